@@ -1,0 +1,316 @@
+package io.orderbook.domain.book;
+
+import io.orderbook.domain.book.BookListener.MakerRemoval;
+import io.orderbook.domain.model.SelfTradePrevention;
+import io.orderbook.domain.model.Side;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A price-time priority limit order book for one market.
+ *
+ * <p>A pure state machine: it matches, keeps resting orders in queues per price, and reports trades and
+ * removals to its {@link BookListener}. It knows nothing about balances, fees or validation; callers
+ * pass well-formed orders. Trades always happen at the resting (maker) order's price.
+ */
+public final class OrderBook {
+    /** Returned by {@link #bestPrice(Side)} when a side is empty. */
+    public static final long NO_PRICE = -1;
+
+    private final long unitNotional;
+    private final BookListener listener;
+    private final BookSide bids = new BookSide(true);
+    private final BookSide asks = new BookSide(false);
+    private final Long2ObjectHashMap<BookOrder> orders = new Long2ObjectHashMap<>();
+
+    /**
+     * @param unitNotional quote minor units of one lot at one tick, used to spend a taker's budget
+     * @param listener     receives trades and removals
+     */
+    public OrderBook(long unitNotional, BookListener listener) {
+        if (unitNotional <= 0) {
+            throw new IllegalArgumentException("unitNotional must be positive");
+        }
+        this.unitNotional = unitNotional;
+        this.listener = listener;
+    }
+
+    /**
+     * Matches an incoming order against the opposite side, then rests what is left if {@code mayRest}.
+     * Reports each trade, and each resting order expired or removed by self-trade prevention on the way.
+     * The caller ensures the id is not already in the book.
+     *
+     * @param now the current time; resting orders with {@code expireAt <= now} are expired, not traded
+     */
+    public TakerOutcome place(BookOrder order, boolean mayRest, long now) {
+        TakerOutcome outcome = match(order, now);
+        if (outcome == TakerOutcome.UNFILLED && mayRest) {
+            rest(order);
+            return TakerOutcome.RESTING;
+        }
+        return outcome;
+    }
+
+    /** Whether an order of this side and price would trade against the book at once. */
+    public boolean wouldCross(Side side, long price) {
+        PriceLevel best = (side == Side.BUY ? asks : bids).best();
+        return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
+    }
+
+    /**
+     * What {@code order} could trade right now if placed, following the same rules as matching
+     * (price limit, budget, expired makers, self-trade prevention), without changing anything.
+     */
+    public Sweep sweep(BookOrder order, long now) {
+        BookSide opposite = order.side() == Side.BUY ? asks : bids;
+        long wanted = order.openLots;
+        long budget = order.budget;
+        long lots = 0;
+        long notional = 0;
+        for (int depth = 0; depth < opposite.size() && lots < wanted; depth++) {
+            PriceLevel level = opposite.fromBest(depth);
+            if (!order.crosses(level.price)) {
+                break;
+            }
+            long lotCost = level.price * unitNotional;
+            for (BookOrder maker = level.head; maker != null && lots < wanted; maker = maker.next) {
+                if (maker.expireAt() <= now) {
+                    continue;
+                }
+                if (maker.userId() == order.userId() && order.selfTradePrevention() != SelfTradePrevention.NONE) {
+                    if (order.selfTradePrevention() == SelfTradePrevention.EXPIRE_MAKER) {
+                        continue;
+                    }
+                    return new Sweep(lots, notional);
+                }
+                long fill = Math.min(wanted - lots, maker.openLots);
+                if (budget != BookOrder.UNLIMITED) {
+                    fill = Math.min(fill, budget / lotCost);
+                    if (fill == 0) {
+                        return new Sweep(lots, notional);
+                    }
+                    budget -= fill * lotCost;
+                }
+                lots += fill;
+                // Saturate: a total beyond any balance only has to be recognisably unaffordable.
+                notional = Math.min(Long.MAX_VALUE - fill * lotCost, notional) + fill * lotCost;
+            }
+        }
+        return new Sweep(lots, notional);
+    }
+
+    /** Removes a resting order. Returns it, or null if the id is not in the book (then nothing happens). */
+    public BookOrder cancel(long orderId) {
+        BookOrder order = orders.get(orderId);
+        if (order != null) {
+            unlink(order);
+        }
+        return order;
+    }
+
+    /**
+     * Lowers a resting order's open quantity; it keeps its place in the queue.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < newOpenLots <= openLots}
+     */
+    public void reduce(BookOrder order, long newOpenLots) {
+        if (!order.isResting() || newOpenLots <= 0 || newOpenLots > order.openLots) {
+            throw new IllegalArgumentException("reduce needs a resting order and a smaller positive quantity");
+        }
+        order.level.totalLots -= order.openLots - newOpenLots;
+        order.openLots = newOpenLots;
+    }
+
+    /**
+     * Moves a resting order to a new price and/or quantity with a new time priority: it leaves its queue,
+     * matches at the new price like an incoming order, and rests what is left at the back of its level.
+     */
+    public TakerOutcome replace(BookOrder order, long newPrice, long newOpenLots, long now) {
+        if (!order.isResting() || newOpenLots <= 0) {
+            throw new IllegalArgumentException("replace needs a resting order and a positive quantity");
+        }
+        unlink(order);
+        order.price = newPrice;
+        order.openLots = newOpenLots;
+        return place(order, true, now);
+    }
+
+    /**
+     * Trades {@code taker} against one chosen resting order at that order's price, for
+     * {@code min(lots, maker's open lots)}. Reports the trade; returns the lots traded.
+     */
+    public long take(BookOrder taker, BookOrder maker, long lots) {
+        if (!maker.isResting() || maker.side() == taker.side() || lots <= 0) {
+            throw new IllegalArgumentException("take needs a resting order of the opposite side");
+        }
+        long fill = Math.min(lots, maker.openLots);
+        fill(maker, taker, maker.price, fill);
+        return fill;
+    }
+
+    /** The resting order with this id, or null. */
+    public BookOrder order(long orderId) {
+        return orders.get(orderId);
+    }
+
+    /** Number of resting orders. */
+    public int orderCount() {
+        return orders.size();
+    }
+
+    /** Best price of a side in ticks, or {@link #NO_PRICE}. */
+    public long bestPrice(Side side) {
+        PriceLevel best = (side == Side.BUY ? bids : asks).best();
+        return best == null ? NO_PRICE : best.price;
+    }
+
+    /** Up to {@code maxLevels} aggregated levels of a side, best first. */
+    public List<DepthLevel> depth(Side side, int maxLevels) {
+        BookSide bookSide = side == Side.BUY ? bids : asks;
+        int count = Math.min(maxLevels, bookSide.size());
+        List<DepthLevel> result = new ArrayList<>(count);
+        for (int depth = 0; depth < count; depth++) {
+            PriceLevel level = bookSide.fromBest(depth);
+            result.add(new DepthLevel(level.price, level.totalLots, level.count));
+        }
+        return result;
+    }
+
+    /** Visits a side's resting orders in priority order: best price first, oldest first within a price. */
+    public void forEachOrder(Side side, Consumer<BookOrder> visitor) {
+        BookSide bookSide = side == Side.BUY ? bids : asks;
+        for (int depth = 0; depth < bookSide.size(); depth++) {
+            for (BookOrder order = bookSide.fromBest(depth).head; order != null; order = order.next) {
+                visitor.accept(order);
+            }
+        }
+    }
+
+    /** Puts an order at the back of its price level without matching; used to rebuild a book from a snapshot. */
+    public void restore(BookOrder order) {
+        if (orders.containsKey(order.id()) || order.openLots <= 0) {
+            throw new IllegalArgumentException("cannot restore order " + order.id());
+        }
+        rest(order);
+    }
+
+    /**
+     * Checks every structural invariant (sorted levels, queue links, level totals, the id index, an
+     * uncrossed book) and throws {@link IllegalStateException} on the first violation. For tests.
+     */
+    public void validate() {
+        int counted = validateSide(bids, Side.BUY) + validateSide(asks, Side.SELL);
+        if (counted != orders.size()) {
+            throw new IllegalStateException("index holds " + orders.size() + " orders, levels hold " + counted);
+        }
+        PriceLevel bestBid = bids.best();
+        PriceLevel bestAsk = asks.best();
+        if (bestBid != null && bestAsk != null && bestBid.price >= bestAsk.price) {
+            throw new IllegalStateException("crossed book: bid " + bestBid.price + " >= ask " + bestAsk.price);
+        }
+    }
+
+    private int validateSide(BookSide side, Side expected) {
+        int total = 0;
+        long previous = 0;
+        for (int depth = 0; depth < side.size(); depth++) {
+            PriceLevel level = side.fromBest(depth);
+            if (depth > 0 && (expected == Side.BUY ? level.price >= previous : level.price <= previous)) {
+                throw new IllegalStateException("levels out of order at " + level.price);
+            }
+            previous = level.price;
+            long lots = 0;
+            int count = 0;
+            BookOrder prev = null;
+            for (BookOrder order = level.head; order != null; order = order.next) {
+                if (order.level != level || order.prev != prev || order.side() != expected
+                        || order.price != level.price || order.openLots <= 0 || orders.get(order.id()) != order) {
+                    throw new IllegalStateException("order " + order.id() + " is inconsistent with its level");
+                }
+                lots += order.openLots;
+                count++;
+                prev = order;
+            }
+            if (count == 0 || lots != level.totalLots || count != level.count || prev != level.tail) {
+                throw new IllegalStateException("level " + level.price + " totals are inconsistent");
+            }
+            total += count;
+        }
+        return total;
+    }
+
+    private TakerOutcome match(BookOrder taker, long now) {
+        BookSide opposite = taker.side() == Side.BUY ? asks : bids;
+        while (taker.openLots > 0) {
+            PriceLevel level = opposite.best();
+            if (level == null || !taker.crosses(level.price)) {
+                return TakerOutcome.UNFILLED;
+            }
+            long lotCost = level.price * unitNotional;
+            BookOrder maker = level.head;
+            while (maker != null) {
+                BookOrder next = maker.next;
+                if (maker.expireAt() <= now) {
+                    unlink(maker);
+                    listener.makerRemoved(maker, MakerRemoval.EXPIRED);
+                } else if (maker.userId() == taker.userId()
+                        && taker.selfTradePrevention() != SelfTradePrevention.NONE) {
+                    SelfTradePrevention stp = taker.selfTradePrevention();
+                    if (stp == SelfTradePrevention.EXPIRE_TAKER) {
+                        return TakerOutcome.SELF_TRADE;
+                    }
+                    unlink(maker);
+                    listener.makerRemoved(maker, MakerRemoval.SELF_TRADE);
+                    if (stp == SelfTradePrevention.EXPIRE_BOTH) {
+                        return TakerOutcome.SELF_TRADE;
+                    }
+                } else {
+                    long lots = Math.min(taker.openLots, maker.openLots);
+                    if (taker.budget != BookOrder.UNLIMITED) {
+                        lots = Math.min(lots, taker.budget / lotCost);
+                        if (lots == 0) {
+                            return TakerOutcome.UNFILLED;
+                        }
+                        taker.budget -= lots * lotCost;
+                    }
+                    fill(maker, taker, level.price, lots);
+                    if (taker.openLots == 0) {
+                        return TakerOutcome.FILLED;
+                    }
+                }
+                maker = next;
+            }
+        }
+        return TakerOutcome.FILLED;
+    }
+
+    private void fill(BookOrder maker, BookOrder taker, long price, long lots) {
+        maker.openLots -= lots;
+        maker.filledLots += lots;
+        taker.openLots -= lots;
+        taker.filledLots += lots;
+        maker.level.totalLots -= lots;
+        if (maker.openLots == 0) {
+            unlink(maker);
+        }
+        listener.trade(maker, taker, price, lots);
+    }
+
+    private void rest(BookOrder order) {
+        BookSide side = order.side() == Side.BUY ? bids : asks;
+        side.findOrCreate(order.price).append(order);
+        orders.put(order.id(), order);
+    }
+
+    private void unlink(BookOrder order) {
+        PriceLevel level = order.level;
+        level.unlink(order);
+        orders.remove(order.id());
+        if (level.isEmpty()) {
+            (order.side() == Side.BUY ? bids : asks).remove(level);
+        }
+    }
+}

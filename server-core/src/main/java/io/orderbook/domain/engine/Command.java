@@ -1,0 +1,122 @@
+package io.orderbook.domain.engine;
+
+import io.orderbook.domain.model.OrderType;
+import io.orderbook.domain.model.SelfTradePrevention;
+import io.orderbook.domain.model.Side;
+import io.orderbook.domain.model.TimeInForce;
+
+import java.util.Objects;
+
+/**
+ * An instruction to the {@link MatchingEngine}. Each carries the time it is applied at, so replaying the
+ * same commands always gives the same result. Prices are in quote minor units per whole base unit,
+ * quantities in base minor units, quote amounts in quote minor units (see {@link io.orderbook.domain.model.Market}).
+ */
+public sealed interface Command {
+
+    /** When the command is applied, in epoch milliseconds. */
+    long timestamp();
+
+    /**
+     * Places a new order.
+     *
+     * @param price       limit price; 0 for market orders
+     * @param quantity    base quantity; 0 for a market buy sized by {@code quoteAmount}
+     * @param quoteAmount quote to spend, only for market buys; otherwise 0
+     * @param expireAt    expiry time for GTD orders; otherwise 0
+     * @param stp         self-trade prevention, or null for the market's default
+     */
+    record PlaceOrder(long timestamp, long orderId, long userId, int marketId, Side side, OrderType type,
+                      TimeInForce timeInForce, long price, long quantity, long quoteAmount, long expireAt,
+                      SelfTradePrevention stp) implements Command {
+
+        public PlaceOrder {
+            Objects.requireNonNull(side, "side");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(timeInForce, "timeInForce");
+        }
+
+        /** A good-till-cancelled limit order with the market's self-trade prevention. */
+        public static PlaceOrder limit(long timestamp, long orderId, long userId, int marketId, Side side,
+                                       long price, long quantity) {
+            return new PlaceOrder(timestamp, orderId, userId, marketId, side, OrderType.LIMIT, TimeInForce.GTC,
+                    price, quantity, 0, 0, null);
+        }
+
+        /** An immediate-or-cancel market order sized by base quantity. */
+        public static PlaceOrder market(long timestamp, long orderId, long userId, int marketId, Side side,
+                                        long quantity) {
+            return new PlaceOrder(timestamp, orderId, userId, marketId, side, OrderType.MARKET, TimeInForce.IOC,
+                    0, quantity, 0, 0, null);
+        }
+
+        /** An immediate-or-cancel market buy that spends at most {@code quoteAmount}, fees included. */
+        public static PlaceOrder marketBuyForQuote(long timestamp, long orderId, long userId, int marketId,
+                                                   long quoteAmount) {
+            return new PlaceOrder(timestamp, orderId, userId, marketId, Side.BUY, OrderType.MARKET,
+                    TimeInForce.IOC, 0, 0, quoteAmount, 0, null);
+        }
+
+        /** The same order with another time in force and expiry. */
+        public PlaceOrder withTimeInForce(TimeInForce tif, long expireAt) {
+            return new PlaceOrder(timestamp, orderId, userId, marketId, side, type, tif, price, quantity,
+                    quoteAmount, expireAt, stp);
+        }
+
+        /** The same order with another type. */
+        public PlaceOrder withType(OrderType newType) {
+            return new PlaceOrder(timestamp, orderId, userId, marketId, side, newType, timeInForce, price, quantity,
+                    quoteAmount, expireAt, stp);
+        }
+
+        /** The same order with its own self-trade prevention mode. */
+        public PlaceOrder withStp(SelfTradePrevention mode) {
+            return new PlaceOrder(timestamp, orderId, userId, marketId, side, type, timeInForce, price, quantity,
+                    quoteAmount, expireAt, mode);
+        }
+    }
+
+    /** Cancels a resting order of the user. */
+    record CancelOrder(long timestamp, long orderId, long userId) implements Command {
+    }
+
+    /**
+     * Changes a resting order's price and/or total quantity (filled part included). Lowering the quantity
+     * at the same price keeps the order's time priority; any other change loses it.
+     */
+    record AmendOrder(long timestamp, long orderId, long userId, long newPrice, long newQuantity)
+            implements Command {
+    }
+
+    /**
+     * Trades against one chosen resting order of another user at that order's price.
+     *
+     * @param orderId       id of the new taking order
+     * @param targetOrderId the resting order to take
+     * @param quantity      base quantity to take; 0 takes all that is open
+     */
+    record TakeOrder(long timestamp, long orderId, long userId, long targetOrderId, long quantity)
+            implements Command {
+    }
+
+    /**
+     * Reverts an order: cancels what is still open, then trades the filled quantity back with an
+     * opposite-side market order (a filled buy is sold, a filled sell is bought back).
+     *
+     * @param closingOrderId id of the new opposite-side market order
+     */
+    record CloseOrder(long timestamp, long orderId, long userId, long closingOrderId) implements Command {
+    }
+
+    /** Expires every good-till-date order whose expiry time is at or before {@code timestamp}. */
+    record ExpireOrders(long timestamp) implements Command {
+    }
+
+    /** Credits (positive amount) or debits (negative amount) a user's available balance of an asset. */
+    record AdjustBalance(long timestamp, long userId, int asset, long amount) implements Command {
+    }
+
+    /** Halts a market (no new orders, amends or takes; cancels still work) or resumes it. */
+    record SetMarketHalted(long timestamp, int marketId, boolean halted) implements Command {
+    }
+}

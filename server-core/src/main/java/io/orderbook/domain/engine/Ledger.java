@@ -1,0 +1,71 @@
+package io.orderbook.domain.engine;
+
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Every user's balances, shared by all markets, plus the fee account. Balances never go negative:
+ * every debit and lock checks the available amount first.
+ */
+public final class Ledger {
+    /** The account that collects trading fees. User ids of traders are positive. */
+    public static final long FEE_ACCOUNT = 0;
+
+    private final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
+
+    /** Available balance of a user's asset. */
+    public long available(long userId, int asset) {
+        Account account = accounts.get(userId);
+        return account == null ? 0 : account.available(asset);
+    }
+
+    /** Part of a user's asset locked by open orders. */
+    public long locked(long userId, int asset) {
+        Account account = accounts.get(userId);
+        return account == null ? 0 : account.locked(asset);
+    }
+
+    /** Sum of all available and locked balances of an asset, the fee account included. */
+    public long total(int asset) {
+        long total = 0;
+        for (Account account : accounts.values()) {
+            total = Math.addExact(total, Math.addExact(account.available(asset), account.locked(asset)));
+        }
+        return total;
+    }
+
+    /** Every non-zero balance, sorted by user and asset. */
+    public List<Balance> balances() {
+        List<Balance> result = new ArrayList<>();
+        for (Account account : accounts.values()) {
+            for (int asset = 0; asset < account.assetSlots(); asset++) {
+                if (account.available(asset) != 0 || account.locked(asset) != 0) {
+                    result.add(new Balance(account.userId, asset, account.available(asset), account.locked(asset)));
+                }
+            }
+        }
+        result.sort(Comparator.comparingLong(Balance::userId).thenComparingInt(Balance::asset));
+        return result;
+    }
+
+    Account account(long userId) {
+        Account account = accounts.get(userId);
+        if (account == null) {
+            account = new Account(userId);
+            accounts.put(userId, account);
+        }
+        return account;
+    }
+
+    /**
+     * One balance.
+     *
+     * @param available free to spend
+     * @param locked    reserved by open orders
+     */
+    public record Balance(long userId, int asset, long available, long locked) {
+    }
+}

@@ -1,0 +1,40 @@
+package io.orderbook.domain.model;
+
+/** Why a command was refused. A refused command has no effect on books or balances. */
+public enum RejectReason {
+    UNKNOWN_MARKET,
+    UNKNOWN_ASSET,
+    UNKNOWN_ORDER,
+    DUPLICATE_ORDER_ID,
+    INVALID_USER,
+    INVALID_QUANTITY,
+    QUANTITY_NOT_LOT_MULTIPLE,
+    INVALID_PRICE,
+    PRICE_NOT_TICK_MULTIPLE,
+    /** A market order carried a limit price. */
+    PRICE_NOT_ALLOWED,
+    /** A quote amount was given where only a base quantity is allowed (limit orders, sells). */
+    QUOTE_AMOUNT_NOT_ALLOWED,
+    BELOW_MIN_NOTIONAL,
+    /** A quantity, price or amount so large that exact arithmetic would overflow. */
+    AMOUNT_TOO_LARGE,
+    INSUFFICIENT_FUNDS,
+    /** A post-only (LIMIT_MAKER) order would have taken liquidity. */
+    POST_ONLY_WOULD_TAKE,
+    /** A fill-or-kill order could not be filled completely at once. */
+    FOK_NOT_FILLABLE,
+    /** A market order found nothing to trade against. */
+    NO_LIQUIDITY,
+    /** The time in force does not fit the order type (e.g. a market order with GTC). */
+    INVALID_TIME_IN_FORCE,
+    /** A GTD order without an expiry time, or an expiry time on a non-GTD order. */
+    INVALID_EXPIRE_TIME,
+    EXPIRE_TIME_IN_PAST,
+    /** A user tried to take their own resting order. */
+    CANNOT_TAKE_OWN_ORDER,
+    /** The order has already been closed. */
+    ALREADY_CLOSED,
+    /** The amount of a deposit or withdrawal is zero or negative. */
+    INVALID_AMOUNT,
+    MARKET_HALTED
+}
