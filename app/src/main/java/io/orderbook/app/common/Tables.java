@@ -1,0 +1,39 @@
+package io.orderbook.app.common;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** Builds tables with the workstation's conventions: fitted columns, numbers aligned right. */
+public final class Tables {
+
+    private static final String NUMERIC = "numeric";
+
+    private Tables() {
+    }
+
+    /** A table with the given columns that shows {@code emptyText} while it has no rows. */
+    @SafeVarargs
+    public static <S> TableView<S> create(String emptyText, TableColumn<S, ?>... columns) {
+        var table = new TableView<S>();
+        // Adding one by one keeps the varargs array from escaping, which is what makes @SafeVarargs true.
+        for (TableColumn<S, ?> column : columns) {
+            table.getColumns().add(column);
+        }
+        table.setPlaceholder(new Label(emptyText));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    /** A column of text, such as a market or a status. */
+    public static <S, T> TableColumn<S, T> textColumn(String header) {
+        return new TableColumn<>(header);
+    }
+
+    /** A column of numbers (prices, quantities, amounts), aligned right so digits line up. */
+    public static <S, T> TableColumn<S, T> numericColumn(String header) {
+        TableColumn<S, T> column = new TableColumn<>(header);
+        column.getStyleClass().add(NUMERIC);
+        return column;
+    }
+}
