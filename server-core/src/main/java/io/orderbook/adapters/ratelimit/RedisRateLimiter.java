@@ -1,0 +1,84 @@
+package io.orderbook.adapters.ratelimit;
+
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Per-subject request limits counted in Redis, so that every server instance sharing the Redis sees one
+ * exact count. Fixed windows by Redis's own clock: a subject may make {@code limit} requests per window;
+ * refused requests are not counted.
+ */
+public final class RedisRateLimiter {
+    private static final String SCRIPT = load("/redis/fixed_window_rate_limit.lua");
+
+    private final RScript script;
+    private final String keyPrefix;
+    private final Duration window;
+
+    /**
+     * @param keyPrefix namespace for the counters (several limiters or test runs can share one Redis)
+     * @param window    length of one counting window, e.g. one minute for per-minute limits
+     */
+    public RedisRateLimiter(RedissonClient redisson, String keyPrefix, Duration window) {
+        this.script = redisson.getScript(StringCodec.INSTANCE);
+        this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+        if (window.toMillis() < 1) {
+            throw new IllegalArgumentException("window must be at least 1 ms");
+        }
+        this.window = window;
+    }
+
+    /**
+     * Counts one request of {@code subject} (e.g. {@code key:42} or {@code ip:10.0.0.1}) against {@code limit}.
+     */
+    public Decision acquire(String subject, long limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        List<Object> keys = List.of(keyPrefix + "rate:" + subject);
+        List<Long> result = script.eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LIST, keys,
+                Long.toString(window.toMillis()), Long.toString(limit));
+        boolean allowed = result.get(0) == 1L;
+        long count = result.get(1);
+        long windowEnd = result.get(2);
+        long now = result.get(3);
+        return new Decision(allowed, limit, Math.max(0, limit - count), Instant.ofEpochMilli(windowEnd),
+                Duration.ofMillis(windowEnd - now));
+    }
+
+    /**
+     * The outcome of one request.
+     *
+     * @param remaining  requests still allowed in this window
+     * @param resetAt    when the window ends and the count starts again
+     * @param retryAfter time until {@code resetAt}
+     */
+    public record Decision(boolean allowed, long limit, long remaining, Instant resetAt, Duration retryAfter) {
+
+        /** Whole seconds a refused client should wait, never less than one. */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = RedisRateLimiter.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
