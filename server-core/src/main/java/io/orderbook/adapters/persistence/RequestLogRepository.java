@@ -1,0 +1,243 @@
+package io.orderbook.adapters.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes and reads the request log with plain JDBC: inserts go in batches (one transaction, multi-row
+ * statements), reads filter, page and aggregate in SQL. Each method runs in its own transaction or joins
+ * the one running on this thread (see {@link Database#inTransaction}).
+ */
+public final class RequestLogRepository {
+
+    /** Rows per JDBC batch; the driver rewrites each batch into a few multi-row INSERTs. */
+    private static final int INSERT_BATCH_SIZE = 500;
+    /** Rows per retention DELETE, so a large purge never holds locks or WAL for long. */
+    private static final int DEFAULT_DELETE_CHUNK_SIZE = 10_000;
+    /** The longest range {@link #countPerMinute} answers: a week of minutes. */
+    static final Duration MAX_STATS_RANGE = Duration.ofDays(7);
+
+    private static final String COLUMNS =
+            "id, occurred_at, method, path, status, latency_micros, user_id, api_key_id, client_ip, request_id, error_code";
+
+    private final Database database;
+    private final int deleteChunkSize;
+
+    public RequestLogRepository(Database database) {
+        this(database, DEFAULT_DELETE_CHUNK_SIZE);
+    }
+
+    RequestLogRepository(Database database, int deleteChunkSize) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.deleteChunkSize = deleteChunkSize;
+    }
+
+    /** Stores all entries in one transaction; their {@code id} is ignored and assigned by the database. */
+    public void insertAll(List<RequestLogEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        database.runInTransaction(session -> session.doWork(connection -> insertAll(connection, entries)));
+    }
+
+    private static void insertAll(Connection connection, List<RequestLogEntry> entries) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into request_log (occurred_at, method, path, status, latency_micros, user_id, api_key_id,
+                                         client_ip, request_id, error_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int pending = 0;
+            for (RequestLogEntry entry : entries) {
+                insert.setObject(1, utc(entry.occurredAt()));
+                insert.setString(2, entry.method());
+                insert.setString(3, entry.path());
+                insert.setInt(4, entry.status());
+                insert.setLong(5, entry.latencyMicros());
+                setOptionalLong(insert, 6, entry.userId());
+                setOptionalLong(insert, 7, entry.apiKeyId());
+                insert.setString(8, entry.clientIp().orElse(null));
+                insert.setString(9, entry.requestId().orElse(null));
+                insert.setString(10, entry.errorCode().orElse(null));
+                insert.addBatch();
+                if (++pending == INSERT_BATCH_SIZE) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** The matching entries, newest first, and how many match in all. */
+    public Page<RequestLogEntry> find(RequestLogFilter filter, PageRequest page) {
+        Where where = Where.of(filter);
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            long total;
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from request_log" + where.sql)) {
+                where.bind(count, 1);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+            List<RequestLogEntry> items = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from request_log"
+                    + where.sql + " order by occurred_at desc, id desc limit ? offset ?")) {
+                int next = where.bind(select, 1);
+                select.setInt(next, page.limit());
+                select.setLong(next + 1, page.offset());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        items.add(entryOf(rows));
+                    }
+                }
+            }
+            return new Page<>(items, total, page);
+        }));
+    }
+
+    /**
+     * Requests per minute with their error counts, for every minute the filter's time range touches, oldest
+     * first; minutes without requests are included with zeros so charts need no gap filling.
+     *
+     * @param filter must have both ends of its time range, at most {@link #MAX_STATS_RANGE} apart
+     */
+    public List<RequestLogMinute> countPerMinute(RequestLogFilter filter) {
+        Instant from = filter.from().orElseThrow(() -> new IllegalArgumentException("per-minute counts need a start time"));
+        Instant to = filter.to().orElseThrow(() -> new IllegalArgumentException("per-minute counts need an end time"));
+        if (Duration.between(from, to).compareTo(MAX_STATS_RANGE) > 0) {
+            throw new IllegalArgumentException("per-minute counts cover at most " + MAX_STATS_RANGE.toDays() + " days");
+        }
+        Where where = Where.of(filter);
+        Map<Instant, RequestLogMinute> counted = database.inTransaction(session -> session.doReturningWork(connection -> {
+            Map<Instant, RequestLogMinute> byMinute = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select date_trunc('minute', occurred_at, 'UTC') as minute,
+                           count(*),
+                           count(*) filter (where status between 400 and 499),
+                           count(*) filter (where status >= 500),
+                           avg(latency_micros)
+                    from request_log""" + where.sql + " group by 1")) {
+                where.bind(select, 1);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Instant minute = rows.getObject(1, OffsetDateTime.class).toInstant();
+                        byMinute.put(minute, new RequestLogMinute(minute, rows.getLong(2), rows.getLong(3),
+                                rows.getLong(4), rows.getDouble(5)));
+                    }
+                }
+            }
+            return byMinute;
+        }));
+        List<RequestLogMinute> minutes = new ArrayList<>();
+        for (Instant minute = from.truncatedTo(ChronoUnit.MINUTES); minute.isBefore(to); minute = minute.plus(1, ChronoUnit.MINUTES)) {
+            minutes.add(counted.getOrDefault(minute, new RequestLogMinute(minute, 0, 0, 0, 0)));
+        }
+        return minutes;
+    }
+
+    /**
+     * Deletes entries that occurred before {@code cutoff} (retention), in chunks that each commit on their
+     * own unless a transaction is already running on this thread.
+     *
+     * @return how many entries were deleted
+     */
+    public long deleteOlderThan(Instant cutoff) {
+        long deleted = 0;
+        int chunk;
+        do {
+            chunk = database.inTransaction(session -> session.doReturningWork(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("""
+                        delete from request_log where id in (
+                            select id from request_log where occurred_at < ? limit ?)""")) {
+                    delete.setObject(1, utc(cutoff));
+                    delete.setInt(2, deleteChunkSize);
+                    return delete.executeUpdate();
+                }
+            }));
+            deleted += chunk;
+        } while (chunk == deleteChunkSize);
+        return deleted;
+    }
+
+    private static RequestLogEntry entryOf(ResultSet rows) throws SQLException {
+        return new RequestLogEntry(
+                rows.getLong("id"),
+                rows.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rows.getString("method"),
+                rows.getString("path"),
+                rows.getInt("status"),
+                rows.getLong("latency_micros"),
+                Optional.ofNullable(rows.getObject("user_id", Long.class)),
+                Optional.ofNullable(rows.getObject("api_key_id", Long.class)),
+                Optional.ofNullable(rows.getString("client_ip")),
+                Optional.ofNullable(rows.getString("request_id")),
+                Optional.ofNullable(rows.getString("error_code")));
+    }
+
+    // pgjdbc takes OffsetDateTime, not Instant, for timestamptz parameters.
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static void setOptionalLong(PreparedStatement statement, int index, Optional<Long> value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setLong(index, value.get());
+        } else {
+            statement.setNull(index, Types.BIGINT);
+        }
+    }
+
+    /** A WHERE clause built from a filter, with its parameters in order. */
+    private record Where(String sql, List<Object> parameters) {
+
+        static Where of(RequestLogFilter filter) {
+            List<String> conditions = new ArrayList<>();
+            List<Object> parameters = new ArrayList<>();
+            filter.apiKeyId().ifPresent(id -> add(conditions, parameters, "api_key_id = ?", id));
+            filter.userId().ifPresent(id -> add(conditions, parameters, "user_id = ?", id));
+            filter.statusFrom().ifPresent(status -> add(conditions, parameters, "status >= ?", status));
+            filter.statusTo().ifPresent(status -> add(conditions, parameters, "status <= ?", status));
+            filter.pathPrefix().ifPresent(prefix ->
+                    add(conditions, parameters, "path like ? escape '!'", escapeLike(prefix) + "%"));
+            filter.from().ifPresent(from -> add(conditions, parameters, "occurred_at >= ?", utc(from)));
+            filter.to().ifPresent(to -> add(conditions, parameters, "occurred_at < ?", utc(to)));
+            String sql = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+            return new Where(sql, List.copyOf(parameters));
+        }
+
+        private static void add(List<String> conditions, List<Object> parameters, String condition, Object parameter) {
+            conditions.add(condition);
+            parameters.add(parameter);
+        }
+
+        /** Makes {@code %} and {@code _} in a user's path prefix literal. */
+        private static String escapeLike(String text) {
+            return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        }
+
+        /** Binds the parameters from {@code firstIndex} on and returns the next free index. */
+        int bind(PreparedStatement statement, int firstIndex) throws SQLException {
+            int index = firstIndex;
+            for (Object parameter : parameters) {
+                statement.setObject(index++, parameter);
+            }
+            return index;
+        }
+    }
+}

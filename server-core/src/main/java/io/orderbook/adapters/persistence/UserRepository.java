@@ -1,0 +1,101 @@
+package io.orderbook.adapters.persistence;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Stores and finds users. Each method runs in its own transaction or joins the one running on this thread
+ * (see {@link Database#inTransaction}). Rows returned are detached copies: change them and pass them to
+ * {@link #update}.
+ */
+public final class UserRepository {
+
+    /** The unique index that makes usernames unique regardless of case. */
+    public static final String USERNAME_CONSTRAINT = "users_username_key";
+
+    private final Database database;
+    private final Clock clock;
+
+    public UserRepository(Database database, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Stores a new user and returns it with its id and timestamps.
+     *
+     * @throws DuplicateKeyException with {@link #USERNAME_CONSTRAINT} if the name is taken, in any case
+     */
+    public UserRow insert(UserRow user) {
+        if (user.id() != 0) {
+            throw new IllegalArgumentException("user is already stored: " + user.id());
+        }
+        return database.inTransaction(session -> {
+            user.stampCreated(clock.instant());
+            session.persist(user);
+            session.flush();
+            return user;
+        });
+    }
+
+    /**
+     * Writes the changed fields of a stored user and sets its update time.
+     *
+     * @return the stored state, with its new version
+     * @throws DuplicateKeyException with {@link #USERNAME_CONSTRAINT} if renamed to a taken name
+     * @throws StaleRowException if the user changed since {@code user} was read (e.g. disabled meanwhile)
+     * @throws IllegalArgumentException if there is no such user
+     */
+    public UserRow update(UserRow user) {
+        return database.inTransaction(session -> {
+            if (session.find(UserRow.class, user.id()) == null) {
+                throw new IllegalArgumentException("no user with id " + user.id());
+            }
+            user.stampUpdated(clock.instant());
+            UserRow merged = session.merge(user);
+            session.flush();
+            return merged;
+        });
+    }
+
+    public Optional<UserRow> findById(long id) {
+        return database.inTransaction(session -> Optional.ofNullable(session.find(UserRow.class, id)));
+    }
+
+    /** Finds a user by name, ignoring case ("Alice" finds "alice"). */
+    public Optional<UserRow> findByUsername(String username) {
+        return database.inTransaction(session -> session
+                .createSelectionQuery("from UserRow u where lower(u.username) = lower(:username)", UserRow.class)
+                .setParameter("username", username)
+                .uniqueResultOptional());
+    }
+
+    /** All users, oldest first. */
+    public Page<UserRow> list(PageRequest page) {
+        return database.inTransaction(session -> {
+            long total = session.createSelectionQuery("select count(*) from UserRow", Long.class).getSingleResult();
+            var items = session.createSelectionQuery("from UserRow u order by u.id", UserRow.class)
+                    .setFirstResult(Math.toIntExact(page.offset()))
+                    .setMaxResults(page.limit())
+                    .getResultList();
+            return new Page<>(items, total, page);
+        });
+    }
+
+    /** How many enabled administrators there are; the last one must not be disabled or deleted. */
+    public long countEnabledAdmins() {
+        return database.inTransaction(session -> session
+                .createSelectionQuery("select count(*) from UserRow u where u.role = :role and u.enabled", Long.class)
+                .setParameter("role", UserRole.ADMIN)
+                .getSingleResult());
+    }
+
+    /** Deletes a user together with its API keys and refresh tokens; its request log rows stay. */
+    public boolean delete(long id) {
+        return database.inTransaction(session -> session
+                .createMutationQuery("delete from UserRow u where u.id = :id")
+                .setParameter("id", id)
+                .executeUpdate() > 0);
+    }
+}

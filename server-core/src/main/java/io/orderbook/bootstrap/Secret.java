@@ -1,0 +1,59 @@
+package io.orderbook.bootstrap;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A configured secret (key, password). Its {@link #toString()} never shows the value, so a secret can sit
+ * in a config record that gets logged.
+ */
+public final class Secret {
+
+    private final byte[] bytes;
+
+    private Secret(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** A secret given as text, kept as its UTF-8 bytes. */
+    public static Secret ofText(String text) {
+        return new Secret(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A secret given as raw bytes (e.g. a decoded key). */
+    public static Secret ofBytes(byte[] bytes) {
+        return new Secret(Objects.requireNonNull(bytes, "bytes").clone());
+    }
+
+    /** A copy of the secret's bytes. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The secret as text, for APIs that take a password string. */
+    public String reveal() {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    /** Constant-time comparison, so equality checks leak nothing through timing. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Secret secret && MessageDigest.isEqual(bytes, secret.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "<redacted>";
+    }
+}

@@ -1,0 +1,198 @@
+package io.orderbook.bootstrap;
+
+import static io.orderbook.bootstrap.ServerConfig.ADMIN_PASSWORD;
+import static io.orderbook.bootstrap.ServerConfig.ADMIN_USERNAME;
+import static io.orderbook.bootstrap.ServerConfig.DATABASE_PASSWORD;
+import static io.orderbook.bootstrap.ServerConfig.DATABASE_URL;
+import static io.orderbook.bootstrap.ServerConfig.DATABASE_USER;
+import static io.orderbook.bootstrap.ServerConfig.DATA_DIR;
+import static io.orderbook.bootstrap.ServerConfig.HTTP_PORT;
+import static io.orderbook.bootstrap.ServerConfig.JWT_SECRET;
+import static io.orderbook.bootstrap.ServerConfig.MASTER_KEY;
+import static io.orderbook.bootstrap.ServerConfig.REDIS_URL;
+import static io.orderbook.bootstrap.ServerConfig.REQUEST_LOG_RETENTION_DAYS;
+
+import io.orderbook.adapters.redis.RedisEndpoint;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw setting strings into a {@link ServerConfig}, collecting every problem before failing so an
+ * operator fixes them all in one go. Messages name the setting and what is expected, never a secret value.
+ */
+final class ServerConfigParser {
+
+    /** Letters, digits and {@code . _ -}: safe in URLs and logs, and lower() behaves the same in any locale. */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final Map<String, String> settings;
+    private final List<String> problems = new ArrayList<>();
+
+    ServerConfigParser(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    ServerConfig parse() {
+        Optional<ExternalDatabase> database = database();
+        Optional<URI> redisUrl = redisUrl();
+        int httpPort = integer(HTTP_PORT, ServerConfig.DEFAULT_HTTP_PORT, 0, 65535);
+        Optional<Secret> masterKey = masterKey();
+        Optional<Secret> jwtSecret = jwtSecret();
+        Optional<AdminAccount> admin = firstAdmin();
+        Path dataDir = dataDir();
+        int retentionDays = integer(REQUEST_LOG_RETENTION_DAYS, ServerConfig.DEFAULT_REQUEST_LOG_RETENTION_DAYS, 1, 3650);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new ServerConfig(database, redisUrl, httpPort, masterKey, jwtSecret, admin, dataDir, retentionDays);
+    }
+
+    private Optional<String> value(String name) {
+        return Optional.ofNullable(settings.get(name)).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private Optional<ExternalDatabase> database() {
+        Optional<String> url = value(DATABASE_URL);
+        Optional<String> user = value(DATABASE_USER);
+        Optional<String> password = value(DATABASE_PASSWORD);
+        if (url.isEmpty()) {
+            if (user.isPresent() || password.isPresent()) {
+                problems.add(DATABASE_USER + " and " + DATABASE_PASSWORD + " need " + DATABASE_URL
+                        + "; without it the embedded database is used");
+            }
+            return Optional.empty();
+        }
+        String jdbcUrl = url.get();
+        if (jdbcUrl.startsWith("postgres://") || jdbcUrl.startsWith("postgresql://")) {
+            problems.add(DATABASE_URL + " must be a JDBC URL: write jdbc:postgresql://host:port/database and put the"
+                    + " user and password in " + DATABASE_USER + " and " + DATABASE_PASSWORD);
+            return Optional.empty();
+        }
+        if (!jdbcUrl.startsWith("jdbc:postgresql://") || jdbcUrl.length() == "jdbc:postgresql://".length()) {
+            problems.add(DATABASE_URL + " must look like jdbc:postgresql://host:port/database");
+            return Optional.empty();
+        }
+        return Optional.of(new ExternalDatabase(jdbcUrl, user, password.map(Secret::ofText)));
+    }
+
+    private Optional<URI> redisUrl() {
+        Optional<String> raw = value(REDIS_URL);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI url = new URI(raw.get());
+            RedisEndpoint.parse(url);
+            return Optional.of(url);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            String reason = e instanceof URISyntaxException ? "is not a valid URL (expected redis://host:port)" : e.getMessage();
+            problems.add(REDIS_URL + " " + reason);
+            return Optional.empty();
+        }
+    }
+
+    private int integer(String name, int defaultValue, int min, int max) {
+        Optional<String> raw = value(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(raw.get());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number from " + min + " to " + max + ", was '" + raw.get() + "'");
+        return defaultValue;
+    }
+
+    private Optional<Secret> masterKey() {
+        Optional<String> raw = value(MASTER_KEY);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] key;
+        try {
+            key = decodeBase64(raw.get());
+        } catch (IllegalArgumentException e) {
+            problems.add(MASTER_KEY + " must be base64 (e.g. from 'openssl rand -base64 32'); the value is not");
+            return Optional.empty();
+        }
+        if (key.length != ServerConfig.MASTER_KEY_BYTES) {
+            problems.add(MASTER_KEY + " must decode to exactly " + ServerConfig.MASTER_KEY_BYTES + " bytes, got "
+                    + key.length + " (generate one with 'openssl rand -base64 32')");
+            return Optional.empty();
+        }
+        return Optional.of(Secret.ofBytes(key));
+    }
+
+    /** Accepts standard and URL-safe base64, with or without padding. */
+    private static byte[] decodeBase64(String text) {
+        String compact = text.strip();
+        if (compact.indexOf('-') >= 0 || compact.indexOf('_') >= 0) {
+            return Base64.getUrlDecoder().decode(compact);
+        }
+        return Base64.getDecoder().decode(compact);
+    }
+
+    private Optional<Secret> jwtSecret() {
+        Optional<Secret> secret = value(JWT_SECRET).map(Secret::ofText);
+        if (secret.isPresent() && secret.get().length() < ServerConfig.MIN_JWT_SECRET_BYTES) {
+            problems.add(JWT_SECRET + " must be at least " + ServerConfig.MIN_JWT_SECRET_BYTES + " bytes long, got "
+                    + secret.get().length());
+            return Optional.empty();
+        }
+        return secret;
+    }
+
+    private Optional<AdminAccount> firstAdmin() {
+        Optional<String> username = value(ADMIN_USERNAME);
+        Optional<String> password = Optional.ofNullable(settings.get(ADMIN_PASSWORD)).filter(s -> !s.isEmpty());
+        if (username.isEmpty() && password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (username.isEmpty() || password.isEmpty()) {
+            problems.add(ADMIN_USERNAME + " and " + ADMIN_PASSWORD + " must be set together");
+            return Optional.empty();
+        }
+        boolean valid = true;
+        if (!USERNAME.matcher(username.get()).matches()) {
+            problems.add(ADMIN_USERNAME + " must be 1 to 64 letters, digits, '.', '_' or '-'");
+            valid = false;
+        }
+        if (password.get().length() < ServerConfig.MIN_ADMIN_PASSWORD_LENGTH) {
+            problems.add(ADMIN_PASSWORD + " must be at least " + ServerConfig.MIN_ADMIN_PASSWORD_LENGTH + " characters long");
+            valid = false;
+        }
+        return valid ? Optional.of(new AdminAccount(username.get(), Secret.ofText(password.get()))) : Optional.empty();
+    }
+
+    private Path dataDir() {
+        Path fallback = Path.of(System.getProperty("user.home"), ".orderbook-workstation", "server");
+        Optional<String> raw = value(DATA_DIR);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            Path dir = Path.of(raw.get()).toAbsolutePath().normalize();
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                problems.add(DATA_DIR + " must be a directory, but " + dir + " is a file");
+            }
+            return dir;
+        } catch (InvalidPathException e) {
+            problems.add(DATA_DIR + " is not a valid path: " + e.getMessage());
+            return fallback;
+        }
+    }
+}
