@@ -38,14 +38,12 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
     private final HealthRoutes health;
     private final PrometheusMeterRegistry meterRegistry;
-    private final int requestedPort;
-    private final String host;
+    // Javalin's own port() throws before start (Jetty has no connector yet), so remember the bound port.
+    private volatile int boundPort = -1;
 
     private HttpServer(Builder b) {
         this.meterRegistry = b.meterRegistry != null ? b.meterRegistry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.health = new HealthRoutes(b.readinessChecks, b.readinessTimeout);
-        this.requestedPort = b.port;
-        this.host = b.host;
         ApiJson json = new ApiJson();
         ProblemResponses problems = new ProblemResponses(json);
         RequestLifecycle lifecycle = new RequestLifecycle(b.clock, b.maxRequestBodyBytes,
@@ -65,8 +63,8 @@ public final class HttpServer implements AutoCloseable {
             cfg.http.maxRequestSize = b.maxRequestBodyBytes;
             cfg.http.prefer405over404 = true;
             cfg.http.generateEtags = false;
-            cfg.jetty.host = host;
-            cfg.jetty.port = requestedPort;
+            cfg.jetty.host = b.host;
+            cfg.jetty.port = b.port;
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler(json)));
             cfg.jsonMapper(json);
@@ -86,14 +84,16 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** Binds the port and starts serving; returns this. Fails when the port is taken. */
-    public HttpServer start() {
+    public synchronized HttpServer start() {
+        if (boundPort != -1) throw new IllegalStateException("already started");
         javalin.start();
+        boundPort = javalin.port();
         return this;
     }
 
-    /** The port actually bound, also when 0 (a free port) was requested; -1 before {@link #start}. */
+    /** The port actually bound, also when 0 (a free port) was requested; -1 before {@link #start} and after {@link #stop}. */
     public int port() {
-        return javalin.port();
+        return boundPort;
     }
 
     /** The registry behind {@code /api/v1/metrics}; other components may register their meters in it. */
@@ -102,9 +102,10 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** Stops accepting requests, finishes the ones in flight (Jetty's graceful stop) and releases the port. */
-    public void stop() {
+    public synchronized void stop() {
         javalin.stop();
         health.close();
+        boundPort = -1;
     }
 
     @Override

@@ -75,6 +75,18 @@ class HttpServerTest {
     }
 
     @Test
+    void port_is_minus_one_before_start_and_after_stop() {
+        HttpServer other = HttpServer.builder().port(0).build();
+        assertThat(other.port()).isEqualTo(-1);
+
+        other.start();
+        assertThat(other.port()).isPositive().isNotEqualTo(server.port());
+        other.stop();
+
+        assertThat(other.port()).isEqualTo(-1);
+    }
+
+    @Test
     void unknown_route_is_a_404_problem() {
         HttpResponse<String> response = client.get("/api/v1/nothing-here");
 
