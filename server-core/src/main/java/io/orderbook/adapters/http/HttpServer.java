@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP edge of server-core: Javalin 7 on Jetty 12 with virtual threads, JSON by {@link ApiJson},
@@ -34,6 +36,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
     private final Javalin javalin;
     private final HealthRoutes health;
@@ -86,6 +90,10 @@ public final class HttpServer implements AutoCloseable {
     /** Binds the port and starts serving; returns this. Fails when the port is taken. */
     public synchronized HttpServer start() {
         if (boundPort != -1) throw new IllegalStateException("already started");
+        if (LoggerFactory.getLogger("org.eclipse.jetty.http.HttpParser").isDebugEnabled()) {
+            LOG.warn("DEBUG logging of org.eclipse.jetty prints raw request headers, including Authorization and "
+                    + "X-API-Key values: set the org.eclipse.jetty logger to INFO outside local debugging");
+        }
         javalin.start();
         boundPort = javalin.port();
         return this;
