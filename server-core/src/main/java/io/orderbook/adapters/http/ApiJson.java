@@ -1,0 +1,104 @@
+package io.orderbook.adapters.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The API's JSON rules, as one Jackson {@link ObjectMapper} and the Javalin mapper that uses it.
+ *
+ * <ul>
+ *   <li>Instants and dates are ISO-8601 text ({@code 2026-01-31T12:00:00Z}), never epoch numbers.</li>
+ *   <li>Unknown properties are <b>rejected</b> (400 {@code VALIDATION_FAILED}): on a trading API a
+ *       misspelt optional field ({@code "ipAlowList"}) must not be silently ignored.</li>
+ *   <li>No type coercion: {@code "5"} is not a number, {@code 1.5} is not an integer, {@code null} is
+ *       not a primitive. Decimals are read as {@link java.math.BigDecimal} and written in plain notation.</li>
+ *   <li>Reading a request body turns every Jackson failure into an
+ *       {@link io.orderbook.adapters.http.problem.ApiProblem} (400); a failure while <i>writing</i> a
+ *       response stays an exception and becomes a 500, because it is a server bug.</li>
+ * </ul>
+ */
+public final class ApiJson implements io.javalin.json.JsonMapper {
+
+    private final ObjectMapper mapper;
+
+    public ApiJson() {
+        this(newObjectMapper());
+    }
+
+    public ApiJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A new mapper with the API's rules; share it, it is thread-safe once configured. */
+    public static ObjectMapper newObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .build();
+    }
+
+    public ObjectMapper objectMapper() {
+        return mapper;
+    }
+
+    @Override
+    public String toJsonString(Object obj, Type type) {
+        try {
+            return mapper.writerFor(mapper.constructType(type)).writeValueAsString(obj);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write response as JSON", e);
+        }
+    }
+
+    @Override
+    public InputStream toJsonStream(Object obj, Type type) {
+        return new ByteArrayInputStream(toJsonString(obj, type).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public <T> T fromJsonString(String json, Type targetType) {
+        try {
+            return mapper.readValue(json, mapper.constructType(targetType));
+        } catch (JacksonException e) {
+            throw JsonInputProblems.toProblem(e);
+        }
+    }
+
+    @Override
+    public <T> T fromJsonStream(InputStream json, Type targetType) {
+        try {
+            return mapper.readValue(json, mapper.constructType(targetType));
+        } catch (JacksonException e) {
+            throw JsonInputProblems.toProblem(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.orderbook.adapters.http.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One line of the request log, recorded for every request including refused ones. It holds no secret:
+ * no header values, no body, no query string.
+ *
+ * @param path      the request path without query string
+ * @param userId    the user behind the credentials, or null when anonymous
+ * @param apiKeyId  the API key used, or null
+ * @param errorCode the problem's code ({@code RATE_LIMITED}, ...), or null when the request succeeded
+ */
+public record RequestLogEntry(
+        Instant time,
+        String method,
+        String path,
+        int status,
+        Duration latency,
+        Long userId,
+        Long apiKeyId,
+        String clientIp,
+        String requestId,
+        String errorCode) {
+}
