@@ -313,6 +313,14 @@ public final class MatchingEngine {
             reject(c, invalid);
             return;
         }
+        if (order.expireAt() <= now) {
+            // Its time is up: expire it as matching would, rather than let the amended order trade.
+            state.book.cancel(order.id());
+            emitExpired(order, ExpireReason.TIME);
+            finish(order);
+            reject(c, RejectReason.UNKNOWN_ORDER);
+            return;
+        }
         long newPrice = c.newPrice() / market.tickSize();
         long newOpenLots = c.newQuantity() / market.lotSize() - order.filledLots();
         if (newOpenLots <= 0) {
