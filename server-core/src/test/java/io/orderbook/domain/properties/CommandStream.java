@@ -9,15 +9,21 @@ import java.util.List;
  * A generated scenario: the markets an engine starts with and the commands it is fed, in order.
  * Prints as a numbered listing so a failing stream can be read and replayed.
  */
-record CommandStream(List<Market> markets, List<Command> commands) {
+record CommandStream(List<Market> markets, List<Command> commands)
+        implements StepScenario<Command, CommandStream> {
 
     CommandStream {
         markets = List.copyOf(markets);
         commands = List.copyOf(commands);
     }
 
-    /** The same markets with other commands (used when minimising a failing stream). */
-    CommandStream withCommands(List<Command> newCommands) {
+    @Override
+    public List<Command> steps() {
+        return commands;
+    }
+
+    @Override
+    public CommandStream withSteps(List<Command> newCommands) {
         return new CommandStream(markets, newCommands);
     }
 
@@ -31,7 +37,8 @@ record CommandStream(List<Market> markets, List<Command> commands) {
     }
 
     /** Every market and command, one per line. */
-    String listing() {
+    @Override
+    public String listing() {
         StringBuilder text = new StringBuilder();
         markets.forEach(m -> text.append("  market ").append(m).append('\n'));
         for (int i = 0; i < commands.size(); i++) {

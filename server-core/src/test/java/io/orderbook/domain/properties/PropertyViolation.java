@@ -2,22 +2,22 @@ package io.orderbook.domain.properties;
 
 /**
  * A broken property. {@code kind} names the property so that minimising a failing stream can keep to the
- * same failure instead of drifting to another one; {@code commandIndex} is the command that broke it, if known.
+ * same failure instead of drifting to another one; {@code stepIndex} is the step that broke it, if known.
  */
 final class PropertyViolation extends AssertionError {
     private final String kind;
     private final String detail;
-    private final int commandIndex;
+    private final int stepIndex;
 
     PropertyViolation(String kind, String detail) {
         this(kind, detail, -1, null);
     }
 
-    PropertyViolation(String kind, String detail, int commandIndex, Throwable cause) {
+    PropertyViolation(String kind, String detail, int stepIndex, Throwable cause) {
         super("[" + kind + "] " + detail, cause);
         this.kind = kind;
         this.detail = detail;
-        this.commandIndex = commandIndex;
+        this.stepIndex = stepIndex;
     }
 
     String kind() {
@@ -28,9 +28,9 @@ final class PropertyViolation extends AssertionError {
         return detail;
     }
 
-    /** Index of the command after which the property failed, or -1. */
-    int commandIndex() {
-        return commandIndex;
+    /** Index of the step (command) after which the property failed, or -1. */
+    int stepIndex() {
+        return stepIndex;
     }
 
     /** Fails with {@code kind} unless the condition holds. */

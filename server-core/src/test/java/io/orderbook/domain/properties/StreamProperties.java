@@ -1,18 +1,18 @@
 package io.orderbook.domain.properties;
 
-import io.orderbook.domain.engine.Command;
 import org.quicktheories.core.Gen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.quicktheories.QuickTheory.qt;
 
 /**
- * Runs a property over generated command streams with QuickTheories and, when it fails, also minimises the
- * smallest failing stream command by command, so the report ends with a short stream that still breaks the
- * same property.
+ * Runs a property over generated scenarios (command streams, book operations) with QuickTheories and, when it
+ * fails, also minimises the smallest failing scenario step by step, so the report ends with a short listing
+ * that still breaks the same property.
  *
  * <p>Reproduce a failure with the seed QuickTheories prints: {@code -DQT_SEED=<seed>}.
  */
@@ -25,59 +25,60 @@ final class StreamProperties {
     private StreamProperties() {
     }
 
-    static void forAll(Gen<CommandStream> streams, int examples, Consumer<CommandStream> property) {
-        Failure[] smallest = new Failure[1];
+    static <T, S extends StepScenario<T, S>> void forAll(Gen<S> scenarios, int examples, Consumer<S> property) {
+        AtomicReference<Failure<S>> smallest = new AtomicReference<>();
         try {
-            qt().withExamples(examples).withShrinkCycles(SHRINK_CYCLES).forAll(streams).checkAssert(stream -> {
+            qt().withExamples(examples).withShrinkCycles(SHRINK_CYCLES).forAll(scenarios).checkAssert(scenario -> {
                 try {
-                    property.accept(stream);
+                    property.accept(scenario);
                 } catch (AssertionError | RuntimeException failure) {
-                    if (smallest[0] == null || stream.commands().size() <= smallest[0].stream.commands().size()) {
-                        smallest[0] = new Failure(stream, failure);
+                    Failure<S> sofar = smallest.get();
+                    if (sofar == null || scenario.steps().size() <= sofar.scenario.steps().size()) {
+                        smallest.set(new Failure<>(scenario, failure));
                     }
                     throw failure;
                 }
             });
         } catch (AssertionError reported) {
-            if (smallest[0] == null) {
+            if (smallest.get() == null) {
                 throw reported;
             }
-            Failure minimal = minimise(smallest[0], property);
-            AssertionError failure = new AssertionError(reported.getMessage()
-                    + "\n\nMinimised failing stream (" + minimal.stream.commands().size() + " commands):\n"
-                    + minimal.stream.listing() + "fails with:\n" + minimal.failure.getMessage(), minimal.failure);
-            throw failure;
+            Failure<S> minimal = minimise(smallest.get(), property);
+            throw new AssertionError(reported.getMessage()
+                    + "\n\nMinimised failing scenario (" + minimal.scenario.steps().size() + " steps):\n"
+                    + minimal.scenario.listing() + "fails with:\n" + minimal.failure.getMessage(), minimal.failure);
         }
     }
 
-    private record Failure(CommandStream stream, Throwable failure) {
+    private record Failure<S>(S scenario, Throwable failure) {
 
         String kind() {
             return failure instanceof PropertyViolation violation ? violation.kind() : failure.getClass().getName();
         }
     }
 
-    /** Removes ever smaller runs of commands while the same property keeps failing. */
-    private static Failure minimise(Failure start, Consumer<CommandStream> property) {
+    /** Removes ever smaller runs of steps while the same property keeps failing. */
+    private static <T, S extends StepScenario<T, S>> Failure<S> minimise(Failure<S> start, Consumer<S> property) {
         long deadline = System.currentTimeMillis() + MINIMISER_MILLIS;
         int runs = 0;
-        Failure best = start;
-        if (start.failure instanceof PropertyViolation violation && violation.commandIndex() >= 0) {
-            Failure truncated = attempt(start, start.stream.commands().subList(0, violation.commandIndex() + 1),
+        Failure<S> best = start;
+        if (start.failure instanceof PropertyViolation violation && violation.stepIndex() >= 0
+                && violation.stepIndex() < start.scenario.steps().size()) {
+            Failure<S> truncated = attempt(start, start.scenario.steps().subList(0, violation.stepIndex() + 1),
                     property);
             runs++;
             if (truncated != null) {
                 best = truncated;
             }
         }
-        int chunk = Math.max(1, best.stream.commands().size() / 2);
+        int chunk = Math.max(1, best.scenario.steps().size() / 2);
         while (runs < MINIMISER_RUNS && System.currentTimeMillis() < deadline) {
             boolean removedAny = false;
-            for (int from = 0; from < best.stream.commands().size()
+            for (int from = 0; from < best.scenario.steps().size()
                     && runs < MINIMISER_RUNS && System.currentTimeMillis() < deadline; ) {
-                List<Command> candidate = new ArrayList<>(best.stream.commands());
+                List<T> candidate = new ArrayList<>(best.scenario.steps());
                 candidate.subList(from, Math.min(from + chunk, candidate.size())).clear();
-                Failure smaller = attempt(best, candidate, property);
+                Failure<S> smaller = attempt(best, candidate, property);
                 runs++;
                 if (smaller != null) {
                     best = smaller;
@@ -96,14 +97,15 @@ final class StreamProperties {
         return best;
     }
 
-    /** The failure of {@code commands} if it fails the same way as {@code current}, else null. */
-    private static Failure attempt(Failure current, List<Command> commands, Consumer<CommandStream> property) {
-        CommandStream candidate = current.stream.withCommands(commands);
+    /** The failure of {@code steps} if it fails the same way as {@code current}, else null. */
+    private static <T, S extends StepScenario<T, S>> Failure<S> attempt(Failure<S> current, List<T> steps,
+                                                                      Consumer<S> property) {
+        S candidate = current.scenario.withSteps(steps);
         try {
             property.accept(candidate);
             return null;
         } catch (AssertionError | RuntimeException failure) {
-            Failure result = new Failure(candidate, failure);
+            Failure<S> result = new Failure<>(candidate, failure);
             return result.kind().equals(current.kind()) ? result : null;
         }
     }
