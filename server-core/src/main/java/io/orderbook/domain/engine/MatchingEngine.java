@@ -155,6 +155,10 @@ public final class MatchingEngine {
                 return reject(source, RejectReason.FOK_NOT_FILLABLE);
             }
             if (marketOrder && c.side() == Side.BUY && !quoteSized) {
+                if (sweep.notional() > MAX_NOTIONAL) {
+                    // Its value plus fees is reserved below and must not overflow.
+                    return reject(source, RejectReason.AMOUNT_TOO_LARGE);
+                }
                 // Spend at most what the book offered when the order arrived.
                 order = newOrder(c, state, price, lots, sweep.notional());
             }
