@@ -77,7 +77,11 @@ final class CommandStreams {
                     market(BTC_USDT, "BTC-USDT", BTC, USDT, 10_000, 10_000, 5_000_000, draw, in),
                     market(ETH_USDT, "ETH-USDT", ETH, USDT, 1_000, 100_000, 1_000_000, draw, in),
                     market(ETH_BTC, "ETH-BTC", ETH, BTC, 100, 10_000_000, 1_000_000, draw, in));
-            StreamBuilder builder = new StreamBuilder(markets, users.generate(in));
+            // One stream in six is played by whales: huge balances and orders up to the largest allowed probe
+            // overflow. Their deposits keep each asset's total within MAX_NOTIONAL, which no balance can then
+            // exceed (beyond that, a seller's proceeds can overflow its balance: a known open issue).
+            boolean whales = draw.generate(in) % 6 == 5;
+            StreamBuilder builder = new StreamBuilder(markets, users.generate(in), whales);
             for (int user = 1; user <= builder.users; user++) {
                 for (int asset : ASSETS) {
                     builder.deposit(user, asset, draw.generate(in));
@@ -137,6 +141,7 @@ final class CommandStreams {
     private static final class StreamBuilder {
         final List<Market> markets;
         final int users;
+        final boolean whales;
         final List<Command> commands = new ArrayList<>();
         final List<Issued> placed = new ArrayList<>();
         final List<Issued> restingKind = new ArrayList<>();
@@ -147,9 +152,10 @@ final class CommandStreams {
         long now = 1_000;
         long nextOrderId = 1;
 
-        StreamBuilder(List<Market> markets, int users) {
+        StreamBuilder(List<Market> markets, int users, boolean whales) {
             this.markets = markets;
             this.users = users;
+            this.whales = whales;
             markets.forEach(shadow::addMarket);
         }
 
@@ -176,7 +182,8 @@ final class CommandStreams {
                 case 0 -> 0;
                 case 1 -> 1 + d % 97;
                 case 2 -> (1 + d % 100) * scale(asset) / 100;
-                default -> (1 + d % 100) * scale(asset) * 10;
+                default -> whales ? MatchingEngine.MAX_NOTIONAL / (2L * users) / (1 + d % 4)
+                        : (1 + d % 100) * scale(asset) * 10;
             };
             if (amount > 0) {
                 emit(new AdjustBalance(now, user, asset, amount));
@@ -227,7 +234,7 @@ final class CommandStreams {
             Market market = market(d[2]);
             Side side = side(d[2] / 3);
             long ticks = priceTicks(market, side, d[3]);
-            long lots = lots(d[4]);
+            long lots = lots(market, ticks, d[4]);
             int tifDraw = d[5] % 10;
             TimeInForce tif = tifDraw < 6 ? TimeInForce.GTC
                     : tifDraw == 6 ? TimeInForce.IOC : tifDraw == 7 ? TimeInForce.FOK : TimeInForce.GTD;
@@ -240,7 +247,7 @@ final class CommandStreams {
             Market market = market(d[2]);
             Side side = side(d[2] / 3);
             long ticks = priceTicks(market, side, d[3]);
-            long lots = lots(d[4]);
+            long lots = lots(market, ticks, d[4]);
             boolean gtd = d[5] % 3 == 0;
             place(new PlaceOrder(now, nextOrderId, user(d[1]), market.id(), side, OrderType.LIMIT_MAKER,
                     gtd ? TimeInForce.GTD : TimeInForce.GTC, ticks * market.tickSize(), lots * market.lotSize(), 0,
@@ -250,8 +257,9 @@ final class CommandStreams {
         private void marketOrder(int[] d) {
             Market market = market(d[2]);
             long user = user(d[1]);
-            // Larger than resting orders, so that market orders sweep queues and levels.
-            long quantity = lots(d[4]) * (1 + d[4] / 100 % 4) * market.lotSize();
+            // Larger than resting orders, so that market orders sweep queues and levels (whales: whole books).
+            long quantity = lots(market, midTicks(market.id()), d[4]) * (1 + d[4] / 100 % 4) * (whales ? 2 : 1)
+                    * market.lotSize();
             PlaceOrder order = switch (d[5] % 6) {
                 case 0, 1 -> PlaceOrder.market(now, nextOrderId, user, market.id(), Side.BUY, quantity);
                 case 2, 3 -> PlaceOrder.market(now, nextOrderId, user, market.id(), Side.SELL, quantity);
@@ -260,7 +268,9 @@ final class CommandStreams {
                 default -> {
                     // Spend about what a few lots cost at the mid, give or take half.
                     long lotValue = midTicks(market.id()) * market.unitNotional();
-                    long quote = lots(d[4]) * lotValue * (50 + d[3] % 100) / 100 + d[3] % 7;
+                    long sized = lots(market, midTicks(market.id()), d[4]);
+                    long quote = sized > Long.MAX_VALUE / 200 / lotValue ? Long.MAX_VALUE - d[3] % 7
+                            : sized * lotValue * (50 + d[3] % 100) / 100 + d[3] % 7;
                     yield PlaceOrder.marketBuyForQuote(now, nextOrderId, user, market.id(), quote);
                 }
             };
@@ -290,7 +300,7 @@ final class CommandStreams {
                 case 5, 6 -> lots += 1 + d[3] % 5;
                 case 7 -> {
                     ticks += move;
-                    lots = lots(d[4]);
+                    lots = lots(market, ticks, d[4]);
                 }
                 case 8 -> { }   // unchanged: a no-op amend
                 default -> {
@@ -333,7 +343,8 @@ final class CommandStreams {
             long targetId = target == null || d[2] % 20 == 19 ? 434_343 : target.id;
             long user = target == null ? taker
                     : d[2] % 20 == 18 ? target.userId : target.userId == taker ? otherUser(taker, d[3]) : taker;
-            long quantity = target == null || d[4] % 3 == 0 ? 0 : lots(d[5]) * target.market.lotSize();
+            long quantity = target == null || d[4] % 3 == 0 ? 0
+                    : lots(target.market, target.priceTicks, d[5]) * target.market.lotSize();
             emit(new TakeOrder(now, nextOrderId++, user, targetId, quantity));
         }
 
@@ -373,7 +384,7 @@ final class CommandStreams {
             Side side = side(d[6]);
             long ticks = priceTicks(market, side, d[4]);
             long price = ticks * market.tickSize();
-            long quantity = lots(d[5]) * market.lotSize();
+            long quantity = lots(market, ticks, d[5]) * market.lotSize();
             PlaceOrder limit = PlaceOrder.limit(now, nextOrderId, user, market.id(), side, price, quantity);
             PlaceOrder marketOrder = PlaceOrder.market(now, nextOrderId, user, market.id(), side, quantity);
             Command command = switch (d[1] % 17) {
@@ -454,10 +465,25 @@ final class CommandStreams {
             };
         }
 
-        /** Mostly a few lots, sometimes twenty, now and then a hundred that sweeps several levels. */
-        private static long lots(int d) {
+        /**
+         * Mostly a few lots, sometimes twenty, now and then a hundred that sweeps several levels. Whales also
+         * trade close to the largest order value allowed at that price, just over it, or many powers of ten more.
+         */
+        private long lots(Market market, long ticks, int d) {
             int r = d % 100;
-            return r < 60 ? 1 + r % 5 : r < 92 ? 1 + r % 20 : 20 + d % 100;
+            long lots = r < 60 ? 1 + r % 5 : r < 92 ? 1 + r % 20 : 20 + d % 100;
+            if (!whales) {
+                return lots;
+            }
+            long largest = Math.min(MatchingEngine.MAX_NOTIONAL / (Math.max(1, ticks) * market.unitNotional()),
+                    Long.MAX_VALUE / 16 / market.lotSize());
+            return switch (d / 100 % 8) {
+                case 0, 1 -> lots;
+                case 2, 3, 4 -> largest - d % 3;
+                case 5 -> largest / (2 + d % 3);
+                case 6 -> largest + 1 + d % 5;
+                default -> Math.min(largest * 2, lots * (long) Math.pow(10, d / 800 % 12));
+            };
         }
 
         private static SelfTradePrevention stp(int d) {

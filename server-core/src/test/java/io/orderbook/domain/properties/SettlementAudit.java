@@ -71,6 +71,6 @@ final class SettlementAudit implements StreamAudit {
     }
 
     private void add(long user, int asset, long amount) {
-        holdings.merge(List.of(user, (long) asset), amount, Math::addExact);
+        holdings.merge(List.of(user, (long) asset), amount, Math::addExact);   // a single holding always fits a long
     }
 }
