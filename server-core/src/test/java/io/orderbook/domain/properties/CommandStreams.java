@@ -74,9 +74,12 @@ final class CommandStreams {
         Gen<Integer> draw = Generate.range(0, DRAW_MAX);
         Gen<CommandStream> gen = in -> {
             List<Market> markets = List.of(
+                    // tick 0.01 USDT, lot 0.0001 BTC, at least 5 USDT
                     market(BTC_USDT, "BTC-USDT", BTC, USDT, 10_000, 10_000, 5_000_000, draw, in),
-                    market(ETH_USDT, "ETH-USDT", ETH, USDT, 1_000, 100_000, 1_000_000, draw, in),
-                    market(ETH_BTC, "ETH-BTC", ETH, BTC, 100, 10_000_000, 1_000_000, draw, in));
+                    // tick 0.001 USDT, lot 0.001 ETH, at least 1 USDT
+                    market(ETH_USDT, "ETH-USDT", ETH, USDT, 1_000, 1_000_000, 1_000_000, draw, in),
+                    // tick 0.000001 BTC, lot 0.1 ETH (one lot at one tick is 10 satoshis), at least 0.01 BTC
+                    market(ETH_BTC, "ETH-BTC", ETH, BTC, 100, 100_000_000, 1_000_000, draw, in));
             // One stream in six is played by whales: huge balances and orders up to the largest allowed probe
             // overflow. Their deposits keep each asset's total within MAX_NOTIONAL, which no balance can then
             // exceed (beyond that, a seller's proceeds can overflow its balance: a known open issue).
@@ -100,13 +103,16 @@ final class CommandStreams {
         return gen.describedAs(CommandStream::summary);
     }
 
-    /** A market with scale 8 (both base assets have 8 decimals) and drawn fees and default STP. */
+    /**
+     * A market with drawn fees and default STP. Asset scales: BTC 8 decimals, ETH 9, USDT 6 (a quote scale is
+     * implicit in the tick size).
+     */
     private static Market market(int id, String symbol, int base, int quote, long tick, long lot, long minNotional,
                                  Gen<Integer> draw, RandomnessSource in) {
         int maker = FEES_PPM[draw.generate(in) % FEES_PPM.length];
         int taker = FEES_PPM[draw.generate(in) % FEES_PPM.length];
         SelfTradePrevention stp = STP.get(draw.generate(in) % STP.size());
-        return new Market(id, symbol, base, quote, 8, tick, lot, minNotional, maker, taker, stp);
+        return new Market(id, symbol, base, quote, base == BTC ? 8 : 9, tick, lot, minNotional, maker, taker, stp);
     }
 
     /** Mid price in ticks: 50,000 USDT per BTC, 3,000 USDT per ETH, 0.06 BTC per ETH. */
@@ -195,7 +201,7 @@ final class CommandStreams {
             return switch (asset) {
                 case USDT -> 1_000_000_000L;   // 1,000 USDT
                 case BTC -> 10_000_000L;       // 0.1 BTC
-                default -> 100_000_000L;       // 1 ETH
+                default -> 1_000_000_000L;     // 1 ETH
             };
         }
 

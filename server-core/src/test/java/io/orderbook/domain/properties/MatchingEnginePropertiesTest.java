@@ -22,7 +22,7 @@ import static io.orderbook.domain.properties.StreamProperties.forAll;
  */
 class MatchingEnginePropertiesTest {
     private static final Gen<CommandStream> STREAMS = CommandStreams.streams(50, 400);
-    private static final int EXAMPLES = 150;
+    private static final int EXAMPLES = 200;
 
     @Test
     void perAssetTotalsAreConservedExceptForBalanceAdjustments() {

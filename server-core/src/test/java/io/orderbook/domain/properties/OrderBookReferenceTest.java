@@ -27,7 +27,7 @@ import static io.orderbook.domain.properties.StreamProperties.forAll;
  */
 class OrderBookReferenceTest {
     private static final Gen<BookScenario> SCENARIOS = BookScenario.scenarios(10, 300);
-    private static final int EXAMPLES = 400;
+    private static final int EXAMPLES = 1_000;
     private static final long MID = 1_000;
     private static final List<SelfTradePrevention> STP = List.of(SelfTradePrevention.values());
 
