@@ -124,7 +124,7 @@ final class CommandStreams {
         };
     }
 
-    /** An order the stream placed, as the generator last asked for it (it does not know the outcome). */
+    /** An order the stream placed, with the price and size the generator last asked for. */
     private static final class Issued {
         final long id;
         final long userId;
