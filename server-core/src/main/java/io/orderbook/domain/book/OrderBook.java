@@ -280,6 +280,11 @@ public final class OrderBook {
                     if (taker.openLots == 0) {
                         return TakerOutcome.FILLED;
                     }
+                    if (maker.openLots > 0) {
+                        // Only the budget stops a fill short of both orders: the taker can afford nothing more,
+                        // and must not go on to expire or self-trade-cancel the makers behind this one.
+                        return TakerOutcome.UNFILLED;
+                    }
                 }
                 maker = next;
             }

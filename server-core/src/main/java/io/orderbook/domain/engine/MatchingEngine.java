@@ -155,6 +155,10 @@ public final class MatchingEngine {
                 return reject(source, RejectReason.FOK_NOT_FILLABLE);
             }
             if (marketOrder && c.side() == Side.BUY && !quoteSized) {
+                if (sweep.notional() > MAX_NOTIONAL) {
+                    // Its value plus fees is reserved below and must not overflow.
+                    return reject(source, RejectReason.AMOUNT_TOO_LARGE);
+                }
                 // Spend at most what the book offered when the order arrived.
                 order = newOrder(c, state, price, lots, sweep.notional());
             }
@@ -311,6 +315,14 @@ public final class MatchingEngine {
         }
         if (invalid != null) {
             reject(c, invalid);
+            return;
+        }
+        if (order.expireAt() <= now) {
+            // Its time is up: expire it as matching would, rather than let the amended order trade.
+            state.book.cancel(order.id());
+            emitExpired(order, ExpireReason.TIME);
+            finish(order);
+            reject(c, RejectReason.UNKNOWN_ORDER);
             return;
         }
         long newPrice = c.newPrice() / market.tickSize();
