@@ -1,0 +1,234 @@
+package io.orderbook.application.trading;
+
+import io.orderbook.domain.engine.Command;
+import io.orderbook.domain.engine.EngineEvent;
+import io.orderbook.domain.engine.MatchingEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The single writer of the matching engine, with group commit.
+ *
+ * <p>One thread owns the engine. It takes every command waiting in its queue (up to a batch size), applies
+ * them one after another, makes the whole batch durable with one {@link TradingJournal#commit} and only then
+ * completes the callers' futures and hands the results to subscribers: nothing is acknowledged before it is
+ * durable, and throughput is not limited to one transaction per command. If a batch cannot be committed (or
+ * the engine fails), its callers get a {@link SequencerUnavailableException} and the engine is rebuilt from
+ * the journal, so memory never runs ahead of the durable state.
+ */
+public final class Sequencer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
+    private static final Duration RECOVERY_BACKOFF = Duration.ofMillis(500);
+
+    private final TradingJournal journal;
+    private final int maxBatch;
+    private final Consumer<List<CommandResult>> afterCommit;
+    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final List<EngineEvent> events = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private MatchingEngine engine;
+    private long sequence;
+
+    /**
+     * Rebuilds the engine from the journal and starts the sequencer thread.
+     *
+     * @param maxBatch    most commands per durable commit
+     * @param afterCommit receives each committed batch, on the sequencer thread; must be quick and not throw
+     */
+    public Sequencer(TradingJournal journal, int maxBatch, Consumer<List<CommandResult>> afterCommit) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be positive");
+        }
+        this.journal = journal;
+        this.maxBatch = maxBatch;
+        this.afterCommit = afterCommit;
+        this.engine = MatchingEngine.restore(journal.load(), events::add);
+        this.thread = Thread.ofPlatform().name("sequencer").daemon(false).start(this::run);
+    }
+
+    /** Queues a command; the future completes once its effects are durable. */
+    public CompletableFuture<CommandResult> submit(Command command) {
+        CommandTask task = new CommandTask(command);
+        enqueue(task);
+        return task.future;
+    }
+
+    /**
+     * Runs a read-only function on the engine between batches, so it sees a durable, consistent state.
+     * The function must not change the engine.
+     */
+    public <T> CompletableFuture<T> read(Function<MatchingEngine, T> query) {
+        ReadTask<T> task = new ReadTask<>(query);
+        enqueue(task);
+        return task.future;
+    }
+
+    private void enqueue(Task task) {
+        if (!running) {
+            task.fail(new SequencerUnavailableException("the sequencer is stopped", null));
+            return;
+        }
+        queue.add(task);
+    }
+
+    /** Stops taking commands, finishes what is queued, and stops the thread. */
+    @Override
+    public void close() {
+        running = false;
+        queue.add(Stop.INSTANCE);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Task> batch = new ArrayList<>(maxBatch);
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            stopping = process(batch);
+            batch.clear();
+        }
+        for (Task left; (left = queue.poll()) != null; ) {
+            left.fail(new SequencerUnavailableException("the sequencer is stopped", null));
+        }
+    }
+
+    /** Applies and commits one batch; returns whether a stop was requested. */
+    private boolean process(List<Task> batch) {
+        List<CommandTask> commands = new ArrayList<>(batch.size());
+        List<CommandResult> results = new ArrayList<>(batch.size());
+        List<ReadTask<?>> reads = new ArrayList<>();
+        boolean stop = false;
+        try {
+            for (Task task : batch) {
+                switch (task) {
+                    case CommandTask c -> {
+                        events.clear();
+                        engine.apply(c.command);
+                        commands.add(c);
+                        results.add(new CommandResult(++sequence, c.command, events));
+                    }
+                    case ReadTask<?> r -> reads.add(r);
+                    case Stop s -> stop = true;
+                }
+            }
+            if (!results.isEmpty()) {
+                journal.commit(results, engine);
+            }
+        } catch (RuntimeException failure) {
+            log.error("a batch of {} commands could not be made durable; rebuilding the engine", commands.size(),
+                    failure);
+            SequencerUnavailableException unavailable =
+                    new SequencerUnavailableException("the order could not be processed; try again", failure);
+            commands.forEach(c -> c.fail(unavailable));
+            recover();
+            reads.forEach(this::answer);
+            return stop;
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            commands.get(i).future.complete(results.get(i));
+        }
+        if (!results.isEmpty()) {
+            publish(results);
+        }
+        reads.forEach(this::answer);
+        return stop;
+    }
+
+    private void publish(List<CommandResult> results) {
+        try {
+            afterCommit.accept(results);
+        } catch (RuntimeException e) {
+            // Subscribers must not stop the writer: the results are durable whatever they do.
+            log.error("a subscriber failed on a committed batch", e);
+        }
+    }
+
+    private <T> void answer(ReadTask<T> read) {
+        try {
+            read.future.complete(read.query.apply(engine));
+        } catch (RuntimeException e) {
+            read.future.completeExceptionally(e);
+        }
+    }
+
+    /** Rebuilds the engine from the durable state, retrying until the journal answers or the sequencer stops. */
+    private void recover() {
+        while (true) {
+            try {
+                engine = MatchingEngine.restore(journal.load(), events::add);
+                return;
+            } catch (RuntimeException e) {
+                log.error("cannot reload the durable state; retrying", e);
+                if (!running) {
+                    return;
+                }
+                try {
+                    Thread.sleep(RECOVERY_BACKOFF);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private sealed interface Task permits CommandTask, ReadTask, Stop {
+        void fail(RuntimeException failure);
+    }
+
+    private static final class CommandTask implements Task {
+        final Command command;
+        final CompletableFuture<CommandResult> future = new CompletableFuture<>();
+
+        CommandTask(Command command) {
+            this.command = command;
+        }
+
+        @Override
+        public void fail(RuntimeException failure) {
+            future.completeExceptionally(failure);
+        }
+    }
+
+    private static final class ReadTask<T> implements Task {
+        final Function<MatchingEngine, T> query;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+
+        ReadTask(Function<MatchingEngine, T> query) {
+            this.query = query;
+        }
+
+        @Override
+        public void fail(RuntimeException failure) {
+            future.completeExceptionally(failure);
+        }
+    }
+
+    private enum Stop implements Task {
+        INSTANCE;
+
+        @Override
+        public void fail(RuntimeException failure) {
+        }
+    }
+}
