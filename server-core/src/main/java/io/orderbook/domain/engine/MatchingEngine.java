@@ -351,7 +351,12 @@ public final class MatchingEngine {
                 state.book.reduce(order, newOpenLots);
             }
         } else {
-            afterMatching(order, state.book.replace(order, newPrice, newOpenLots, now));
+            long filledBefore = order.filledLots();
+            TakerOutcome outcome = state.book.replace(order, newPrice, newOpenLots, now);
+            // An order that traded nothing and rests again has nothing to report beyond the amendment.
+            if (outcome != TakerOutcome.RESTING || order.filledLots() > filledBefore) {
+                afterMatching(order, outcome);
+            }
         }
     }
 
