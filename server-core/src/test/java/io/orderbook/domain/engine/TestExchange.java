@@ -325,7 +325,7 @@ final class TestExchange {
             assertThat(rejected.command()).isSameAs(command);
             // A refusal changes nothing; the only exception is a resting order whose time was already up.
             List<EngineEvent> before = emitted.subList(0, emitted.size() - 1);
-            assertThat(before).as("events before the refusal of %s", command)
+            assertThat(before).as("a refused %s must change nothing, yet it emitted", command)
                     .allMatch(e -> e instanceof OrderExpired x && x.reason() == ExpireReason.TIME);
             if (before.isEmpty()) {
                 assertThat(engine.stateHash()).as("state after refused %s", command).isEqualTo(hashBefore);
