@@ -102,6 +102,25 @@ class MarketOrderTest extends EngineTest {
         }
 
         @Test
+        void aBuyWhoseCostExceedsTheLargestAmountIsRefusedRatherThanOverflowing() {
+            // One base unit per lot and one quote unit per tick, so that offers can be priced at the largest notional.
+            int big = 9;
+            int bigUsd = 3;
+            x = TestExchange.withMarkets(new Market(bigUsd, "BIG-USD", big, USD, 0, 1, 1, 0, 0, 1_000,
+                    SelfTradePrevention.NONE));
+            x.fund(ALICE, big, 4).fund(BOB, USD, 1_000);
+            for (int id = 1; id <= 4; id++) {
+                x.given(PlaceOrder.limit(x.now(), id, ALICE, bigUsd, SELL, MatchingEngine.MAX_NOTIONAL, 1));
+            }
+
+            // Four offers are worth nearly Long.MAX_VALUE; with the taker fee the reservation would overflow.
+            assertThat(x.apply(PlaceOrder.market(x.now(), 5, BOB, bigUsd, BUY, 4)))
+                    .containsExactly("rejected: AMOUNT_TOO_LARGE");
+            assertThat(x.apply(PlaceOrder.market(x.now(), 5, BOB, bigUsd, BUY, 1)))
+                    .containsExactly("rejected: INSUFFICIENT_FUNDS");
+        }
+
+        @Test
         void cannotRestSoOnlyImmediateTimesInForceAreAllowed() {
             x.richTraders();
             x.given(x.sell(1, ALICE, 5, 1_000));
