@@ -156,6 +156,10 @@ public final class MatchingEngine {
                 return reject(source, RejectReason.FOK_NOT_FILLABLE);
             }
             if (marketOrder && c.side() == Side.BUY && !quoteSized) {
+                if (sweep.notional() > MAX_NOTIONAL) {
+                    // The reservation (value plus fee) could overflow; the sweep's value saturates at Long.MAX_VALUE.
+                    return reject(source, RejectReason.AMOUNT_TOO_LARGE);
+                }
                 // Spend at most what the book offered when the order arrived.
                 order = newOrder(c, state, price, lots, sweep.notional());
             }
