@@ -1,6 +1,8 @@
 package io.orderbook.domain.engine;
 
 import io.orderbook.domain.engine.Command.PlaceOrder;
+import io.orderbook.domain.model.Market;
+import io.orderbook.domain.model.SelfTradePrevention;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,7 @@ import static io.orderbook.domain.engine.MatchingEngine.MAX_NOTIONAL;
 import static io.orderbook.domain.engine.TestExchange.ALICE;
 import static io.orderbook.domain.engine.TestExchange.BOB;
 import static io.orderbook.domain.engine.TestExchange.BTC;
+import static io.orderbook.domain.engine.TestExchange.BTC_USD;
 import static io.orderbook.domain.engine.TestExchange.CAROL;
 import static io.orderbook.domain.engine.TestExchange.ETH;
 import static io.orderbook.domain.engine.TestExchange.ETH_USD;
@@ -54,6 +57,45 @@ class FeesAndBalancesTest extends EngineTest {
                     "filled #3: 10");
             assertThat(x.feeAccount(USD)).isEqualTo(26);
             assertThat(x.funds(BOB, USD)).isEqualTo(funds(10_000_000 - 9_918, 0));
+        }
+
+        @Test
+        void aBuyReservesAtTheMakerRateWhenThatIsTheHigherOne() {
+            x = TestExchange.withMarkets(new Market(BTC_USD, "BTC-USD", BTC, USD, 0, 10, 5, 1_000, 3_000, 1_000,
+                    SelfTradePrevention.NONE));
+            x.fund(BOB, USD, 10_030).fund(ALICE, BTC, 10).fund(CAROL, USD, 10_030);
+
+            assertThat(x.apply(x.buy(1, BOB, 10, 1_000))).containsExactly("accepted #1: BUY LIMIT GTC 10 @ 1000");
+            assertThat(x.funds(BOB, USD)).isEqualTo(funds(0, 10_030));
+            x.given(x.sell(2, ALICE, 10, 1_000));
+            assertThat(x.funds(BOB, USD)).isEqualTo(funds(0, 0));
+
+            // As the taker, Carol pays only 0.1% and gets the rest of the 0.3% she reserved back.
+            x.fund(ALICE, BTC, 10);
+            x.given(x.sell(3, ALICE, 10, 1_000));
+            assertThat(x.apply(x.buy(4, CAROL, 10, 1_000))).contains(
+                    "trade 2: 10 @ 1000 = 10000, maker #3 fee 30, taker #4 BUY fee 10");
+            assertThat(x.funds(CAROL, USD)).isEqualTo(funds(20, 0));
+        }
+
+        @Test
+        void realisticUnitsWithEightBaseDecimals() {
+            // BTC in satoshi, USDT in micro-USDT: tick 0.01 USDT, lot 0.0001 BTC, minimum 1 USDT.
+            x = TestExchange.withMarkets(new Market(BTC_USD, "BTC-USDT", BTC, USD, 8, 10_000, 10_000, 1_000_000,
+                    1_000, 2_000, SelfTradePrevention.NONE));
+            x.fund(ALICE, USD, 1_000_000_000_000L).fund(BOB, BTC, 100_000_000L);
+            x.given(x.sell(100, BOB, 10_000_000L, 50_000_000_000L));               // 0.1 BTC at 50 000 USDT
+
+            assertThat(x.apply(x.buy(101, ALICE, 4_000_000L, 51_000_000_000L))).containsExactly(
+                    "accepted #101: BUY LIMIT GTC 4000000 @ 51000000000",
+                    "trade 1: 4000000 @ 50000000000 = 2000000000, maker #100 fee 2000000, taker #101 BUY fee 4000000",
+                    "partially filled #100: 4000000 filled, 6000000 open",
+                    "filled #101: 4000000");
+            assertThat(x.funds(ALICE, BTC)).isEqualTo(funds(4_000_000L, 0));
+            assertThat(x.funds(ALICE, USD)).isEqualTo(funds(1_000_000_000_000L - 2_004_000_000L, 0));
+            assertThat(x.funds(BOB, USD)).isEqualTo(funds(1_998_000_000L, 0));
+            assertThat(x.funds(BOB, BTC)).isEqualTo(funds(90_000_000L, 6_000_000L));
+            assertThat(x.feeAccount(USD)).isEqualTo(6_000_000L);
         }
 
         @Test
