@@ -457,7 +457,8 @@ class OrderBookTest {
         void ordersOfOtherUsersAreNeverAffected() {
             rest(order(1, BOB, SELL, 100, 5));
 
-            assertThat(book.place(withStp(2, ALICE, BUY, 100, 5, EXPIRE_BOTH), true, NOW)).isEqualTo(TakerOutcome.FILLED);
+            assertThat(book.place(withStp(2, ALICE, BUY, 100, 5, EXPIRE_BOTH), true, NOW))
+                    .isEqualTo(TakerOutcome.FILLED);
             assertThat(events).containsExactly("trade 5 @ 100: maker #1 (0 open), taker #2 (0 open)");
         }
     }

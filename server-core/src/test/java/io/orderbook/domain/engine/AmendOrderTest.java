@@ -28,7 +28,8 @@ class AmendOrderTest extends EngineTest {
             x.richTraders();
             x.given(x.sell(1, ALICE, 10, 1_000), x.sell(2, BOB, 10, 1_000));
 
-            assertThat(x.apply(x.amend(1, ALICE, 5, 1_000))).containsExactly("amended #1: 5 @ 1000, 5 open, priority kept");
+            assertThat(x.apply(x.amend(1, ALICE, 5, 1_000)))
+                    .containsExactly("amended #1: 5 @ 1000, 5 open, priority kept");
 
             assertThat(x.queue(SELL)).containsExactly(1L, 2L);
             assertThat(x.book(SELL)).containsExactly("15 @ 1000 (2)");
@@ -45,7 +46,8 @@ class AmendOrderTest extends EngineTest {
             x.richTraders();
             x.given(x.sell(1, ALICE, 10, 1_000), x.sell(2, BOB, 10, 1_000));
 
-            assertThat(x.apply(x.amend(1, ALICE, 10, 1_000))).containsExactly("amended #1: 10 @ 1000, 10 open, priority kept");
+            assertThat(x.apply(x.amend(1, ALICE, 10, 1_000)))
+                    .containsExactly("amended #1: 10 @ 1000, 10 open, priority kept");
             assertThat(x.queue(SELL)).containsExactly(1L, 2L);
         }
 
@@ -54,7 +56,8 @@ class AmendOrderTest extends EngineTest {
             x.richTraders();
             x.given(x.sell(1, ALICE, 10, 1_000), x.sell(2, BOB, 10, 1_000));
 
-            assertThat(x.apply(x.amend(1, ALICE, 15, 1_000))).containsExactly("amended #1: 15 @ 1000, 15 open, priority lost");
+            assertThat(x.apply(x.amend(1, ALICE, 15, 1_000)))
+                    .containsExactly("amended #1: 15 @ 1000, 15 open, priority lost");
 
             assertThat(x.queue(SELL)).containsExactly(2L, 1L);
             assertThat(x.funds(ALICE, BTC)).isEqualTo(funds(985, 15));
@@ -65,9 +68,11 @@ class AmendOrderTest extends EngineTest {
             x.richTraders();
             x.given(x.buy(1, ALICE, 10, 1_000), x.buy(2, BOB, 10, 1_000));
 
-            assertThat(x.apply(x.amend(1, ALICE, 10, 990))).containsExactly("amended #1: 10 @ 990, 10 open, priority lost");
+            assertThat(x.apply(x.amend(1, ALICE, 10, 990)))
+                    .containsExactly("amended #1: 10 @ 990, 10 open, priority lost");
             assertThat(x.book(BUY)).containsExactly("10 @ 1000 (1)", "10 @ 990 (1)");
-            assertThat(x.apply(x.amend(1, ALICE, 5, 1_000))).containsExactly("amended #1: 5 @ 1000, 5 open, priority lost");
+            assertThat(x.apply(x.amend(1, ALICE, 5, 1_000)))
+                    .containsExactly("amended #1: 5 @ 1000, 5 open, priority lost");
             assertThat(x.queue(BUY)).containsExactly(2L, 1L);
         }
     }
@@ -107,8 +112,10 @@ class AmendOrderTest extends EngineTest {
             x.richTraders();
             x.given(x.sell(1, ALICE, 10, 1_000), x.buy(2, BOB, 5, 1_000));
 
-            assertThat(x.apply(x.amend(1, ALICE, 10, 1_010))).containsExactly("amended #1: 10 @ 1010, 5 open, priority lost");
-            assertThat(x.apply(x.amend(1, ALICE, 15, 1_010))).containsExactly("amended #1: 15 @ 1010, 10 open, priority lost");
+            assertThat(x.apply(x.amend(1, ALICE, 10, 1_010)))
+                    .containsExactly("amended #1: 10 @ 1010, 5 open, priority lost");
+            assertThat(x.apply(x.amend(1, ALICE, 15, 1_010)))
+                    .containsExactly("amended #1: 15 @ 1010, 10 open, priority lost");
         }
     }
 
@@ -123,11 +130,13 @@ class AmendOrderTest extends EngineTest {
             assertThat(x.apply(x.amend(1, BOB, 10, 1_010))).containsExactly("rejected: INSUFFICIENT_FUNDS");
             assertThat(x.openOrder(1).price()).isEqualTo(1_000);
 
-            assertThat(x.apply(x.amend(1, BOB, 10, 990))).containsExactly("amended #1: 10 @ 990, 10 open, priority lost");
+            assertThat(x.apply(x.amend(1, BOB, 10, 990)))
+                    .containsExactly("amended #1: 10 @ 990, 10 open, priority lost");
             assertThat(x.funds(BOB, USD)).isEqualTo(funds(10_020 - 9_919, 9_919));
 
             x.fund(BOB, USD, 100);
-            assertThat(x.apply(x.amend(1, BOB, 10, 1_010))).containsExactly("amended #1: 10 @ 1010, 10 open, priority lost");
+            assertThat(x.apply(x.amend(1, BOB, 10, 1_010)))
+                    .containsExactly("amended #1: 10 @ 1010, 10 open, priority lost");
             assertThat(x.funds(BOB, USD)).isEqualTo(funds(0, 10_120));
         }
 
@@ -157,9 +166,11 @@ class AmendOrderTest extends EngineTest {
             x.richTraders();
             x.given(x.sell(1, ALICE, 20, 1_000), x.buy(2, BOB, 10, 1_000));
 
-            assertThat(x.apply(x.amend(1, ALICE, 15, 1_000))).containsExactly("amended #1: 15 @ 1000, 5 open, priority kept");
+            assertThat(x.apply(x.amend(1, ALICE, 15, 1_000)))
+                    .containsExactly("amended #1: 15 @ 1000, 5 open, priority kept");
             assertThat(x.funds(ALICE, BTC)).isEqualTo(funds(985, 5));
-            assertThat(x.apply(x.amend(1, ALICE, 25, 1_000))).containsExactly("amended #1: 25 @ 1000, 15 open, priority lost");
+            assertThat(x.apply(x.amend(1, ALICE, 25, 1_000)))
+                    .containsExactly("amended #1: 25 @ 1000, 15 open, priority lost");
             assertThat(x.openOrder(1).filledQuantity()).isEqualTo(10);
         }
 
@@ -192,8 +203,10 @@ class AmendOrderTest extends EngineTest {
             x.richTraders();
             x.given(x.limitMaker(1, ALICE, SELL, 5, 1_010), x.buy(2, BOB, 5, 1_000));
 
-            assertThat(x.apply(x.amend(1, ALICE, 10, 1_010))).containsExactly("amended #1: 10 @ 1010, 10 open, priority lost");
-            assertThat(x.apply(x.amend(1, ALICE, 10, 1_020))).containsExactly("amended #1: 10 @ 1020, 10 open, priority lost");
+            assertThat(x.apply(x.amend(1, ALICE, 10, 1_010)))
+                    .containsExactly("amended #1: 10 @ 1010, 10 open, priority lost");
+            assertThat(x.apply(x.amend(1, ALICE, 10, 1_020)))
+                    .containsExactly("amended #1: 10 @ 1020, 10 open, priority lost");
         }
     }
 
@@ -221,7 +234,8 @@ class AmendOrderTest extends EngineTest {
             assertThat(x.apply(x.amend(1, ALICE, 0, 1_000))).containsExactly("rejected: INVALID_QUANTITY");
             assertThat(x.apply(x.amend(1, ALICE, 12, 1_000))).containsExactly("rejected: QUANTITY_NOT_LOT_MULTIPLE");
             assertThat(x.apply(x.amend(1, ALICE, 5, 190))).containsExactly("rejected: BELOW_MIN_NOTIONAL");
-            assertThat(x.apply(x.amend(1, ALICE, 5, 200))).containsExactly("amended #1: 5 @ 200, 5 open, priority lost");
+            assertThat(x.apply(x.amend(1, ALICE, 5, 200)))
+                    .containsExactly("amended #1: 5 @ 200, 5 open, priority lost");
         }
 
         @Test

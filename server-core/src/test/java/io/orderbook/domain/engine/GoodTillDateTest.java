@@ -133,7 +133,8 @@ class GoodTillDateTest extends EngineTest {
     void anExpiryTimeThatHasAlreadyComeIsRejected() {
         x.fund(ALICE, BTC, 5);
 
-        assertThat(x.apply(x.gtd(x.sell(1, ALICE, 5, 1_000), x.now()))).containsExactly("rejected: EXPIRE_TIME_IN_PAST");
+        assertThat(x.apply(x.gtd(x.sell(1, ALICE, 5, 1_000), x.now())))
+                .containsExactly("rejected: EXPIRE_TIME_IN_PAST");
         assertThat(x.apply(x.gtd(x.sell(1, ALICE, 5, 1_000), x.now() - 1)))
                 .containsExactly("rejected: EXPIRE_TIME_IN_PAST");
         assertThat(x.book(SELL)).isEmpty();

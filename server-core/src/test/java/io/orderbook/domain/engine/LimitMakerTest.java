@@ -19,7 +19,8 @@ class LimitMakerTest extends EngineTest {
         x.richTraders();
         x.given(x.sell(1, ALICE, 5, 1_000));
 
-        assertThat(x.apply(x.limitMaker(2, BOB, BUY, 5, 990))).containsExactly("accepted #2: BUY LIMIT_MAKER GTC 5 @ 990");
+        assertThat(x.apply(x.limitMaker(2, BOB, BUY, 5, 990)))
+                .containsExactly("accepted #2: BUY LIMIT_MAKER GTC 5 @ 990");
 
         assertThat(x.book(BUY)).containsExactly("5 @ 990 (1)");
         assertThat(x.funds(BOB, USD)).isEqualTo(funds(10_000_000 - 4_959, 4_959));

@@ -227,7 +227,8 @@ class MarketOrderTest extends EngineTest {
             x.richTraders();
             x.given(x.sell(1, ALICE, 5, 1_000), x.buy(2, ALICE, 5, 990));
 
-            assertThat(x.apply(x.fok(x.marketBuyFor(3, BOB, 6_000)))).containsExactly("rejected: INVALID_TIME_IN_FORCE");
+            assertThat(x.apply(x.fok(x.marketBuyFor(3, BOB, 6_000))))
+                    .containsExactly("rejected: INVALID_TIME_IN_FORCE");
             assertThat(x.apply(new PlaceOrder(x.now(), 3, BOB, BTC_USD, SELL, OrderType.MARKET, TimeInForce.IOC,
                     0, 0, 6_000, 0, null)))
                     .containsExactly("rejected: QUOTE_AMOUNT_NOT_ALLOWED");

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RejectReasonTest extends EngineTest {
     private static final long DAVE_WITHOUT_FUNDS = 4;
 
-    private static final Map<RejectReason, Function<TestExchange, Command>> PRODUCERS = new EnumMap<>(RejectReason.class);
+    private static final Map<RejectReason, Function<TestExchange, Command>> PRODUCERS =
+            new EnumMap<>(RejectReason.class);
 
     static {
         PRODUCERS.put(UNKNOWN_MARKET, x -> PlaceOrder.limit(x.now(), 3, CAROL, 99, BUY, 1_000, 5));

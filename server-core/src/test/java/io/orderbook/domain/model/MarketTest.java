@@ -35,7 +35,8 @@ class MarketTest {
 
     @Test
     void aFeeIsExactForTheLargestAmounts() {
-        for (long notional : new long[] {Long.MAX_VALUE / 4, Long.MAX_VALUE / 4 - 999_999, 3_000_000_000_000_000_001L}) {
+        long[] notionals = {Long.MAX_VALUE / 4, Long.MAX_VALUE / 4 - 999_999, 3_000_000_000_000_000_001L};
+        for (long notional : notionals) {
             for (int ppm : new int[] {1, 999, 2_000, 99_999, Market.MAX_FEE_PPM}) {
                 long exact = BigInteger.valueOf(notional).multiply(BigInteger.valueOf(ppm))
                         .divide(BigInteger.valueOf(Market.PPM)).longValueExact();
