@@ -65,6 +65,11 @@ public final class OrderBook {
      * (price limit, budget, expired makers, self-trade prevention), without changing anything.
      */
     public Sweep sweep(BookOrder order, long now) {
+        return sweep(order, now, null);
+    }
+
+    /** Like {@link #sweep(BookOrder, long)}, as if the resting order {@code ignored} (may be null) were not there. */
+    public Sweep sweep(BookOrder order, long now, BookOrder ignored) {
         BookSide opposite = order.side() == Side.BUY ? asks : bids;
         long wanted = order.openLots;
         long budget = order.budget;
@@ -77,7 +82,7 @@ public final class OrderBook {
             }
             long lotCost = level.price * unitNotional;
             for (BookOrder maker = level.head; maker != null && lots < wanted; maker = maker.next) {
-                if (maker.expireAt() <= now) {
+                if (maker == ignored || maker.expireAt() <= now) {
                     continue;
                 }
                 if (maker.userId() == order.userId() && order.selfTradePrevention() != SelfTradePrevention.NONE) {

@@ -119,14 +119,15 @@ public final class MatchingEngine {
     // ---- commands ----
 
     private void place(PlaceOrder c) {
-        place(c, c);
+        place(c, c, null);
     }
 
     /**
      * Places an order; a refusal is reported against {@code source}, the command the user sent.
-     * Returns whether the order was accepted.
+     * Returns whether the order was accepted. {@code closedRest}, if not null, is a resting order being closed:
+     * the checks see the book without it, and it is cancelled only once the new order is accepted.
      */
-    private boolean place(PlaceOrder c, Command source) {
+    private boolean place(PlaceOrder c, Command source, Order closedRest) {
         MarketState state = marketState(c.marketId());
         RejectReason invalid = state == null ? RejectReason.UNKNOWN_MARKET : checkPlace(c, state);
         if (invalid != null) {
@@ -147,7 +148,7 @@ public final class MatchingEngine {
         }
         long reserve;
         if (marketOrder || c.timeInForce() == TimeInForce.FOK) {
-            Sweep sweep = state.book.sweep(order, now);
+            Sweep sweep = state.book.sweep(order, now, closedRest);
             if (marketOrder && sweep.lots() == 0) {
                 return reject(source, RejectReason.NO_LIQUIDITY);
             }
@@ -156,7 +157,7 @@ public final class MatchingEngine {
             }
             if (marketOrder && c.side() == Side.BUY && !quoteSized) {
                 if (sweep.notional() > MAX_NOTIONAL) {
-                    // Its value plus fees is reserved below and must not overflow.
+                    // The reservation (value plus fee) could overflow; the sweep's value saturates at Long.MAX_VALUE.
                     return reject(source, RejectReason.AMOUNT_TOO_LARGE);
                 }
                 // Spend at most what the book offered when the order arrived.
@@ -177,6 +178,9 @@ public final class MatchingEngine {
             return reject(source, RejectReason.INSUFFICIENT_FUNDS);
         }
         order.reserved = reserve;
+        if (closedRest != null) {
+            cancelForClose(closedRest);
+        }
         openOrders.put(order.id(), order);
         sink.accept(new OrderAccepted(now, c.orderId(), c.userId(), c.marketId(), c.side(), c.type(),
                 c.timeInForce(), c.price(), c.quantity(), c.quoteAmount(), c.expireAt(), order.selfTradePrevention()));
@@ -363,7 +367,12 @@ public final class MatchingEngine {
                 state.book.reduce(order, newOpenLots);
             }
         } else {
-            afterMatching(order, state.book.replace(order, newPrice, newOpenLots, now));
+            long filledBefore = order.filledLots();
+            TakerOutcome outcome = state.book.replace(order, newPrice, newOpenLots, now);
+            // An order that traded nothing and rests again has nothing to report beyond the amendment.
+            if (outcome != TakerOutcome.RESTING || order.filledLots() > filledBefore) {
+                afterMatching(order, outcome);
+            }
         }
     }
 
@@ -458,12 +467,9 @@ public final class MatchingEngine {
             reject(c, invalid);
             return;
         }
-        if (order.isResting()) {
-            order.market.book.cancel(order.id());
-            emitCancelled(order, CancelReason.CLOSE);
-            finish(order);
-        }
         if (order.filledLots() == 0) {
+            // Never filled, so still resting: closing only cancels it.
+            cancelForClose(order);
             sink.accept(new OrderClosed(now, order.id(), order.userId(), 0, 0));
             return;
         }
@@ -471,10 +477,17 @@ public final class MatchingEngine {
         long quantity = order.filledLots() * market.lotSize();
         PlaceOrder closing = PlaceOrder.market(now, c.closingOrderId(), c.userId(), market.id(),
                 order.side().opposite(), quantity);
-        if (place(closing, c)) {
+        // place cancels the rest only once the closing order is accepted, so a refused close changes nothing.
+        if (place(closing, c, order.isResting() ? order : null)) {
             order.closed = true;
             sink.accept(new OrderClosed(now, order.id(), order.userId(), c.closingOrderId(), quantity));
         }
+    }
+
+    private void cancelForClose(Order order) {
+        order.market.book.cancel(order.id());
+        emitCancelled(order, CancelReason.CLOSE);
+        finish(order);
     }
 
     private void expireDue() {
