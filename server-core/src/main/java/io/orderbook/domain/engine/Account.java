@@ -22,6 +22,7 @@ final class Account {
 
     /** Adds to the available balance; false (and no change) if the balance would overflow. */
     boolean credit(int asset, long amount) {
+        requireNotNegative(amount);
         ensure(asset);
         long result = available[asset] + amount;
         if (((available[asset] ^ result) & (amount ^ result)) < 0) {
@@ -33,6 +34,7 @@ final class Account {
 
     /** Takes from the available balance; false (and no change) if there is not enough. */
     boolean debit(int asset, long amount) {
+        requireNotNegative(amount);
         if (available(asset) < amount) {
             return false;
         }
@@ -42,6 +44,7 @@ final class Account {
 
     /** Moves an amount from available to locked; false (and no change) if there is not enough. */
     boolean lock(int asset, long amount) {
+        requireNotNegative(amount);
         if (available(asset) < amount) {
             return false;
         }
@@ -68,6 +71,13 @@ final class Account {
                     + " locked of asset " + asset + ", cannot release " + amount);
         }
         locked[asset] -= amount;
+    }
+
+    private static void requireNotNegative(long amount) {
+        if (amount < 0) {
+            // A negative lock or debit would mint money; callers compute amounts that cannot be negative.
+            throw new IllegalArgumentException("negative amount " + amount);
+        }
     }
 
     private void ensure(int asset) {

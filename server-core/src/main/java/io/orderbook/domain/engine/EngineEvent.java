@@ -7,7 +7,8 @@ import io.orderbook.domain.model.Side;
 import io.orderbook.domain.model.TimeInForce;
 
 /**
- * Something the {@link MatchingEngine} did. Every command yields at least one event; units are those of
+ * Something the {@link MatchingEngine} did. Every command yields at least one event, except an
+ * {@link Command.ExpireOrders} with nothing due; units are those of
  * {@link Command}.
  */
 public sealed interface EngineEvent {

@@ -3,6 +3,7 @@ package io.orderbook.domain.engine;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,6 +16,8 @@ public final class Ledger {
     public static final long FEE_ACCOUNT = 0;
 
     private final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
+    /** Per asset, the sum of all balances; only deposits and withdrawals change it. */
+    private long[] supply = new long[8];
 
     /** Available balance of a user's asset. */
     public long available(long userId, int asset) {
@@ -28,13 +31,26 @@ public final class Ledger {
         return account == null ? 0 : account.locked(asset);
     }
 
-    /** Sum of all available and locked balances of an asset, the fee account included. */
+    /** Sum of all available and locked balances of an asset, the fee account included, counted anew. */
     public long total(int asset) {
         long total = 0;
         for (Account account : accounts.values()) {
             total = Math.addExact(total, Math.addExact(account.available(asset), account.locked(asset)));
         }
         return total;
+    }
+
+    /** The asset's total supply as tracked through deposits and withdrawals; always equals {@link #total}. */
+    public long supply(int asset) {
+        return asset < supply.length ? supply[asset] : 0;
+    }
+
+    /** Records a deposit (positive) or withdrawal (negative) in the asset's supply. */
+    void changeSupply(int asset, long delta) {
+        if (asset >= supply.length) {
+            supply = Arrays.copyOf(supply, Math.max(asset + 1, supply.length * 2));
+        }
+        supply[asset] += delta;
     }
 
     /** Every non-zero balance, sorted by user and asset. */

@@ -57,7 +57,11 @@ import java.util.TreeSet;
  * released when the order ends. No balance can go negative.
  */
 public final class MatchingEngine {
-    /** Largest order value accepted, so that value plus fees and every balance stay far from overflow. */
+    /**
+     * Largest order value, and largest total supply of any asset (the sum of all its balances). Trades only
+     * move amounts between accounts, so capping the supply at deposit time keeps every balance, order value
+     * and fee far from overflow.
+     */
     public static final long MAX_NOTIONAL = Long.MAX_VALUE / 4;
 
     private static final Comparator<Order> BY_EXPIRY =
@@ -516,7 +520,7 @@ public final class MatchingEngine {
         }
         Account account = ledger.account(c.userId());
         if (c.amount() > 0) {
-            if (account.available(c.asset()) + account.locked(c.asset()) > MAX_NOTIONAL - c.amount()) {
+            if (ledger.supply(c.asset()) > MAX_NOTIONAL - c.amount()) {
                 reject(c, RejectReason.AMOUNT_TOO_LARGE);
                 return;
             }
@@ -525,6 +529,7 @@ public final class MatchingEngine {
             reject(c, RejectReason.INSUFFICIENT_FUNDS);
             return;
         }
+        ledger.changeSupply(c.asset(), c.amount());
         sink.accept(new BalanceAdjusted(now, c.userId(), c.asset(), c.amount(), account.available(c.asset())));
     }
 
@@ -717,7 +722,8 @@ public final class MatchingEngine {
                     .add(order.expireAt()).add(order.stp().ordinal());
         }
         for (EngineSnapshot.ClosableOrder order : snapshot.closableOrders()) {
-            hash.add(order.orderId()).add(order.userId()).add(order.filledQuantity()).add(order.closed() ? 1 : 0);
+            hash.add(order.orderId()).add(order.userId()).add(order.marketId()).add(order.side().ordinal())
+                    .add(order.filledQuantity()).add(order.closed() ? 1 : 0);
         }
         return hash.add(snapshot.nextTradeId()).value();
     }
@@ -755,6 +761,7 @@ public final class MatchingEngine {
         snapshot.haltedMarkets().forEach(id -> engine.requireMarket(id).halted = true);
         for (Ledger.Balance balance : snapshot.balances()) {
             engine.ledger.account(balance.userId()).set(balance.asset(), balance.available(), balance.locked());
+            engine.ledger.changeSupply(balance.asset(), Math.addExact(balance.available(), balance.locked()));
         }
         for (EngineSnapshot.RestingOrder resting : snapshot.restingOrders()) {
             MarketState state = engine.requireMarket(resting.marketId());

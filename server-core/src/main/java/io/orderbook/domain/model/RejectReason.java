@@ -1,6 +1,9 @@
 package io.orderbook.domain.model;
 
-/** Why a command was refused. A refused command has no effect on books or balances. */
+/**
+ * Why a command was refused. A refused command has no effect on books or balances, with one exception: a
+ * take or amend whose target is found past its good-till-date expiry first expires that order.
+ */
 public enum RejectReason {
     UNKNOWN_MARKET,
     UNKNOWN_ASSET,

@@ -201,6 +201,18 @@ class FeesAndBalancesTest extends EngineTest {
         }
 
         @Test
+        void theTotalSupplyOfAnAssetIsCappedSoThatNoTradeCanOverflowABalance() {
+            long room = MAX_NOTIONAL - x.engine().ledger().supply(USD);
+            x.fund(ALICE, USD, room / 2).fund(BOB, USD, room - room / 2);
+
+            assertThat(x.apply(x.deposit(CAROL, USD, 1))).containsExactly("rejected: AMOUNT_TOO_LARGE");
+            assertThat(x.engine().ledger().supply(USD)).isEqualTo(MAX_NOTIONAL)
+                    .isEqualTo(x.engine().ledger().total(USD));
+            x.apply(x.withdraw(BOB, USD, 5));
+            assertThat(x.apply(x.deposit(CAROL, USD, 5))).hasSize(1);
+        }
+
+        @Test
         void lockedFundsCountTowardsTheLargestBalance() {
             x.fund(ALICE, BTC, MAX_NOTIONAL).given(x.sell(1, ALICE, 10, 1_000));
 
