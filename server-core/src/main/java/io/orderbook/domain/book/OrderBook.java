@@ -132,10 +132,18 @@ public final class OrderBook {
         if (!order.isResting() || newOpenLots <= 0) {
             throw new IllegalArgumentException("replace needs a resting order and a positive quantity");
         }
-        unlink(order);
+        // The order keeps its entry in the id index while it moves: it is only taken out of its level,
+        // and leaves the index only if it does not rest again. Saves a hash removal and insertion per move.
+        unlinkFromLevel(order);
         order.price = newPrice;
         order.openLots = newOpenLots;
-        return place(order, true, now);
+        TakerOutcome outcome = match(order, now);
+        if (outcome == TakerOutcome.UNFILLED) {
+            sideOf(order).findOrCreate(order.price).append(order);
+            return TakerOutcome.RESTING;
+        }
+        orders.remove(order.id());
+        return outcome;
     }
 
     /**
@@ -306,11 +314,20 @@ public final class OrderBook {
     }
 
     private void unlink(BookOrder order) {
+        unlinkFromLevel(order);
+        orders.remove(order.id());
+    }
+
+    /** Takes an order out of its price level (dropping the level if it empties), not out of the id index. */
+    private void unlinkFromLevel(BookOrder order) {
         PriceLevel level = order.level;
         level.unlink(order);
-        orders.remove(order.id());
         if (level.isEmpty()) {
-            (order.side() == Side.BUY ? bids : asks).remove(level);
+            sideOf(order).remove(level);
         }
+    }
+
+    private BookSide sideOf(BookOrder order) {
+        return order.side() == Side.BUY ? bids : asks;
     }
 }
