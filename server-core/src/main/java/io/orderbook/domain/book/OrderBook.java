@@ -70,8 +70,7 @@ public final class OrderBook {
         long budget = order.budget;
         long lots = 0;
         long notional = 0;
-        for (int depth = 0; depth < opposite.size() && lots < wanted; depth++) {
-            PriceLevel level = opposite.fromBest(depth);
+        for (PriceLevel level = opposite.best(); level != null && lots < wanted; level = opposite.next(level)) {
             if (!order.crosses(level.price)) {
                 break;
             }
@@ -180,8 +179,7 @@ public final class OrderBook {
         BookSide bookSide = side == Side.BUY ? bids : asks;
         int count = Math.min(maxLevels, bookSide.size());
         List<DepthLevel> result = new ArrayList<>(count);
-        for (int depth = 0; depth < count; depth++) {
-            PriceLevel level = bookSide.fromBest(depth);
+        for (PriceLevel level = bookSide.best(); result.size() < count; level = bookSide.next(level)) {
             result.add(new DepthLevel(level.price, level.totalLots, level.count));
         }
         return result;
@@ -190,8 +188,8 @@ public final class OrderBook {
     /** Visits a side's resting orders in priority order: best price first, oldest first within a price. */
     public void forEachOrder(Side side, Consumer<BookOrder> visitor) {
         BookSide bookSide = side == Side.BUY ? bids : asks;
-        for (int depth = 0; depth < bookSide.size(); depth++) {
-            for (BookOrder order = bookSide.fromBest(depth).head; order != null; order = order.next) {
+        for (PriceLevel level = bookSide.best(); level != null; level = bookSide.next(level)) {
+            for (BookOrder order = level.head; order != null; order = order.next) {
                 visitor.accept(order);
             }
         }
@@ -222,11 +220,15 @@ public final class OrderBook {
     }
 
     private int validateSide(BookSide side, Side expected) {
+        side.validate();
         int total = 0;
+        int levels = 0;
         long previous = 0;
-        for (int depth = 0; depth < side.size(); depth++) {
-            PriceLevel level = side.fromBest(depth);
-            if (depth > 0 && (expected == Side.BUY ? level.price >= previous : level.price <= previous)) {
+        for (PriceLevel level = side.best(); level != null; level = side.next(level)) {
+            if (++levels > side.size()) {
+                throw new IllegalStateException("more levels reachable from the best than the side holds");
+            }
+            if (levels > 1 && (expected == Side.BUY ? level.price >= previous : level.price <= previous)) {
                 throw new IllegalStateException("levels out of order at " + level.price);
             }
             previous = level.price;
@@ -246,6 +248,9 @@ public final class OrderBook {
                 throw new IllegalStateException("level " + level.price + " totals are inconsistent");
             }
             total += count;
+        }
+        if (levels != side.size()) {
+            throw new IllegalStateException(side.size() + " levels but " + levels + " reachable from the best");
         }
         return total;
     }
