@@ -75,8 +75,7 @@ public final class OrderBook {
         long budget = order.budget;
         long lots = 0;
         long notional = 0;
-        for (int depth = 0; depth < opposite.size() && lots < wanted; depth++) {
-            PriceLevel level = opposite.fromBest(depth);
+        for (PriceLevel level = opposite.best(); level != null && lots < wanted; level = opposite.next(level)) {
             if (!order.crosses(level.price)) {
                 break;
             }
@@ -137,10 +136,18 @@ public final class OrderBook {
         if (!order.isResting() || newOpenLots <= 0) {
             throw new IllegalArgumentException("replace needs a resting order and a positive quantity");
         }
-        unlink(order);
+        // The order keeps its entry in the id index while it moves: it is only taken out of its level,
+        // and leaves the index only if it does not rest again. Saves a hash removal and insertion per move.
+        unlinkFromLevel(order);
         order.price = newPrice;
         order.openLots = newOpenLots;
-        return place(order, true, now);
+        TakerOutcome outcome = match(order, now);
+        if (outcome == TakerOutcome.UNFILLED) {
+            sideOf(order).findOrCreate(order.price).append(order);
+            return TakerOutcome.RESTING;
+        }
+        orders.remove(order.id());
+        return outcome;
     }
 
     /**
@@ -177,8 +184,7 @@ public final class OrderBook {
         BookSide bookSide = side == Side.BUY ? bids : asks;
         int count = Math.min(maxLevels, bookSide.size());
         List<DepthLevel> result = new ArrayList<>(count);
-        for (int depth = 0; depth < count; depth++) {
-            PriceLevel level = bookSide.fromBest(depth);
+        for (PriceLevel level = bookSide.best(); result.size() < count; level = bookSide.next(level)) {
             result.add(new DepthLevel(level.price, level.totalLots, level.count));
         }
         return result;
@@ -187,8 +193,8 @@ public final class OrderBook {
     /** Visits a side's resting orders in priority order: best price first, oldest first within a price. */
     public void forEachOrder(Side side, Consumer<BookOrder> visitor) {
         BookSide bookSide = side == Side.BUY ? bids : asks;
-        for (int depth = 0; depth < bookSide.size(); depth++) {
-            for (BookOrder order = bookSide.fromBest(depth).head; order != null; order = order.next) {
+        for (PriceLevel level = bookSide.best(); level != null; level = bookSide.next(level)) {
+            for (BookOrder order = level.head; order != null; order = order.next) {
                 visitor.accept(order);
             }
         }
@@ -219,11 +225,15 @@ public final class OrderBook {
     }
 
     private int validateSide(BookSide side, Side expected) {
+        side.validate();
         int total = 0;
+        int levels = 0;
         long previous = 0;
-        for (int depth = 0; depth < side.size(); depth++) {
-            PriceLevel level = side.fromBest(depth);
-            if (depth > 0 && (expected == Side.BUY ? level.price >= previous : level.price <= previous)) {
+        for (PriceLevel level = side.best(); level != null; level = side.next(level)) {
+            if (++levels > side.size()) {
+                throw new IllegalStateException("more levels reachable from the best than the side holds");
+            }
+            if (levels > 1 && (expected == Side.BUY ? level.price >= previous : level.price <= previous)) {
                 throw new IllegalStateException("levels out of order at " + level.price);
             }
             previous = level.price;
@@ -243,6 +253,9 @@ public final class OrderBook {
                 throw new IllegalStateException("level " + level.price + " totals are inconsistent");
             }
             total += count;
+        }
+        if (levels != side.size()) {
+            throw new IllegalStateException(side.size() + " levels but " + levels + " reachable from the best");
         }
         return total;
     }
@@ -316,11 +329,20 @@ public final class OrderBook {
     }
 
     private void unlink(BookOrder order) {
+        unlinkFromLevel(order);
+        orders.remove(order.id());
+    }
+
+    /** Takes an order out of its price level (dropping the level if it empties), not out of the id index. */
+    private void unlinkFromLevel(BookOrder order) {
         PriceLevel level = order.level;
         level.unlink(order);
-        orders.remove(order.id());
         if (level.isEmpty()) {
-            (order.side() == Side.BUY ? bids : asks).remove(level);
+            sideOf(order).remove(level);
         }
+    }
+
+    private BookSide sideOf(BookOrder order) {
+        return order.side() == Side.BUY ? bids : asks;
     }
 }

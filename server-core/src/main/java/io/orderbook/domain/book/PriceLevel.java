@@ -3,6 +3,8 @@ package io.orderbook.domain.book;
 /** The orders resting at one price, oldest first (a doubly linked queue through the orders). */
 final class PriceLevel {
     long price;
+    /** Index in its side's price window, or -1 when it is kept among the far levels (see {@link BookSide}). */
+    int slot;
     long totalLots;
     int count;
     BookOrder head;
