@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +24,8 @@ public final class LastUseRecorder implements AutoCloseable {
     private final ApiKeyRepository keys;
     private final Duration flushInterval;
     private final ConcurrentHashMap<Long, Instant> pending = new ConcurrentHashMap<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final Thread flusher;
-    private volatile boolean running = true;
 
     /** Starts the flushing thread; {@link #close()} stops it after a last flush. */
     public LastUseRecorder(ApiKeyRepository keys, Duration flushInterval) {
@@ -56,21 +58,20 @@ public final class LastUseRecorder implements AutoCloseable {
     }
 
     private void flushPeriodically() {
-        while (running) {
-            try {
-                Thread.sleep(flushInterval);
-            } catch (InterruptedException e) {
-                if (!running) return;
-            }
-            flush();
+        try {
+            while (!stopping.await(flushInterval.toNanos(), TimeUnit.NANOSECONDS)) flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Stops the thread and writes what is left. */
+    /**
+     * Stops the thread and writes what is left. The thread is woken, never interrupted: interrupting a
+     * virtual thread in socket I/O closes the socket, which would break the connection of a flush in progress.
+     */
     @Override
     public void close() {
-        running = false;
-        flusher.interrupt();
+        stopping.countDown();
         try {
             flusher.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
