@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,8 +27,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>Instants and dates are ISO-8601 text ({@code 2026-01-31T12:00:00Z}), never epoch numbers.</li>
  *   <li>Unknown properties are <b>rejected</b> (400 {@code VALIDATION_FAILED}): on a trading API a
  *       misspelt optional field ({@code "ipAlowList"}) must not be silently ignored.</li>
- *   <li>No type coercion: {@code "5"} is not a number, {@code 1.5} is not an integer, {@code null} is
- *       not a primitive. Decimals are read as {@link java.math.BigDecimal} and written in plain notation.</li>
+ *   <li>No type coercion: {@code "5"} is not a number, {@code 5} and {@code true} are not strings,
+ *       {@code 1.5} is not an integer, {@code null} is not a primitive. Decimals are read as {@link java.math.BigDecimal} and written in plain notation.</li>
  *   <li>Reading a request body turns every Jackson failure into an
  *       {@link io.orderbook.adapters.http.problem.ApiProblem} (400); a failure while <i>writing</i> a
  *       response stays an exception and becomes a 500, because it is a server bug.</li>
@@ -59,6 +62,11 @@ public final class ApiJson implements io.javalin.json.JsonMapper {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // ALLOW_COERCION_OF_SCALARS does not cover numbers and booleans read into strings.
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .build();

@@ -59,6 +59,21 @@ public final class UserRepository {
         });
     }
 
+    /**
+     * Increments the user's version without changing anything else. The version is the access tokens'
+     * token version, so this ends every session at once (logout everywhere, a stolen refresh token
+     * detected); {@link #update} alone cannot, because an update without a changed field writes nothing.
+     *
+     * @return whether the user exists
+     */
+    public boolean incrementVersion(long id) {
+        return database.inTransaction(session -> session
+                .createMutationQuery("update UserRow u set u.version = u.version + 1, u.updatedAt = :now where u.id = :id")
+                .setParameter("now", clock.instant())
+                .setParameter("id", id)
+                .executeUpdate() > 0);
+    }
+
     public Optional<UserRow> findById(long id) {
         return database.inTransaction(session -> Optional.ofNullable(session.find(UserRow.class, id)));
     }

@@ -150,6 +150,22 @@ class UserRepositoryTest {
     }
 
     @Test
+    void incrementVersionChangesOnlyTheVersionAndTheUpdateTime() {
+        UserRow stored = users.insert(new UserRow("version-hank", "hash", UserRole.TRADER, true));
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(users.incrementVersion(stored.id())).isTrue();
+
+        UserRow found = users.findById(stored.id()).orElseThrow();
+        assertThat(found.version()).isEqualTo(stored.version() + 1);
+        assertThat(found.updatedAt()).isEqualTo(clock.instant());
+        assertThat(found.passwordHash()).isEqualTo("hash");
+        assertThat(found.enabled()).isTrue();
+        assertThatThrownBy(() -> users.update(stored.setEnabled(false))).isInstanceOf(StaleRowException.class);
+        assertThat(users.incrementVersion(Long.MAX_VALUE)).isFalse();
+    }
+
+    @Test
     void theDatabaseRejectsABlankUsernameAsALastLineOfDefence() {
         assertThatThrownBy(() -> users.insert(new UserRow("   ", "hash", UserRole.TRADER, true)))
                 .isNotInstanceOf(DuplicateKeyException.class)

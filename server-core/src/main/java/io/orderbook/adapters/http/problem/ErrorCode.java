@@ -12,6 +12,12 @@ public enum ErrorCode {
     MALFORMED_JSON(400, "Malformed JSON"),
     BAD_REQUEST(400, "Bad request"),
     UNAUTHENTICATED(401, "Authentication required"),
+    /** The bearer token has expired: get a new one with the refresh token. */
+    TOKEN_EXPIRED(401, "Access token expired"),
+    /** The API key is genuine but past its expiry; regenerate it with a new expiry. */
+    API_KEY_EXPIRED(401, "API key expired"),
+    /** The API key is genuine but was revoked. */
+    API_KEY_REVOKED(401, "API key revoked"),
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
@@ -20,6 +26,8 @@ public enum ErrorCode {
     URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RATE_LIMITED(429, "Too many requests"),
+    /** Too many failed logins for this username or from this address; {@code Retry-After} says when to try again. */
+    LOGIN_THROTTLED(429, "Too many failed logins"),
     HEADERS_TOO_LARGE(431, "Request headers too large"),
     INTERNAL(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");

@@ -1,0 +1,10 @@
+package io.orderbook.adapters.http.auth;
+
+/** The body of {@code POST /auth/refresh}. */
+public record RefreshRequest(String refreshToken) {
+
+    @Override
+    public String toString() {
+        return "RefreshRequest[refreshToken=<redacted>]";
+    }
+}
