@@ -10,9 +10,12 @@ import io.javalin.http.Context;
 import io.orderbook.adapters.http.ApiPaths;
 import io.orderbook.adapters.http.ApiRoutes;
 import io.orderbook.adapters.http.HttpRoutes;
+import io.orderbook.adapters.http.RequestState;
 import io.orderbook.adapters.http.identity.PageParameters;
 import io.orderbook.adapters.http.identity.PageResponse;
 import io.orderbook.adapters.http.pipeline.Access;
+import io.orderbook.adapters.http.pipeline.Caller;
+import io.orderbook.adapters.http.problem.ApiProblem;
 import io.orderbook.application.apikeys.ApiKeyChanges;
 import io.orderbook.application.apikeys.ApiKeyService;
 import io.orderbook.application.apikeys.IssuedApiKey;
@@ -49,7 +52,20 @@ public final class ApiKeyRoutes implements HttpRoutes {
         ctx.json(PageResponse.of(keys.list(actor(ctx), owner, PageParameters.pageRequest(ctx)), ApiKeyResponse::of));
     }
 
+    /**
+     * Creating, changing and regenerating keys need a signed-in session: a key must not mint keys, or a key
+     * restricted to some addresses or a short life could escape its restrictions. Revoking and deleting only
+     * take access away, so any writing credential may do them.
+     */
+    private static void requireSession(Context ctx) {
+        if (RequestState.caller(ctx) instanceof Caller.ApiKey) {
+            throw ApiProblem.forbidden("Creating, changing or regenerating API keys needs a signed-in session, "
+                    + "not an API key.");
+        }
+    }
+
     private void create(Context ctx) {
+        requireSession(ctx);
         CreateApiKeyRequest body = body(ctx, CreateApiKeyRequest.class);
         IssuedApiKey issued = keys.create(actor(ctx), new NewApiKey(body.name(), body.scope(), body.requestsPerMinute(),
                 body.expiresAt(), body.ipAllowList()));
@@ -61,6 +77,7 @@ public final class ApiKeyRoutes implements HttpRoutes {
     }
 
     private void patch(Context ctx) {
+        requireSession(ctx);
         long id = pathId(ctx, "id");
         PatchApiKeyRequest body = body(ctx, PatchApiKeyRequest.class);
         ctx.json(ApiKeyResponse.of(keys.patch(actor(ctx), id,
@@ -77,6 +94,7 @@ public final class ApiKeyRoutes implements HttpRoutes {
     }
 
     private void regenerate(Context ctx) {
+        requireSession(ctx);
         long id = pathId(ctx, "id");
         RegenerateApiKeyRequest body = optionalBody(ctx, RegenerateApiKeyRequest.class, RegenerateApiKeyRequest.DEFAULTS);
         // Any long is a valid Duration; the service checks the range together with the other fields.

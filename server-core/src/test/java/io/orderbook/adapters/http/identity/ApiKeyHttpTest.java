@@ -177,9 +177,21 @@ class ApiKeyHttpTest {
         assertProblem(withKey(ro, "DELETE", "/api-keys/" + id), 403, "FORBIDDEN");
         assertProblem(server.request("POST", "/auth/logout").apiKey(ro).json(Map.of("allSessions", true)).send(), 403, "FORBIDDEN");
 
-        HttpResponse<String> patched = server.request("PATCH", "/api-keys/" + id).apiKey(readWrite).json(Map.of("name", "renamed")).send();
+        // A read-write key may take access away, but never create, widen or renew keys: that needs a session.
+        assertProblem(server.request("POST", "/api-keys").apiKey(readWrite).json(Map.of("name", "x")).send(), 403, "FORBIDDEN");
+        assertProblem(server.request("PATCH", "/api-keys/" + id).apiKey(readWrite).json(Map.of("name", "x")).send(), 403, "FORBIDDEN");
+        assertProblem(withKey(readWrite, "POST", "/api-keys/" + id + "/regenerate"), 403, "FORBIDDEN");
+        assertThat(withKey(readWrite, "POST", "/api-keys/" + id + "/revoke").statusCode()).isEqualTo(200);
+        assertThat(withKey(readWrite, "DELETE", "/api-keys/" + id).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> patched = server.request("PATCH", "/api-keys/" + readOnlyOf(owner)).bearer(owner.token())
+                .json(Map.of("name", "renamed")).send();
         assertThat(patched.statusCode()).isEqualTo(200);
         assertThat(json(patched).get("scope").asText()).isEqualTo("READ_ONLY");
+    }
+
+    private long readOnlyOf(Owner owner) {
+        return server.createKey(owner.token(), "READ_ONLY", Map.of()).get("id").asLong();
     }
 
     @Test
