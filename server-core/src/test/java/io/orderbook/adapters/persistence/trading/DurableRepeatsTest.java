@@ -155,6 +155,16 @@ class DurableRepeatsTest {
     }
 
     @Test
+    void aDepositInAnUnlistedAssetDoesNotFailTheOthersInItsBatch() throws Exception {
+        CompletableFuture<CommandResult> order = sequencer.submit(buy(ALICE), CommandContext.NONE);
+        CompletableFuture<CommandResult> deposit = sequencer.submit(new AdjustBalance(now, BOB, 4_242, 1_000));
+        assertThat(order.get(10, TimeUnit.SECONDS).events()).first().isInstanceOf(EngineEvent.OrderAccepted.class);
+        assertThat(deposit.get(10, TimeUnit.SECONDS).status()).isEqualTo(CommandResult.Status.APPLIED);
+        assertThat(PostgresTradingJournalTest.restoredHash(database))
+                .isEqualTo(sequencer.read(MatchingEngine::stateHash).get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aBalanceAdjustmentKeepsItsReasonAndActor() throws Exception {
         submit(new AdjustBalance(now, BOB, USDT, -1), CommandContext.NONE.withAudit("overdraw", 99));
         submit(new AdjustBalance(now, BOB, USDT, 250), CommandContext.NONE.withAudit("refund #12", 99));

@@ -38,7 +38,7 @@ class TradingSchemaTest {
         assertRefused("update balances set available = available - 101 where user_id = 1 and asset_id = 3",
                 CHECK_VIOLATION, "balances_available_check");
         assertRefused("insert into balances values (2, 3, 0, -1, now())", CHECK_VIOLATION, "balances_locked_check");
-        assertRefused("insert into balances values (3, 42, 1, 0, now())", FOREIGN_KEY_VIOLATION, null);
+        assertRefused("insert into balances values (3, 32768, 1, 0, now())", CHECK_VIOLATION, "balances_asset_check");
     }
 
     @Test
