@@ -75,7 +75,8 @@ public final class Sequencer implements AutoCloseable {
 
     /**
      * Queues a command with its context, stored in the same transaction as the command's effects. The future
-     * completes once they are durable, or at once with the first answer when the request is a repeat.
+     * completes once they are durable; for a repeated request, with the first answer or a refusal, the engine
+     * untouched (see {@link CommandResult.Status}).
      *
      * @throws IllegalArgumentException if the context does not fit the command (see {@link CommandContext})
      */
