@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +27,14 @@ import java.util.function.Function;
  * durable, and throughput is not limited to one transaction per command. If a batch cannot be committed (or
  * the engine fails), its callers get a {@link SequencerUnavailableException} and the engine is rebuilt from
  * the journal, so memory never runs ahead of the durable state.
+ *
+ * <p>Repeated requests are answered before the engine sees them (see {@link RequestScreen}): a command whose
+ * idempotency key was already answered gets that first answer back ({@link CommandResult.Status#REPLAYED}, or
+ * {@link CommandResult.Status#IDEMPOTENCY_KEY_REUSED} for a different request under the same key), and an order
+ * whose client order id its user already has is refused ({@link CommandResult.Status#DUPLICATE_CLIENT_ORDER_ID}).
+ * The journal is asked once per batch about the keys the batch carries; the database's unique constraints stay
+ * behind this as the last line of defence. The check is exact while one sequencer writes all of a user's orders,
+ * which is the case as long as one engine holds every market (balances are shared across markets).
  */
 public final class Sequencer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
@@ -44,7 +54,8 @@ public final class Sequencer implements AutoCloseable {
      * Rebuilds the engine from the journal and starts the sequencer thread.
      *
      * @param maxBatch    most commands per durable commit
-     * @param afterCommit receives each committed batch, on the sequencer thread; must be quick and not throw
+     * @param afterCommit receives the applied results of each committed batch (not replays or refusals), on the
+     *                    sequencer thread; must be quick and not throw
      */
     public Sequencer(TradingJournal journal, int maxBatch, Consumer<List<CommandResult>> afterCommit) {
         if (maxBatch < 1) {
@@ -57,9 +68,21 @@ public final class Sequencer implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("sequencer").daemon(false).start(this::run);
     }
 
-    /** Queues a command; the future completes once its effects are durable. */
+    /** Queues a command without context; the future completes once its effects are durable. */
     public CompletableFuture<CommandResult> submit(Command command) {
-        CommandTask task = new CommandTask(command);
+        return submit(command, CommandContext.NONE);
+    }
+
+    /**
+     * Queues a command with its context, stored in the same transaction as the command's effects. The future
+     * completes once they are durable; for a repeated request, with the first answer or a refusal, the engine
+     * untouched (see {@link CommandResult.Status}).
+     *
+     * @throws IllegalArgumentException if the context does not fit the command (see {@link CommandContext})
+     */
+    public CompletableFuture<CommandResult> submit(Command command, CommandContext context) {
+        context.requireFits(command);
+        CommandTask task = new CommandTask(command, context);
         enqueue(task);
         return task.future;
     }
@@ -112,46 +135,88 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    /** Applies and commits one batch; returns whether a stop was requested. */
+    /** Screens, applies and commits one batch; returns whether a stop was requested. */
     private boolean process(List<Task> batch) {
         List<CommandTask> commands = new ArrayList<>(batch.size());
-        List<CommandResult> results = new ArrayList<>(batch.size());
         List<ReadTask<?>> reads = new ArrayList<>();
         boolean stop = false;
-        try {
-            for (Task task : batch) {
-                switch (task) {
-                    case CommandTask c -> {
-                        events.clear();
-                        engine.apply(c.command);
-                        commands.add(c);
-                        results.add(new CommandResult(++sequence, c.command, events));
-                    }
-                    case ReadTask<?> r -> reads.add(r);
-                    case Stop s -> stop = true;
-                }
+        for (Task task : batch) {
+            switch (task) {
+                case CommandTask c -> commands.add(c);
+                case ReadTask<?> r -> reads.add(r);
+                case Stop s -> stop = true;
             }
-            if (!results.isEmpty()) {
-                journal.commit(results, engine);
+        }
+        RequestScreen screen;
+        try {
+            screen = new RequestScreen(findPrior(commands));
+        } catch (RuntimeException failure) {
+            // Nothing was applied, so the engine still matches the journal.
+            log.error("cannot check a batch of {} commands for repeated requests", commands.size(), failure);
+            failAll(commands, failure);
+            reads.forEach(this::answer);
+            return stop;
+        }
+        List<CommandResult> answers = new ArrayList<>(commands.size());
+        List<CommandResult> applied = new ArrayList<>(commands.size());
+        long sequenceBefore = sequence;
+        try {
+            for (CommandTask c : commands) {
+                CommandResult answer = screen.screen(c.command, c.context);
+                if (answer == null) {
+                    events.clear();
+                    engine.apply(c.command);
+                    answer = new CommandResult(++sequence, c.command, c.context, events, CommandResult.Status.APPLIED);
+                    screen.applied(answer);
+                    applied.add(answer);
+                }
+                answers.add(answer);
+            }
+            if (!applied.isEmpty()) {
+                journal.commit(applied, engine);
             }
         } catch (RuntimeException failure) {
             log.error("a batch of {} commands could not be made durable; rebuilding the engine", commands.size(),
                     failure);
-            SequencerUnavailableException unavailable =
-                    new SequencerUnavailableException("the order could not be processed; try again", failure);
-            commands.forEach(c -> c.fail(unavailable));
+            sequence = sequenceBefore;
+            failAll(commands, failure);
             recover();
             reads.forEach(this::answer);
             return stop;
         }
         for (int i = 0; i < commands.size(); i++) {
-            commands.get(i).future.complete(results.get(i));
+            commands.get(i).future.complete(answers.get(i));
         }
-        if (!results.isEmpty()) {
-            publish(results);
+        if (!applied.isEmpty()) {
+            publish(applied);
         }
         reads.forEach(this::answer);
         return stop;
+    }
+
+    /** What the journal holds of the batch's client order ids and idempotency keys; one look-up per batch. */
+    private PriorRequests findPrior(List<CommandTask> commands) {
+        Set<ClientOrderKey> clientOrderIds = new HashSet<>();
+        Set<IdempotencyKey> idempotencyKeys = new HashSet<>();
+        for (CommandTask c : commands) {
+            ClientOrderKey clientOrder = c.context.clientOrderKey(c.command);
+            if (clientOrder != null) {
+                clientOrderIds.add(clientOrder);
+            }
+            if (c.context.idempotency() != null) {
+                idempotencyKeys.add(c.context.idempotency().key());
+            }
+        }
+        if (clientOrderIds.isEmpty() && idempotencyKeys.isEmpty()) {
+            return PriorRequests.NONE;
+        }
+        return journal.findPrior(clientOrderIds, idempotencyKeys);
+    }
+
+    private static void failAll(List<CommandTask> commands, RuntimeException failure) {
+        SequencerUnavailableException unavailable =
+                new SequencerUnavailableException("the order could not be processed; try again", failure);
+        commands.forEach(c -> c.fail(unavailable));
     }
 
     private void publish(List<CommandResult> results) {
@@ -198,10 +263,12 @@ public final class Sequencer implements AutoCloseable {
 
     private static final class CommandTask implements Task {
         final Command command;
+        final CommandContext context;
         final CompletableFuture<CommandResult> future = new CompletableFuture<>();
 
-        CommandTask(Command command) {
+        CommandTask(Command command, CommandContext context) {
             this.command = command;
+            this.context = context;
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.orderbook.domain.engine.EngineSnapshot;
 import io.orderbook.domain.engine.MatchingEngine;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Durable storage of the engine's effects: the port through which the {@link Sequencer} makes a batch of
@@ -12,13 +13,23 @@ import java.util.List;
 public interface TradingJournal {
 
     /**
-     * Makes the effects of a batch of commands durable in one transaction. {@code engine} is the state after
-     * the batch, readable on the calling (sequencer) thread for current balances and reservations.
+     * Makes the effects of a batch of applied commands durable in one transaction, together with their contexts
+     * (client order ids, idempotency answers, audit data). {@code engine} is the state after the batch, readable
+     * on the calling (sequencer) thread for current balances and reservations.
      *
+     * @param batch results with {@link CommandResult.Status#APPLIED}, in the order they were applied
      * @throws RuntimeException if the batch could not be made durable; then none of it is
      */
     void commit(List<CommandResult> batch, MatchingEngine engine);
 
     /** The last durable state, from which the engine is rebuilt. */
     EngineSnapshot load();
+
+    /**
+     * Which of these client order ids a durable order already uses, and the durable first answers stored under
+     * these idempotency keys. Called once per batch, before the engine applies it.
+     *
+     * @throws RuntimeException if the journal cannot answer; then the batch is not applied
+     */
+    PriorRequests findPrior(Set<ClientOrderKey> clientOrderIds, Set<IdempotencyKey> idempotencyKeys);
 }

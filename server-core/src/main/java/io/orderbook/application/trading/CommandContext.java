@@ -1,0 +1,127 @@
+package io.orderbook.application.trading;
+
+import io.orderbook.domain.engine.Command;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * What a command carries besides itself: data the engine ignores but the journal stores atomically with the
+ * command's effects. Every part is optional; {@link #NONE} has none.
+ *
+ * <p>Text is checked here, when the request is made, so that a value the database would refuse can never
+ * reach a group commit and fail the other commands of its batch.
+ *
+ * @param clientOrderId the client's own id for the order the command creates (a place, take or close), unique
+ *                      per user: 1 to {@value #MAX_CLIENT_ORDER_ID} visible ASCII characters; or null
+ * @param idempotency   the request's idempotency key and fingerprint, or null
+ * @param reason        why a balance is adjusted, for the audit trail (balance adjustments only); or null
+ * @param actorUserId   the administrator who adjusts a balance (balance adjustments only); or null
+ */
+public record CommandContext(String clientOrderId, Idempotency idempotency, String reason, Long actorUserId) {
+
+    /** No client order id, no idempotency key, no audit context. */
+    public static final CommandContext NONE = new CommandContext(null, null, null, null);
+    public static final int MAX_CLIENT_ORDER_ID = 64;
+    public static final int MAX_IDEMPOTENCY_KEY = 255;
+    public static final int MAX_FINGERPRINT = 128;
+    public static final int MAX_REASON = 500;
+
+    public CommandContext {
+        if (clientOrderId != null) {
+            requireVisibleAscii(clientOrderId, MAX_CLIENT_ORDER_ID, "clientOrderId");
+        }
+        if (reason != null) {
+            if (reason.length() > MAX_REASON || reason.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("reason must be at most " + MAX_REASON
+                        + " characters without control characters");
+            }
+        }
+        if (actorUserId != null && actorUserId <= 0) {
+            throw new IllegalArgumentException("actorUserId must be a user's id");
+        }
+    }
+
+    /** The same context with a client order id. */
+    public CommandContext withClientOrderId(String id) {
+        return new CommandContext(id, idempotency, reason, actorUserId);
+    }
+
+    /** The same context with the idempotency key a user sent and the digest of the request it came with. */
+    public CommandContext withIdempotency(long userId, String key, String fingerprint) {
+        return new CommandContext(clientOrderId, new Idempotency(new IdempotencyKey(userId, key), fingerprint),
+                reason, actorUserId);
+    }
+
+    /** The same context with the audit data of a balance adjustment. */
+    public CommandContext withAudit(String why, long actor) {
+        return new CommandContext(clientOrderId, idempotency, why, actor);
+    }
+
+    /** The client order id as a key unique in the whole system, if the command creates an order and has one. */
+    ClientOrderKey clientOrderKey(Command command) {
+        return clientOrderId == null ? null : new ClientOrderKey(userOf(command), clientOrderId);
+    }
+
+    /**
+     * Checks that this context fits the command: a client order id only on a command that creates an order,
+     * audit data only on a balance adjustment.
+     *
+     * @throws IllegalArgumentException if it does not
+     */
+    void requireFits(Command command) {
+        if (clientOrderId != null && orderCreatedBy(command).isEmpty()) {
+            throw new IllegalArgumentException("a client order id needs a command that creates an order, not "
+                    + command.getClass().getSimpleName());
+        }
+        if ((reason != null || actorUserId != null) && !(command instanceof Command.AdjustBalance)) {
+            throw new IllegalArgumentException("a reason and an actor go with balance adjustments only");
+        }
+    }
+
+    /**
+     * The id of the order a command creates if the engine accepts it: the new order of a place or take, the
+     * closing order of a close.
+     */
+    public static OptionalLong orderCreatedBy(Command command) {
+        return switch (command) {
+            case Command.PlaceOrder c -> OptionalLong.of(c.orderId());
+            case Command.TakeOrder c -> OptionalLong.of(c.orderId());
+            case Command.CloseOrder c -> OptionalLong.of(c.closingOrderId());
+            default -> OptionalLong.empty();
+        };
+    }
+
+    private static long userOf(Command command) {
+        return switch (command) {
+            case Command.PlaceOrder c -> c.userId();
+            case Command.TakeOrder c -> c.userId();
+            case Command.CloseOrder c -> c.userId();
+            default -> throw new IllegalArgumentException(command.getClass().getSimpleName() + " creates no order");
+        };
+    }
+
+    static void requireVisibleAscii(String value, int maxLength, String name) {
+        boolean fits = !value.isEmpty() && value.length() <= maxLength
+                && value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        if (!fits) {
+            throw new IllegalArgumentException(name + " must be 1 to " + maxLength + " visible ASCII characters");
+        }
+    }
+
+    /**
+     * An idempotency key with the fingerprint of the request it came with: a retry with the same key and the
+     * same fingerprint gets the first answer back; the same key with another fingerprint is refused.
+     *
+     * @param fingerprint the caller's digest of the request (e.g. hex SHA-256 of method, path and body):
+     *                    1 to {@value CommandContext#MAX_FINGERPRINT} visible ASCII characters
+     */
+    public record Idempotency(IdempotencyKey key, String fingerprint) {
+
+        public Idempotency {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(fingerprint, "fingerprint");
+            requireVisibleAscii(fingerprint, MAX_FINGERPRINT, "fingerprint");
+        }
+    }
+}
