@@ -1,5 +1,6 @@
 package io.orderbook.adapters.ratelimit;
 
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Per-subject request limits counted in Redis, so that every server instance sharing the Redis sees one
@@ -42,12 +44,34 @@ public final class RedisRateLimiter {
      * Counts one request of {@code subject} (e.g. {@code key:42} or {@code ip:10.0.0.1}) against {@code limit}.
      */
     public Decision acquire(String subject, long limit) {
+        checkLimit(limit);
+        List<Long> result = script.eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LIST, keys(subject),
+                Long.toString(window.toMillis()), Long.toString(limit));
+        return decision(result, limit);
+    }
+
+    /**
+     * {@link #acquire} without blocking, so a caller can bound how long it waits for Redis. A request whose
+     * answer is no longer awaited may still be counted.
+     */
+    public CompletionStage<Decision> acquireAsync(String subject, long limit) {
+        checkLimit(limit);
+        RFuture<List<Long>> result = script.evalAsync(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LIST, keys(subject),
+                Long.toString(window.toMillis()), Long.toString(limit));
+        return result.thenApply(counted -> decision(counted, limit));
+    }
+
+    private static void checkLimit(long limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        List<Object> keys = List.of(keyPrefix + "rate:" + subject);
-        List<Long> result = script.eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LIST, keys,
-                Long.toString(window.toMillis()), Long.toString(limit));
+    }
+
+    private List<Object> keys(String subject) {
+        return List.of(keyPrefix + "rate:" + subject);
+    }
+
+    private static Decision decision(List<Long> result, long limit) {
         boolean allowed = result.get(0) == 1L;
         long count = result.get(1);
         long windowEnd = result.get(2);

@@ -1,7 +1,6 @@
 package io.orderbook.adapters.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderbook.adapters.http.HttpServer;
@@ -11,8 +10,6 @@ import io.orderbook.adapters.http.pipeline.KeyScope;
 import io.orderbook.adapters.http.pipeline.RateLimitDecision;
 import io.orderbook.adapters.http.pipeline.RateLimitPolicy;
 import io.orderbook.adapters.http.pipeline.Role;
-import io.orderbook.adapters.http.problem.ApiProblem;
-import io.orderbook.adapters.http.problem.ErrorCode;
 import io.orderbook.adapters.redis.RedisConnector;
 import io.orderbook.testsupport.HttpTestClient;
 import io.orderbook.testsupport.RateLimitWindows;
@@ -135,18 +132,26 @@ class PerMinuteRateLimiterTest {
     }
 
     @Test
-    void whenRedisCannotBeAskedRequestsAreRefusedWith503() {
+    void whenRedisCannotBeAskedThisNodeCountsAloneAndDoesNotWaitForRedis() {
         RedissonClient closed = RedisConnector.connect(redis.url().toString(), redis.keyPrefix());
         closed.shutdown(0, 1, TimeUnit.SECONDS);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         PerMinuteRateLimiter limiter = new PerMinuteRateLimiter(closed, meters);
+        RateLimitWindows.awaitRoomInCurrentMinute(Duration.ofSeconds(3));
 
-        assertThatThrownBy(() -> limiter.acquire("ip:127.0.0.1", 10))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
-                    assertThat(problem.headers()).containsEntry("Retry-After", "1");
-                });
+        long start = System.nanoTime();
+        RateLimitDecision first = limiter.acquire("ip:127.0.0.1", 2);
+        RateLimitDecision second = limiter.acquire("ip:127.0.0.1", 2);
+        RateLimitDecision third = limiter.acquire("ip:127.0.0.1", 2);
+        RateLimitDecision otherBucket = limiter.acquire("ip:127.0.0.2", 2);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(List.of(first.allowed(), second.allowed(), third.allowed(), otherBucket.allowed())).containsExactly(true, true, false, true);
+        assertThat(first.remaining()).isEqualTo(1);
+        assertThat(third.resetAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+        // Redis was asked once; the following decisions were local without waiting for it again.
         assertThat(meters.get("rate.limit.failures").counter().count()).isEqualTo(1);
+        assertThat(meters.get("rate.limit.fallback").counter().count()).isEqualTo(4);
     }
 
     @Test
