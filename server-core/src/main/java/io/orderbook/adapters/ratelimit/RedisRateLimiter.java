@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -22,6 +26,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class RedisRateLimiter {
     private static final String SCRIPT = load("/redis/fixed_window_rate_limit.lua");
+    /** How Redis names the script for EVALSHA: the hex SHA-1 of its text. */
+    private static final String SCRIPT_SHA1 = sha1Hex(SCRIPT);
 
     private final RScript script;
     private final String keyPrefix;
@@ -55,10 +61,40 @@ public final class RedisRateLimiter {
      * answer is no longer awaited may still be counted.
      */
     public CompletionStage<Decision> acquireAsync(String subject, long limit) {
+        return reserveAsync(subject, limit, 1).thenApply(reservation -> new Decision(reservation.granted() == 1, limit,
+                Math.max(0, limit - reservation.counted()), reservation.windowEnd(), reservation.untilWindowEnd()));
+    }
+
+    /**
+     * Takes up to {@code permits} requests of {@code subject}'s current window at once, as many as are left
+     * under {@code limit}, for a caller that hands them out itself; none when the window is used up. The
+     * permits count at once, whether the caller uses them or not. Sends the script's SHA-1 (EVALSHA) rather
+     * than its text, loading the script when Redis does not know it (after a restart or SCRIPT FLUSH).
+     */
+    public CompletionStage<Reservation> reserveAsync(String subject, long limit, long permits) {
         checkLimit(limit);
-        RFuture<List<Long>> result = script.evalAsync(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LIST, keys(subject),
-                Long.toString(window.toMillis()), Long.toString(limit));
-        return result.thenApply(counted -> decision(counted, limit));
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits must be positive");
+        }
+        List<Object> keys = keys(subject);
+        Object[] arguments = {Long.toString(window.toMillis()), Long.toString(limit), Long.toString(permits)};
+        CompletionStage<List<Long>> counted = script.<List<Long>>evalShaAsync(RScript.Mode.READ_WRITE, SCRIPT_SHA1,
+                        RScript.ReturnType.LIST, keys, arguments)
+                .exceptionallyCompose(failure -> isUnknownScript(failure)
+                        ? script.scriptLoadAsync(SCRIPT).thenCompose(sha -> script.<List<Long>>evalShaAsync(
+                                RScript.Mode.READ_WRITE, sha, RScript.ReturnType.LIST, keys, arguments))
+                        : CompletableFuture.failedStage(failure));
+        return counted.thenApply(result -> new Reservation(result.get(0), limit, result.get(1),
+                Instant.ofEpochMilli(result.get(2)), Duration.ofMillis(Math.max(0, result.get(2) - result.get(3)))));
+    }
+
+    private static boolean isUnknownScript(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkLimit(long limit) {
@@ -81,6 +117,17 @@ public final class RedisRateLimiter {
     }
 
     /**
+     * Permits taken at once by {@link #reserveAsync}.
+     *
+     * @param granted        permits taken, 0 when the window is used up
+     * @param counted        requests counted in this window so far, these permits included
+     * @param windowEnd      when the window ends, by Redis's clock
+     * @param untilWindowEnd time left in the window when Redis answered
+     */
+    public record Reservation(long granted, long limit, long counted, Instant windowEnd, Duration untilWindowEnd) {
+    }
+
+    /**
      * The outcome of one request.
      *
      * @param remaining  requests still allowed in this window
@@ -92,6 +139,14 @@ public final class RedisRateLimiter {
         /** Whole seconds a refused client should wait, never less than one. */
         public long retryAfterSeconds() {
             return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
         }
     }
 

@@ -168,4 +168,41 @@ class PerMinuteRateLimiterTest {
         // A limit raised mid-window applies at once, counted against what was already used.
         assertThat(limiter.acquire("user:5", 3).remaining()).isEqualTo(1);
     }
+
+    @Test
+    void smallLimitsAreCountedOneByOneLargeOnesInBatchesOfOnePercent() {
+        assertThat(PerMinuteRateLimiter.batchSize(1)).isEqualTo(1);
+        assertThat(PerMinuteRateLimiter.batchSize(99)).isEqualTo(1);
+        assertThat(PerMinuteRateLimiter.batchSize(100)).isEqualTo(1);
+        assertThat(PerMinuteRateLimiter.batchSize(600)).isEqualTo(6);
+        assertThat(PerMinuteRateLimiter.batchSize(Integer.MAX_VALUE)).isEqualTo(PerMinuteRateLimiter.MAX_BATCH);
+    }
+
+    @Test
+    void withBatchesTwoNodesTogetherNeverAdmitMoreThanTheLimitAndRarelyAskRedis() {
+        RateLimitWindows.awaitRoomInCurrentMinute(Duration.ofSeconds(15));
+        SimpleMeterRegistry firstMeters = new SimpleMeterRegistry();
+        SimpleMeterRegistry secondMeters = new SimpleMeterRegistry();
+        PerMinuteRateLimiter one = new PerMinuteRateLimiter(redis.client(), firstMeters);
+        PerMinuteRateLimiter two = new PerMinuteRateLimiter(secondNodeRedis, secondMeters);
+
+        int allowed = 0;
+        long lastRemaining = Long.MAX_VALUE;
+        for (int i = 0; i < 1_200; i++) {
+            RateLimitDecision decision = (i % 2 == 0 ? one : two).acquire("api-key:7", 1_000);
+            if (decision.allowed()) allowed++;
+            if (i % 2 == 0) {
+                assertThat(decision.remaining()).isLessThanOrEqualTo(lastRemaining);
+                lastRemaining = decision.remaining();
+            }
+        }
+
+        assertThat(allowed).isEqualTo(1_000);
+        double redisCalls = firstMeters.get("rate.limit.redis.calls").counter().count()
+                + secondMeters.get("rate.limit.redis.calls").counter().count();
+        assertThat(redisCalls).isBetween(100.0, 104.0);
+        assertThat(one.acquire("api-key:7", 1_000).allowed()).isFalse();
+        // A raised limit applies at once, against what the window has used.
+        assertThat(one.acquire("api-key:7", 1_100).allowed()).isTrue();
+    }
 }
