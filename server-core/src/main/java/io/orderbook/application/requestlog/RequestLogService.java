@@ -77,16 +77,16 @@ public final class RequestLogService {
      * Requests, errors and mean latency per minute over the query's range, for the entries the viewer may see.
      *
      * @throws RequestLogAccessDenied   when a non-administrator asks for another user's entries
-     * @throws IllegalArgumentException when the range is empty or longer than {@link #MAX_STATS_RANGE}
+     * @throws InvalidStatsRange       when the range is empty or longer than {@link #MAX_STATS_RANGE}
      */
     public RequestLogStats stats(RequestLogViewer viewer, RequestLogStatsQuery query) {
         Instant to = query.to().orElseGet(clock::instant);
         Instant from = query.from().orElseGet(() -> to.minus(DEFAULT_STATS_RANGE));
         if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from must be before to");
+            throw new InvalidStatsRange("must be before to (which defaults to now)");
         }
         if (Duration.between(from, to).compareTo(MAX_STATS_RANGE) > 0) {
-            throw new IllegalArgumentException("the range must not exceed " + MAX_STATS_RANGE.toDays() + " days");
+            throw new InvalidStatsRange("must be at most " + MAX_STATS_RANGE.toDays() + " days before to (which defaults to now)");
         }
         RequestLogFilter filter = visibleTo(viewer, query.userId()).between(from, to);
         if (query.apiKeyId().isPresent()) filter = filter.forApiKey(query.apiKeyId().get());

@@ -187,14 +187,14 @@ class RequestLogWriterTest {
 
     @Test
     void invalidEntriesAreDroppedWithoutFailingTheirBatch() {
-        try (RequestLogWriter writer = RequestLogWriter.builder(repository).flushInterval(Duration.ofMinutes(1)).build()) {
-            writer.record(new RequestLogEntry(Instant.now(), "GET", "/x", 0, Duration.ZERO, user, null, null, "bad-status", null));
-            writer.record(null);
-            writer.record(entry(1));
-            writer.close();
-            assertThat(writer.written()).isEqualTo(1);
-            assertThat(writer.dropped()).isEqualTo(1);
-        }
+        RequestLogWriter writer = RequestLogWriter.builder(repository).flushInterval(Duration.ofMinutes(1)).build();
+        writer.record(new RequestLogEntry(Instant.now(), "GET", "/x", 0, Duration.ZERO, user, null, null, "bad-status", null));
+        writer.record(null);
+        writer.record(entry(1));
+        writer.close();
+
+        assertThat(writer.written()).isEqualTo(1);
+        assertThat(writer.dropped()).isEqualTo(1);
         assertThat(stored()).isEqualTo(1);
     }
 

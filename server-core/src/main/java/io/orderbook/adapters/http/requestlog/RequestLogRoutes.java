@@ -9,6 +9,7 @@ import io.orderbook.adapters.http.pipeline.Access;
 import io.orderbook.adapters.http.pipeline.Caller;
 import io.orderbook.adapters.http.pipeline.Role;
 import io.orderbook.adapters.http.problem.ApiProblem;
+import io.orderbook.application.requestlog.InvalidStatsRange;
 import io.orderbook.application.requestlog.RequestLogAccessDenied;
 import io.orderbook.application.requestlog.RequestLogCursor;
 import io.orderbook.application.requestlog.RequestLogSearch;
@@ -93,7 +94,7 @@ public final class RequestLogRoutes implements HttpRoutes {
             ctx.json(RequestLogViews.Stats.of(service.stats(viewer(ctx), new RequestLogStatsQuery(apiKeyId, userId, from, to))));
         } catch (RequestLogAccessDenied denied) {
             throw ApiProblem.forbidden(denied.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidStatsRange e) {
             // Only one end given: the service fills in the other (to = now, from = an hour before to) and checks the range.
             throw ApiProblem.validation("from", e.getMessage());
         }
