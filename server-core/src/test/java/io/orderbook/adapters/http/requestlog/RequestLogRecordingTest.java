@@ -225,4 +225,22 @@ class RequestLogRecordingTest {
         }
         assertThat(everything.toString()).doesNotContain(SECRETS);
     }
+
+    @Test
+    void manyRequestsAreWrittenInFewTransactions() throws Exception {
+        Eventually.await(Duration.ofSeconds(5), "earlier requests are written", () -> writer.queued() == 0);
+        long batchesBefore = writer.batches();
+        long writtenBefore = writer.written();
+        try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 300; i++) {
+                int n = i;
+                clients.submit(() -> get("/api/v1/echo", "rec-many-" + n, "X-API-Key", API_KEY));
+            }
+        }
+        Eventually.await(Duration.ofSeconds(10), "all 300 requests are written", () -> writer.written() - writtenBefore >= 300);
+
+        assertThat(writer.written() - writtenBefore).isEqualTo(300);
+        assertThat(writer.batches() - batchesBefore).as("transactions for 300 requests").isLessThanOrEqualTo(60);
+        assertThat(row("rec-many-299").get("status")).isEqualTo(200);
+    }
 }
