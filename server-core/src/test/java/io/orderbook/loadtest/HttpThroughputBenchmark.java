@@ -31,9 +31,9 @@ import java.util.Objects;
  *   <li><b>bare</b>: an {@link HttpServer} with the same route as PUBLIC and no authenticator, rate limiter
  *       or request log; the client sends no credentials.</li>
  * </ul>
- * The handler only writes a constant JSON body, so the difference is the chain's cost. Phases alternate
- * (bare, full, bare, full, ...) so a change in the machine's load affects both alike; each phase warms up
- * before it counts. The load generator runs in the same JVM (see {@link HttpLoadGenerator}), so on a small
+ * The handler only writes a constant JSON body, so the difference is the chain's cost. After one unreported
+ * pass of each, phases alternate (bare, full, bare, full, ...) so a change in the machine's load affects
+ * both alike; each phase also warms up before it counts. The load generator runs in the same JVM (see {@link HttpLoadGenerator}), so on a small
  * machine it competes with the server for CPU: compare the ratio, not the absolute figures, across machines.
  *
  * <p>Run with the test authenticator (a map lookup) by
@@ -103,7 +103,7 @@ public final class HttpThroughputBenchmark {
 
         public String format() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "GET %s, %d connections, %d round(s) of %d s after %d s warm-up, %d cores, load average %.2f -> %.2f%n",
+            out.append(String.format(Locale.ROOT, "GET %s, %d connections, %d round(s) of %d s, each after %d s warm-up, %d cores, load average %.2f -> %.2f%n",
                     PATH, options.connections(), options.rounds(), options.measure().toSeconds(), options.warmup().toSeconds(),
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
             for (int i = 0; i < bare.size(); i++) {
@@ -144,6 +144,9 @@ public final class HttpThroughputBenchmark {
             Map<String, String> credentials = subject.credentials();
             List<HttpLoadGenerator.Result> bareResults = new ArrayList<>();
             List<HttpLoadGenerator.Result> fullResults = new ArrayList<>();
+            // One unreported pass of each first: the JIT compiles the server and the generator, pools fill.
+            HttpLoadGenerator.run(bare.port(), PATH, Map.of(), options.connections(), options.warmup(), options.warmup());
+            HttpLoadGenerator.run(full.port(), PATH, credentials, options.connections(), options.warmup(), options.warmup());
             for (int round = 0; round < options.rounds(); round++) {
                 bareResults.add(HttpLoadGenerator.run(bare.port(), PATH, Map.of(), options.connections(), options.warmup(), options.measure()));
                 fullResults.add(HttpLoadGenerator.run(full.port(), PATH, credentials, options.connections(), options.warmup(), options.measure()));
