@@ -36,10 +36,16 @@ import java.util.TreeSet;
  * @param firstAdmin                 the administrator to create when there are no users yet
  * @param dataDir                    where embedded engines and generated secrets keep their files
  * @param requestLogRetentionDays    how many days request log entries are kept
+ * @param httpHost                   the interface HTTP binds to: {@code 127.0.0.1} (this machine only) or
+ *                                   {@code 0.0.0.0} (every interface, to serve remote clients)
+ * @param anonymousRequestsPerMinute the rate limit of each client address without credentials (also login)
+ * @param userRequestsPerMinute      the rate limit of each user calling with a bearer token; API keys carry
+ *                                   their own limit
  */
 public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> redisUrl, int httpPort,
                            Optional<Secret> masterKey, Optional<Secret> jwtSecret, Optional<AdminAccount> firstAdmin,
-                           Path dataDir, int requestLogRetentionDays) {
+                           Path dataDir, int requestLogRetentionDays, String httpHost, int anonymousRequestsPerMinute,
+                           int userRequestsPerMinute) {
 
     public static final String CONFIG_FILE = "CONFIG_FILE";
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -53,13 +59,21 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
     public static final String ADMIN_PASSWORD = "ADMIN_PASSWORD";
     public static final String DATA_DIR = "DATA_DIR";
     public static final String REQUEST_LOG_RETENTION_DAYS = "REQUEST_LOG_RETENTION_DAYS";
+    public static final String HTTP_HOST = "HTTP_HOST";
+    public static final String RATE_LIMIT_ANONYMOUS_PER_MINUTE = "RATE_LIMIT_ANONYMOUS_PER_MINUTE";
+    public static final String RATE_LIMIT_USER_PER_MINUTE = "RATE_LIMIT_USER_PER_MINUTE";
 
     /** Every setting the server reads; a file naming anything else is rejected, so typos do not go unnoticed. */
     public static final Set<String> SETTINGS = Set.of(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, REDIS_URL,
-            HTTP_PORT, MASTER_KEY, JWT_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD, DATA_DIR, REQUEST_LOG_RETENTION_DAYS);
+            HTTP_PORT, MASTER_KEY, JWT_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD, DATA_DIR, REQUEST_LOG_RETENTION_DAYS,
+            HTTP_HOST, RATE_LIMIT_ANONYMOUS_PER_MINUTE, RATE_LIMIT_USER_PER_MINUTE);
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_REQUEST_LOG_RETENTION_DAYS = 30;
+    /** Loopback only: an embedded or single-user server is not reachable from the network unless asked. */
+    public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+    public static final int DEFAULT_ANONYMOUS_REQUESTS_PER_MINUTE = 60;
+    public static final int DEFAULT_USER_REQUESTS_PER_MINUTE = 600;
     public static final int MASTER_KEY_BYTES = 32;
     /** HMAC-SHA256 needs a key of at least 256 bits. */
     public static final int MIN_JWT_SECRET_BYTES = 32;
@@ -72,6 +86,7 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(firstAdmin, "firstAdmin");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(httpHost, "httpHost");
     }
 
     /**
@@ -161,6 +176,9 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "<redacted>" : "<generated>")
                 + ", firstAdmin=" + firstAdmin.map(Object::toString).orElse("<none>")
                 + ", dataDir=" + dataDir
-                + ", requestLogRetentionDays=" + requestLogRetentionDays + "]";
+                + ", requestLogRetentionDays=" + requestLogRetentionDays
+                + ", httpHost=" + httpHost
+                + ", anonymousRequestsPerMinute=" + anonymousRequestsPerMinute
+                + ", userRequestsPerMinute=" + userRequestsPerMinute + "]";
     }
 }

@@ -6,9 +6,12 @@ import static io.orderbook.bootstrap.ServerConfig.DATABASE_PASSWORD;
 import static io.orderbook.bootstrap.ServerConfig.DATABASE_URL;
 import static io.orderbook.bootstrap.ServerConfig.DATABASE_USER;
 import static io.orderbook.bootstrap.ServerConfig.DATA_DIR;
+import static io.orderbook.bootstrap.ServerConfig.HTTP_HOST;
 import static io.orderbook.bootstrap.ServerConfig.HTTP_PORT;
 import static io.orderbook.bootstrap.ServerConfig.JWT_SECRET;
 import static io.orderbook.bootstrap.ServerConfig.MASTER_KEY;
+import static io.orderbook.bootstrap.ServerConfig.RATE_LIMIT_ANONYMOUS_PER_MINUTE;
+import static io.orderbook.bootstrap.ServerConfig.RATE_LIMIT_USER_PER_MINUTE;
 import static io.orderbook.bootstrap.ServerConfig.REDIS_URL;
 import static io.orderbook.bootstrap.ServerConfig.REQUEST_LOG_RETENTION_DAYS;
 
@@ -33,6 +36,10 @@ final class ServerConfigParser {
 
     /** Letters, digits and {@code . _ -}: safe in URLs and logs, and lower() behaves the same in any locale. */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** A host name or an IPv4/IPv6 literal; resolved only when binding, so no DNS lookup while parsing. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%_-]{1,253}");
+    /** Far above any sane per-minute limit, low enough that a typo with extra digits is caught. */
+    private static final int MAX_REQUESTS_PER_MINUTE = 10_000_000;
 
     private final Map<String, String> settings;
     private final List<String> problems = new ArrayList<>();
@@ -50,10 +57,28 @@ final class ServerConfigParser {
         Optional<AdminAccount> admin = firstAdmin();
         Path dataDir = dataDir();
         int retentionDays = integer(REQUEST_LOG_RETENTION_DAYS, ServerConfig.DEFAULT_REQUEST_LOG_RETENTION_DAYS, 1, 3650);
+        String httpHost = httpHost();
+        int anonymousPerMinute = integer(RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+                ServerConfig.DEFAULT_ANONYMOUS_REQUESTS_PER_MINUTE, 1, MAX_REQUESTS_PER_MINUTE);
+        int userPerMinute = integer(RATE_LIMIT_USER_PER_MINUTE, ServerConfig.DEFAULT_USER_REQUESTS_PER_MINUTE, 1,
+                MAX_REQUESTS_PER_MINUTE);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new ServerConfig(database, redisUrl, httpPort, masterKey, jwtSecret, admin, dataDir, retentionDays);
+        return new ServerConfig(database, redisUrl, httpPort, masterKey, jwtSecret, admin, dataDir, retentionDays,
+                httpHost, anonymousPerMinute, userPerMinute);
+    }
+
+    private String httpHost() {
+        Optional<String> raw = value(HTTP_HOST);
+        if (raw.isEmpty()) {
+            return ServerConfig.DEFAULT_HTTP_HOST;
+        }
+        if (!HOST.matcher(raw.get()).matches()) {
+            problems.add(HTTP_HOST + " must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0, was '" + raw.get() + "'");
+            return ServerConfig.DEFAULT_HTTP_HOST;
+        }
+        return raw.get();
     }
 
     private Optional<String> value(String name) {

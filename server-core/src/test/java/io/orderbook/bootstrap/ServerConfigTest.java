@@ -184,4 +184,28 @@ class ServerConfigTest {
         assertThat(text).contains("jdbc:postgresql://db:5432/orderbook?password=<redacted>&ssl=true", "cache:6380",
                 "username=admin", "<redacted>");
     }
+
+    @Test
+    void httpHostAndRateLimitsHaveDefaultsAndAreRead() {
+        ServerConfig defaults = ServerConfig.load(Optional.empty(), Map.of());
+        assertThat(defaults.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(defaults.anonymousRequestsPerMinute()).isEqualTo(ServerConfig.DEFAULT_ANONYMOUS_REQUESTS_PER_MINUTE);
+        assertThat(defaults.userRequestsPerMinute()).isEqualTo(ServerConfig.DEFAULT_USER_REQUESTS_PER_MINUTE);
+
+        ServerConfig config = ServerConfig.load(Optional.empty(), Map.of("HTTP_HOST", "0.0.0.0",
+                "RATE_LIMIT_ANONYMOUS_PER_MINUTE", "30", "RATE_LIMIT_USER_PER_MINUTE", "1200"));
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.anonymousRequestsPerMinute()).isEqualTo(30);
+        assertThat(config.userRequestsPerMinute()).isEqualTo(1200);
+    }
+
+    @Test
+    void rejectsABadHostAndNonPositiveRateLimits() {
+        assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("HTTP_HOST", "local host",
+                "RATE_LIMIT_ANONYMOUS_PER_MINUTE", "0", "RATE_LIMIT_USER_PER_MINUTE", "many")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).hasSize(3))
+                .hasMessageContaining("HTTP_HOST")
+                .hasMessageContaining("RATE_LIMIT_ANONYMOUS_PER_MINUTE")
+                .hasMessageContaining("RATE_LIMIT_USER_PER_MINUTE");
+    }
 }

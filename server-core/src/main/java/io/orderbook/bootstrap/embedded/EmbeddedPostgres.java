@@ -38,12 +38,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * initialised on first start.
      */
     public static EmbeddedPostgres start(Path dataDirectory) {
+        return start(dataDirectory, true);
+    }
+
+    /**
+     * Like {@link #start(Path)}; with {@code stopAtJvmExit} false the library registers no shutdown hook of
+     * its own, for an owner whose own hook closes everything in order (JVM hooks run concurrently, so the
+     * library's could stop the database while the owner still writes to it).
+     */
+    public static EmbeddedPostgres start(Path dataDirectory, boolean stopAtJvmExit) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         try {
             Files.createDirectories(dataDirectory);
             return start(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false));
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(stopAtJvmExit));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create PostgreSQL data directory " + dataDirectory, e);
         }

@@ -117,4 +117,18 @@ class RedisRateLimiterTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void acquireAsyncLoadsTheScriptWhenRedisHasForgottenIt() throws Exception {
+        RedisRateLimiter limiter = new RedisRateLimiter(redis.client(), redis.keyPrefix(), HOUR);
+        // SCRIPT FLUSH, as after a Redis restart: EVALSHA answers NOSCRIPT until the script is loaded again.
+        redis.client().getScript().scriptFlush();
+
+        RedisRateLimiter.Decision first = limiter.acquireAsync("key:1", 2).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        RedisRateLimiter.Decision second = limiter.acquireAsync("key:1", 2).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        RedisRateLimiter.Decision refused = limiter.acquireAsync("key:1", 2).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(List.of(first.allowed(), second.allowed(), refused.allowed())).containsExactly(true, true, false);
+        assertThat(limiter.acquire("key:1", 2).allowed()).isFalse();
+    }
 }

@@ -1,0 +1,11 @@
+package io.orderbook.application.requestlog;
+
+/** A stats query whose time range, once its defaults are filled in, is empty or longer than allowed. */
+public final class InvalidStatsRange extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidStatsRange(String message) {
+        super(message);
+    }
+}
