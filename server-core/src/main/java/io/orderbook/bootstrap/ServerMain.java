@@ -1,6 +1,8 @@
 package io.orderbook.bootstrap;
 
+import io.orderbook.application.IdentityModule;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -60,8 +62,20 @@ public final class ServerMain {
         stopped.await();
     }
 
-    /** The standalone server's parts. The identity module (login, users, API keys) plugs in here with {@code .module(...)}. */
+    /** The standalone server's parts: the infrastructure plus identity (login, users, API keys). */
     static ServerCore wire(ServerConfig config) {
-        return ServerCore.builder(config).build();
+        return builder(config).build();
+    }
+
+    static ServerCore.Builder builder(ServerConfig config) {
+        return ServerCore.builder(config).module(ServerMain::identity);
+    }
+
+    /** Login, users and API keys; creates the configured first administrator when there are no users yet. */
+    static ServerModule identity(ServerInfrastructure infrastructure) {
+        IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
+                IdentityModule.Settings.defaults(infrastructure.jwtSecret().bytes()), infrastructure.clock());
+        identity.ensureFirstAdmin(infrastructure.config().firstAdmin());
+        return ServerModule.of(identity.authenticator(), List.of(identity.routes()), identity::close);
     }
 }
