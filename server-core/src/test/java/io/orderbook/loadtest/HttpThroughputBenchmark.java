@@ -1,6 +1,12 @@
 package io.orderbook.loadtest;
 
 import io.orderbook.adapters.http.HttpRoutes;
+import io.orderbook.adapters.persistence.ApiKeyScope;
+import io.orderbook.adapters.persistence.UserRole;
+import io.orderbook.application.IdentityModule;
+import io.orderbook.application.apikeys.NewApiKey;
+import io.orderbook.application.users.Actor;
+import io.orderbook.application.users.UserAccount;
 import io.orderbook.adapters.http.HttpServer;
 import io.orderbook.adapters.http.pipeline.Access;
 import io.orderbook.adapters.http.pipeline.Caller;
@@ -14,6 +20,7 @@ import io.orderbook.testsupport.TestAuthenticator;
 import io.orderbook.testsupport.TestEngines;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -159,6 +166,33 @@ public final class HttpThroughputBenchmark {
     }
 
     /** The test authenticator with one API key whose limit no benchmark reaches. Tests only: the real one is the identity module's. */
+    /**
+     * The real identity module: a trader with a real READ_ONLY API key (limit 100,000 per minute), verified by
+     * the production authenticator (key lookup with its credential cache, owner checks, last-use recording).
+     */
+    public static Subject identityModuleSubject() {
+        return new Subject() {
+            private volatile String key;
+
+            @Override
+            public ServerModule install(ServerInfrastructure infrastructure) {
+                IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
+                        IdentityModule.Settings.defaults(infrastructure.jwtSecret().bytes()), infrastructure.clock());
+                Actor admin = new Actor(0, UserRole.ADMIN);
+                UserAccount trader = identity.users().create(admin, "bench-" + Long.toHexString(System.nanoTime()),
+                        "benchmark trader password", UserRole.TRADER);
+                key = identity.apiKeys().create(new Actor(trader.id(), UserRole.TRADER), new NewApiKey("bench",
+                        ApiKeyScope.READ_ONLY, 100_000, Instant.now().plus(Duration.ofDays(1)), List.of())).plaintext();
+                return ServerModule.of(identity.authenticator(), List.of(identity.routes()), identity::close);
+            }
+
+            @Override
+            public Map<String, String> credentials() {
+                return Map.of("X-API-Key", key);
+            }
+        };
+    }
+
     public static Subject testAuthenticatorSubject() {
         String key = "obw_bench_" + Long.toHexString(System.nanoTime());
         return new Subject() {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <pre>
  * mvn -B -pl server-core test -Dtest=HttpThroughputLoadRun [-Dloadtest.seconds=10 -Dloadtest.connections=64 -Dloadtest.rounds=2]
  * </pre>
- * It uses the same PostgreSQL and Redis as the tests (see {@link TestEngines}) and prints both figures and
+ * The full chain authenticates a real API key through the identity module ({@code -Dloadtest.testAuthenticator=true}
+ * swaps in a map lookup). It uses the same PostgreSQL and Redis as the tests (see {@link TestEngines}) and prints both figures and
  * their ratio. It asserts only that every response was a 200, since throughput depends on the machine.
  */
 @Tag("loadtest")
@@ -36,7 +37,9 @@ class HttpThroughputLoadRun {
                     "HTTP_PORT", "0",
                     "DATA_DIR", dataDir.toString()));
             HttpThroughputBenchmark.Report report = HttpThroughputBenchmark.run(config,
-                    HttpThroughputBenchmark.testAuthenticatorSubject(), HttpThroughputBenchmark.Options.fromSystemProperties());
+                    Boolean.getBoolean("loadtest.testAuthenticator")
+                            ? HttpThroughputBenchmark.testAuthenticatorSubject()
+                            : HttpThroughputBenchmark.identityModuleSubject(), HttpThroughputBenchmark.Options.fromSystemProperties());
             System.out.println(report.format());
             assertThat(report.failures()).isZero();
             assertThat(report.fullRequestsPerSecond()).isPositive();
