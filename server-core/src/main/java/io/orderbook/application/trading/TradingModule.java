@@ -10,6 +10,8 @@ import io.orderbook.adapters.persistence.orders.PostgresMarketCatalog;
 import io.orderbook.adapters.persistence.orders.PostgresOrderHistory;
 import io.orderbook.adapters.persistence.trading.PostgresOrderIdAllocator;
 import io.orderbook.adapters.persistence.trading.PostgresTradingJournal;
+import io.orderbook.adapters.websocket.StreamRoutes;
+import io.orderbook.adapters.websocket.TradingStreams;
 import io.orderbook.application.orders.BalanceService;
 import io.orderbook.application.orders.MarketCatalog;
 import io.orderbook.application.orders.OrderHistory;
@@ -52,6 +54,7 @@ public final class TradingModule implements AutoCloseable {
     private final OrderService orders;
     private final BalanceService balances;
     private final HttpRoutes routes;
+    private final TradingStreams streams;
     private final List<Consumer<List<CommandResult>>> commitListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService expiry;
     private volatile CompletableFuture<CommandResult> pendingSweep = CompletableFuture.completedFuture(null);
@@ -64,8 +67,13 @@ public final class TradingModule implements AutoCloseable {
      * @param answerTimeout  how long a request waits for the sequencer before it is answered 503
      * @param expiryInterval how often good-till-date orders past their time are expired; zero turns the sweep off
      * @param catalogMaxAge  how long markets and assets are cached before they are read again
+     * @param depthLevels    price levels per side in streamed depth
+     * @param streamAuthenticationTimeout how long a WebSocket client has to authenticate after connecting
+     * @param streamCredentialRecheck     how often streaming clients' credentials are checked again (revoked keys
+     *                                    and disabled users lose their streams); zero never checks
      */
-    public record Settings(int maxBatch, Duration answerTimeout, Duration expiryInterval, Duration catalogMaxAge) {
+    public record Settings(int maxBatch, Duration answerTimeout, Duration expiryInterval, Duration catalogMaxAge,
+                           int depthLevels, Duration streamAuthenticationTimeout, Duration streamCredentialRecheck) {
 
         public Settings {
             if (maxBatch < 1) {
@@ -74,15 +82,30 @@ public final class TradingModule implements AutoCloseable {
             Objects.requireNonNull(answerTimeout, "answerTimeout");
             Objects.requireNonNull(expiryInterval, "expiryInterval");
             Objects.requireNonNull(catalogMaxAge, "catalogMaxAge");
+            if (depthLevels < 1) {
+                throw new IllegalArgumentException("depthLevels must be positive");
+            }
+            Objects.requireNonNull(streamAuthenticationTimeout, "streamAuthenticationTimeout");
+            Objects.requireNonNull(streamCredentialRecheck, "streamCredentialRecheck");
         }
 
-        /** Batches of up to 512 commands, 10 s to answer, expiry every second, markets cached for 30 s. */
+        /**
+         * Batches of up to 512 commands, 10 s to answer, expiry every second, markets cached for 30 s; 20 depth
+         * levels, 10 s for a WebSocket client to authenticate, its credentials checked again every 30 s.
+         */
         public static Settings defaults() {
-            return new Settings(512, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30));
+            return new Settings(512, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30), 20,
+                    Duration.ofSeconds(10), Duration.ofSeconds(30));
         }
 
         public Settings withExpiryInterval(Duration interval) {
-            return new Settings(maxBatch, answerTimeout, interval, catalogMaxAge);
+            return new Settings(maxBatch, answerTimeout, interval, catalogMaxAge, depthLevels,
+                    streamAuthenticationTimeout, streamCredentialRecheck);
+        }
+
+        public Settings withStreams(Duration authenticationTimeout, Duration credentialRecheck) {
+            return new Settings(maxBatch, answerTimeout, expiryInterval, catalogMaxAge, depthLevels,
+                    authenticationTimeout, credentialRecheck);
         }
     }
 
@@ -106,10 +129,15 @@ public final class TradingModule implements AutoCloseable {
         HttpRoutes orderRoutes = new OrderRoutes(orders, catalog, clock);
         HttpRoutes balanceRoutes = new BalanceRoutes(balances, catalog);
         HttpRoutes tradeRoutes = new TradeRoutes(history, catalog);
+        this.streams = new TradingStreams(sequencer, catalog, authenticator, settings.depthLevels(),
+                settings.streamCredentialRecheck());
+        onCommit(streams::committed);
+        HttpRoutes streamRoutes = new StreamRoutes(streams, settings.streamAuthenticationTimeout());
         this.routes = group -> {
             orderRoutes.addTo(group);
             balanceRoutes.addTo(group);
             tradeRoutes.addTo(group);
+            streamRoutes.addTo(group);
         };
         this.expiry = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("order-expiry").daemon()
                 .factory());
@@ -124,7 +152,7 @@ public final class TradingModule implements AutoCloseable {
         return sequencer;
     }
 
-    /** {@code /orders}, {@code /balances} and {@code /trades} under {@code /api/v1}, for the HTTP server. */
+    /** {@code /orders}, {@code /balances}, {@code /trades} and {@code /ws} under {@code /api/v1}, for the HTTP server. */
     public HttpRoutes routes() {
         return routes;
     }
@@ -150,7 +178,10 @@ public final class TradingModule implements AutoCloseable {
         commitListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Stops the expiry sweep, then the sequencer after it has committed what was queued. The database stays open. */
+    /**
+     * Stops the expiry sweep and the streams (closing WebSocket clients), then the sequencer after it has committed
+     * what was queued. The database stays open.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -158,7 +189,11 @@ public final class TradingModule implements AutoCloseable {
         }
         closed = true;
         expiry.shutdownNow();
-        sequencer.close();
+        try {
+            streams.close();
+        } finally {
+            sequencer.close();
+        }
     }
 
     private void publish(List<CommandResult> batch) {

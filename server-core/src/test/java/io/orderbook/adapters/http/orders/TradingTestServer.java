@@ -61,6 +61,9 @@ public final class TradingTestServer implements AutoCloseable {
     private final IdentityModule identity;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger names = new AtomicInteger();
+    /** Every request-log entry the server wrote, for tests that check what is logged. */
+    public final java.util.List<io.orderbook.adapters.http.pipeline.RequestLogEntry> requestLog =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private TradingModule trading;
     private HttpServer server;
     private String adminToken;
@@ -114,6 +117,7 @@ public final class TradingTestServer implements AutoCloseable {
                 .authenticator(identity.authenticator())
                 .routes(identity.routes())
                 .routes(trading.routes())
+                .requestLogSink(requestLog::add)
                 .build()
                 .start();
     }
