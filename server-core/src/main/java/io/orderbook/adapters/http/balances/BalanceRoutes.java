@@ -27,6 +27,7 @@ import io.orderbook.application.orders.Retry;
 import io.orderbook.application.trading.CommandContext;
 import io.orderbook.application.users.Actor;
 import io.orderbook.domain.engine.EngineEvent;
+import io.orderbook.domain.engine.Ledger;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -56,7 +57,10 @@ public final class BalanceRoutes implements HttpRoutes {
     }
 
     private void list(Context ctx) {
-        long userId = TradingRequests.ownerFilter(ctx, actor(ctx), false);
+        Actor actor = actor(ctx);
+        // Administrators may also read the fee account, user 0, which the usual id parameter does not accept.
+        long userId = actor.isAdmin() && "0".equals(ctx.queryParam("userId")) ? Ledger.FEE_ACCOUNT
+                : TradingRequests.ownerFilter(ctx, actor, false);
         ctx.json(new BalancesView(userId, balances.balances(userId).stream().map(BalanceRoutes::view).toList()));
     }
 

@@ -103,9 +103,15 @@ public final class OrderViews {
                 null, time);
     }
 
-    /** The market of a stored order or event; it exists, since the engine only knows markets the tables list. */
+    /**
+     * The market of a stored order or event. It exists, since the engine only knows markets the tables list; one
+     * added a moment ago may be missing from the catalog's copy, which is then read again.
+     */
     public TradedMarket market(int marketId) {
-        return catalog.byId(marketId).orElseThrow(() -> new IllegalStateException("unknown market id " + marketId));
+        return catalog.byId(marketId).or(() -> {
+            catalog.refresh();
+            return catalog.byId(marketId);
+        }).orElseThrow(() -> new IllegalStateException("unknown market id " + marketId));
     }
 
     /** A price or quote amount of the market as decimal text. */

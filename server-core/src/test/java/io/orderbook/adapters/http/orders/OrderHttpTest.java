@@ -898,6 +898,11 @@ class OrderHttpTest {
             Trader admin = server.user("admin", UserRole.ADMIN);
             assertThat(json(server.request("GET", "/balances?userId=" + trader.id()).as(admin).send()).get("balances"))
                     .hasSize(2);
+            // The fee account, user 0, collects the quote-asset fees of every trade; only administrators read it.
+            HttpResponse<String> fees = server.request("GET", "/balances?userId=0").as(admin).send();
+            assertThat(fees.statusCode()).as(fees.body()).isEqualTo(200);
+            assertThat(json(fees).get("userId").asLong()).isZero();
+            assertThat(server.request("GET", "/balances?userId=0").as(trader).send().statusCode()).isEqualTo(400);
         }
 
         @Test
