@@ -76,6 +76,9 @@ class TradingRestartTest {
                 Map<String, Object> gtd = order("ETH-USDT", "SELL", "2100", "2");
                 gtd.put("expireAt", Clock.systemUTC().instant().plus(Duration.ofHours(1)).toString());
                 resting.add(created(server.request("POST", "/orders").as(bob).json(gtd).send()));
+                HttpResponse<String> keyed = server.request("POST", "/orders").as(alice).idempotencyKey("before-restart")
+                        .json(order("ETH-BTC", "BUY", "0.01", "1")).send();
+                resting.add(created(keyed));
 
                 EngineSnapshot before = TradingInvariants.engineValid(server.trading().sequencer());
                 long hashBefore = server.trading().sequencer().read(engine -> engine.stateHash()).get();
@@ -85,7 +88,7 @@ class TradingRestartTest {
                     balancesBefore.put(t, server.request("GET", "/balances").as(t).send().body());
                     openBefore.put(t, server.request("GET", "/orders?status=OPEN").as(t).send().body());
                 }
-                assertThat(before.restingOrders()).hasSize(6);
+                assertThat(before.restingOrders()).hasSize(7);
 
                 server.restart();
 
@@ -103,7 +106,24 @@ class TradingRestartTest {
                 assertThat(json(server.request("GET", "/orders/" + resting.get(1)).as(alice).send())
                         .get("filledQuantity").asText()).isEqualTo("0.20000000");
                 assertThat(created(sell)).isGreaterThan(Collections.max(resting));
+                // The first answer to a keyed request survives the restart.
+                HttpResponse<String> retried = server.request("POST", "/orders").as(alice).idempotencyKey("before-restart")
+                        .json(order("ETH-BTC", "BUY", "0.01", "1")).send();
+                assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+                assertThat(retried.body()).isEqualTo(keyed.body());
                 TradingInvariants.hold(server.trading().sequencer(), db, deposited);
+
+                // A stopped sequencer: writes and engine reads are 503 with Retry-After, stored orders still read.
+                server.trading().sequencer().close();
+                HttpResponse<String> refused = place(server, alice, "BTC-USDT", "BUY", "100", "1");
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                assertThat(json(refused).get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(server.request("DELETE", "/orders/" + resting.get(1)).as(alice).send().statusCode())
+                        .isEqualTo(503);
+                assertThat(server.request("GET", "/balances").as(alice).send().statusCode()).isEqualTo(503);
+                assertThat(server.request("GET", "/orders/" + resting.get(1)).as(alice).send().statusCode())
+                        .isEqualTo(200);
             }
         }
     }
