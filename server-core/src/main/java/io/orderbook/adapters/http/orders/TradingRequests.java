@@ -1,0 +1,132 @@
+package io.orderbook.adapters.http.orders;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.orderbook.adapters.http.identity.IdentityRequests;
+import io.orderbook.adapters.http.problem.ApiProblem;
+import io.orderbook.adapters.http.problem.Violations;
+import io.orderbook.application.orders.MarketCatalog;
+import io.orderbook.application.orders.Retry;
+import io.orderbook.application.orders.TradedMarket;
+import io.orderbook.application.trading.CommandContext;
+import io.orderbook.application.trading.SequencerUnavailableException;
+import io.orderbook.application.users.Actor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/** What the trading handlers read from a request besides its body: idempotency, markets, filters. */
+public final class TradingRequests {
+
+    /** The header that makes a write safe to retry. */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+    private TradingRequests() {
+    }
+
+    /**
+     * The request's idempotency key with the fingerprint of its canonical form, or null without the header;
+     * 400 for a key that is empty, longer than {@value CommandContext#MAX_IDEMPOTENCY_KEY} or not visible ASCII.
+     *
+     * @param canonical the request as text that is equal exactly when two requests mean the same (method, route,
+     *                  path ids and the parsed, normalised body), so whitespace, key order or {@code "1.0"} versus
+     *                  {@code "1"} make no difference
+     */
+    public static Retry retry(Context ctx, String canonical) {
+        String key = ctx.header(IDEMPOTENCY_KEY_HEADER);
+        if (key == null) {
+            return null;
+        }
+        if (!Retry.isValidKey(key)) {
+            throw ApiProblem.validation(IDEMPOTENCY_KEY_HEADER, "must be 1 to " + CommandContext.MAX_IDEMPOTENCY_KEY
+                    + " visible ASCII characters");
+        }
+        return new Retry(key, fingerprint(canonical));
+    }
+
+    /** Hex SHA-256 of the canonical request. */
+    static String fingerprint(String canonical) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Runs a handler, answering 503 with Retry-After when the sequencer cannot. */
+    public static Handler guarded(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (SequencerUnavailableException e) {
+                throw TradingProblems.unavailable();
+            }
+        };
+    }
+
+    /** The live market with this symbol; 404 {@code UNKNOWN_MARKET} otherwise. */
+    public static TradedMarket market(MarketCatalog catalog, String symbol) {
+        return catalog.bySymbol(symbol).orElseThrow(() -> TradingProblems.unknownMarket(symbol));
+    }
+
+    /** An optional market query parameter; 404 for a symbol that names no live market. */
+    public static Integer marketParam(Context ctx, MarketCatalog catalog) {
+        String symbol = ctx.queryParam("market");
+        return symbol == null ? null : market(catalog, symbol).id();
+    }
+
+    /**
+     * Whose records to list: the caller's own, or for an administrator those of {@code userId} (null for
+     * everyone's). A trader may name only themselves; naming another user is 403.
+     */
+    public static Long ownerFilter(Context ctx, Actor actor, boolean everyoneWhenAbsent) {
+        Long userId = IdentityRequests.queryId(ctx, "userId");
+        if (actor.isAdmin()) {
+            return userId != null ? userId : (everyoneWhenAbsent ? null : actor.userId());
+        }
+        if (userId != null && userId != actor.userId()) {
+            throw ApiProblem.forbidden("Only administrators may see other users' records.");
+        }
+        return actor.userId();
+    }
+
+    /** An optional ISO-8601 instant query parameter; a field error when it is not one. */
+    public static Instant instantParam(Context ctx, String name, Violations violations) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            violations.add(name, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            return null;
+        }
+    }
+
+    /** An optional enum query parameter, by exact name; a field error when it is not one of the values. */
+    public static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type, Violations violations) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return null;
+        }
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(text)) {
+                return value;
+            }
+        }
+        violations.add(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        return null;
+    }
+
+    /** A client order id as the API accepts it: 1 to 64 visible ASCII characters. */
+    public static boolean isValidClientOrderId(String id) {
+        return !id.isEmpty() && id.length() <= CommandContext.MAX_CLIENT_ORDER_ID
+                && id.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+}

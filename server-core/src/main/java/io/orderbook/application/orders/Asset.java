@@ -1,0 +1,18 @@
+package io.orderbook.application.orders;
+
+import java.util.Objects;
+
+/**
+ * An asset as trading sees it: its engine id, its code and how many decimal places it has.
+ *
+ * @param scale decimal places: one whole unit is {@code 10^scale} minor units
+ */
+public record Asset(int id, String code, int scale) {
+
+    public Asset {
+        Objects.requireNonNull(code, "code");
+        if (scale < 0 || scale > 18) {
+            throw new IllegalArgumentException("scale must be within 0..18");
+        }
+    }
+}

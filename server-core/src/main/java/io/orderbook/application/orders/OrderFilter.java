@@ -1,0 +1,22 @@
+package io.orderbook.application.orders;
+
+import io.orderbook.domain.model.Side;
+import java.time.Instant;
+
+/**
+ * Which orders to list; a null part does not filter.
+ *
+ * @param from orders created at or after this time
+ * @param to   orders created before this time
+ */
+public record OrderFilter(Long userId, Integer marketId, OrderStatus status, Side side, String clientOrderId,
+                          Instant from, Instant to) {
+
+    /** Every order. */
+    public static final OrderFilter ALL = new OrderFilter(null, null, null, null, null, null, null);
+
+    /** The same filter for one user's orders. */
+    public OrderFilter forUser(long user) {
+        return new OrderFilter(user, marketId, status, side, clientOrderId, from, to);
+    }
+}

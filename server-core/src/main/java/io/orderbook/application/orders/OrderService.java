@@ -1,0 +1,204 @@
+package io.orderbook.application.orders;
+
+import io.orderbook.adapters.persistence.Page;
+import io.orderbook.adapters.persistence.PageRequest;
+import io.orderbook.application.trading.CommandContext;
+import io.orderbook.application.trading.CommandResult;
+import io.orderbook.application.trading.OrderIdAllocator;
+import io.orderbook.application.trading.Sequencer;
+import io.orderbook.application.trading.SequencerUnavailableException;
+import io.orderbook.application.users.Actor;
+import io.orderbook.domain.engine.Command;
+import io.orderbook.domain.model.RejectReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Places, amends, cancels, takes and closes orders through the {@link Sequencer}, and reads orders back. Every
+ * method that changes something returns only once its effects are durable, with the {@link OrderOutcome} as the
+ * caller may see it; a refusal is an outcome, not an exception. Users act only on their own orders: the engine
+ * answers {@link RejectReason#UNKNOWN_ORDER} for another user's order exactly as for a missing one. A take is
+ * the exception by design: it acts on another user's resting order.
+ *
+ * <p>Methods block the calling thread (a virtual thread on the HTTP edge) until the sequencer answers.
+ *
+ * @see io.orderbook.application.trading.TradingModule
+ */
+public final class OrderService {
+    private final Sequencer sequencer;
+    private final OrderIdAllocator orderIds;
+    private final OrderHistory history;
+    private final Clock clock;
+    private final Duration answerTimeout;
+
+    /**
+     * @param answerTimeout how long to wait for the sequencer's answer before reporting it unavailable; the command
+     *                      may still be applied after that, which is why clients retry with an idempotency key
+     */
+    public OrderService(Sequencer sequencer, OrderIdAllocator orderIds, OrderHistory history, Clock clock,
+                        Duration answerTimeout) {
+        this.sequencer = Objects.requireNonNull(sequencer, "sequencer");
+        this.orderIds = Objects.requireNonNull(orderIds, "orderIds");
+        this.history = Objects.requireNonNull(history, "history");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.answerTimeout = Objects.requireNonNull(answerTimeout, "answerTimeout");
+    }
+
+    /**
+     * Places a new order for the user.
+     *
+     * @param clientOrderId the client's own id for the order, unique per user, or null
+     * @param retry         the idempotency key and request fingerprint, or null
+     * @throws SequencerUnavailableException if the order could not be made durable or no answer came in time
+     */
+    public OrderOutcome place(long userId, NewOrder order, String clientOrderId, Retry retry) {
+        Command.PlaceOrder command = new Command.PlaceOrder(clock.millis(), orderIds.nextOrderId(), userId,
+                order.marketId(), order.side(), order.type(), order.timeInForce(), order.price(), order.quantity(),
+                order.quoteAmount(), order.expireAt(), order.stp());
+        return OrderOutcome.of(await(sequencer.submit(command, context(userId, retry).withClientOrderId(clientOrderId))),
+                userId);
+    }
+
+    /** Cancels one of the user's open orders. */
+    public OrderOutcome cancel(long userId, long orderId, Retry retry) {
+        OrderOutcome outcome = OrderOutcome.of(await(sequencer.submit(
+                new Command.CancelOrder(clock.millis(), orderId, userId), context(userId, retry))), userId);
+        return explainUnknown(outcome, userId, orderId, false);
+    }
+
+    /**
+     * Changes the price and total quantity (filled part included) of one of the user's open orders.
+     *
+     * @see Command.AmendOrder
+     */
+    public OrderOutcome amend(long userId, long orderId, long price, long quantity, Retry retry) {
+        OrderOutcome outcome = OrderOutcome.of(await(sequencer.submit(
+                new Command.AmendOrder(clock.millis(), orderId, userId, price, quantity), context(userId, retry))),
+                userId);
+        return explainUnknown(outcome, userId, orderId, false);
+    }
+
+    /**
+     * Trades against another user's resting order at its price.
+     *
+     * @param quantity base quantity to take; 0 takes all that is open
+     */
+    public OrderOutcome take(long userId, long targetOrderId, long quantity, String clientOrderId, Retry retry) {
+        Command.TakeOrder command = new Command.TakeOrder(clock.millis(), orderIds.nextOrderId(), userId, targetOrderId,
+                quantity);
+        return OrderOutcome.of(await(sequencer.submit(command, context(userId, retry).withClientOrderId(clientOrderId))),
+                userId);
+    }
+
+    /**
+     * Closes one of the user's orders: cancels what is open and trades back what has filled.
+     *
+     * @see Command.CloseOrder
+     */
+    public OrderOutcome close(long userId, long orderId, Retry retry) {
+        Command.CloseOrder command = new Command.CloseOrder(clock.millis(), orderId, userId, orderIds.nextOrderId());
+        OrderOutcome outcome = OrderOutcome.of(await(sequencer.submit(command, context(userId, retry))), userId);
+        return explainUnknown(outcome, userId, orderId, true);
+    }
+
+    /**
+     * Cancels every order the user has open in a market. The orders are those open when the call starts; their
+     * cancels go to the sequencer together, so they are usually committed in one batch. An order that ended in the
+     * meantime is skipped.
+     *
+     * @return the outcome of each cancel that succeeded, oldest order first
+     */
+    public List<OrderOutcome> cancelAll(long userId, int marketId) {
+        List<CompletableFuture<CommandResult>> pending = new ArrayList<>();
+        for (long orderId : history.openOrderIds(userId, marketId)) {
+            pending.add(sequencer.submit(new Command.CancelOrder(clock.millis(), orderId, userId)));
+        }
+        List<OrderOutcome> cancelled = new ArrayList<>();
+        for (CompletableFuture<CommandResult> future : pending) {
+            OrderOutcome outcome = OrderOutcome.of(await(future), userId);
+            if (outcome.succeeded()) {
+                cancelled.add(outcome);
+            }
+        }
+        return cancelled;
+    }
+
+    /** The order, if the actor may see it: their own, or any for an administrator. */
+    public Optional<OrderRecord> find(Actor actor, long orderId) {
+        return history.order(orderId).filter(order -> actor.isAdmin() || order.userId() == actor.userId());
+    }
+
+    /** Orders the actor may see that match the filter, newest first; a trader's filter is narrowed to their own. */
+    public Page<OrderRecord> list(Actor actor, OrderFilter filter, PageRequest page) {
+        return history.orders(actor.isAdmin() ? filter : filter.forUser(actor.userId()), page);
+    }
+
+    /** One of the user's own orders, whatever its status; empty for another user's order as for a missing one. */
+    public Optional<OrderRecord> own(long userId, long orderId) {
+        return history.order(orderId).filter(order -> order.userId() == userId);
+    }
+
+    /**
+     * The market an order trades in, whoever owns it: what checking a take's quantity needs, and nothing of the
+     * order's owner.
+     */
+    public Optional<Integer> marketOf(long orderId) {
+        return history.order(orderId).map(OrderRecord::marketId);
+    }
+
+    private OrderOutcome explainUnknown(OrderOutcome outcome, long userId, long orderId, boolean closing) {
+        if (outcome.rejectReason().orElse(null) != RejectReason.UNKNOWN_ORDER) {
+            return outcome;
+        }
+        Optional<OrderRecord> own = history.order(orderId).filter(order -> order.userId() == userId);
+        // Closing works on open orders and on ended orders that filled something; anything else of the user's
+        // own is there but has nothing to act on.
+        boolean exists = own.isPresent() && (closing
+                ? own.get().status() != OrderStatus.OPEN && own.get().filledQuantity() == 0
+                : own.get().status() != OrderStatus.OPEN);
+        return exists ? outcome.withOrderNotOpen() : outcome;
+    }
+
+    private static CommandContext context(long userId, Retry retry) {
+        return retry == null ? CommandContext.NONE
+                : CommandContext.NONE.withIdempotency(userId, retry.key(), retry.fingerprint());
+    }
+
+    private CommandResult await(CompletableFuture<CommandResult> future) {
+        return Answers.await(future, answerTimeout);
+    }
+
+    /** Waiting for the sequencer, with its failures as {@link SequencerUnavailableException}. */
+    static final class Answers {
+        private Answers() {
+        }
+
+        static <T> T await(CompletableFuture<T> future, Duration timeout) {
+            try {
+                return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SequencerUnavailableException unavailable) {
+                    throw unavailable;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (TimeoutException e) {
+                throw new SequencerUnavailableException("no answer from the sequencer within " + timeout
+                        + "; the request may still be applied", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SequencerUnavailableException("interrupted while waiting for the sequencer", e);
+            }
+        }
+    }
+}

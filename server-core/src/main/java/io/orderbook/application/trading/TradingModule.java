@@ -1,0 +1,220 @@
+package io.orderbook.application.trading;
+
+import io.orderbook.adapters.http.HttpRoutes;
+import io.orderbook.adapters.http.balances.BalanceRoutes;
+import io.orderbook.adapters.http.orders.OrderRoutes;
+import io.orderbook.adapters.http.pipeline.RequestAuthenticator;
+import io.orderbook.adapters.http.trades.TradeRoutes;
+import io.orderbook.adapters.persistence.Database;
+import io.orderbook.adapters.persistence.orders.PostgresMarketCatalog;
+import io.orderbook.adapters.persistence.orders.PostgresOrderHistory;
+import io.orderbook.adapters.persistence.trading.PostgresOrderIdAllocator;
+import io.orderbook.adapters.persistence.trading.PostgresTradingJournal;
+import io.orderbook.adapters.websocket.StreamRoutes;
+import io.orderbook.adapters.websocket.TradingStreams;
+import io.orderbook.application.orders.BalanceService;
+import io.orderbook.application.orders.MarketCatalog;
+import io.orderbook.application.orders.OrderHistory;
+import io.orderbook.application.orders.OrderService;
+import io.orderbook.domain.engine.Command;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trading wired for the composition root: the durable journal, order ids and the {@link Sequencer} (which
+ * rebuilds every book and balance from the database when it starts), the order and balance services, their
+ * HTTP routes ({@code /orders}, {@code /balances}, {@code /trades}) and the sweep that expires good-till-date
+ * orders. One per node; it owns every market in the database, so markets must be stored before it starts.
+ *
+ * <pre>{@code
+ * IdentityModule identity = new IdentityModule(database, redisson, identitySettings, clock);
+ * TradingModule trading = new TradingModule(database, identity.authenticator(), TradingModule.Settings.defaults(), clock);
+ * HttpServer server = HttpServer.builder().authenticator(identity.authenticator())
+ *         .routes(identity.routes()).routes(trading.routes()).build().start();
+ * ...
+ * server.stop(); trading.close(); identity.close(); database.close();
+ * }</pre>
+ */
+public final class TradingModule implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingModule.class);
+
+    private final Sequencer sequencer;
+    private final MarketCatalog catalog;
+    private final OrderHistory history;
+    private final OrderService orders;
+    private final BalanceService balances;
+    private final HttpRoutes routes;
+    private final TradingStreams streams;
+    private final List<Consumer<List<CommandResult>>> commitListeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService expiry;
+    private volatile CompletableFuture<CommandResult> pendingSweep = CompletableFuture.completedFuture(null);
+    private boolean closed;
+
+    /**
+     * Trading settings; {@link #defaults} gives the recommended values.
+     *
+     * @param maxBatch       most commands per group commit
+     * @param answerTimeout  how long a request waits for the sequencer before it is answered 503
+     * @param expiryInterval how often good-till-date orders past their time are expired; zero turns the sweep off
+     * @param catalogMaxAge  how long markets and assets are cached before they are read again
+     * @param depthLevels    price levels per side in streamed depth
+     * @param streamAuthenticationTimeout how long a WebSocket client has to authenticate after connecting
+     * @param streamCredentialRecheck     how often streaming clients' credentials are checked again (revoked keys
+     *                                    and disabled users lose their streams); zero never checks
+     */
+    public record Settings(int maxBatch, Duration answerTimeout, Duration expiryInterval, Duration catalogMaxAge,
+                           int depthLevels, Duration streamAuthenticationTimeout, Duration streamCredentialRecheck) {
+
+        public Settings {
+            if (maxBatch < 1) {
+                throw new IllegalArgumentException("maxBatch must be positive");
+            }
+            Objects.requireNonNull(answerTimeout, "answerTimeout");
+            Objects.requireNonNull(expiryInterval, "expiryInterval");
+            Objects.requireNonNull(catalogMaxAge, "catalogMaxAge");
+            if (depthLevels < 1) {
+                throw new IllegalArgumentException("depthLevels must be positive");
+            }
+            Objects.requireNonNull(streamAuthenticationTimeout, "streamAuthenticationTimeout");
+            Objects.requireNonNull(streamCredentialRecheck, "streamCredentialRecheck");
+        }
+
+        /**
+         * Batches of up to 512 commands, 10 s to answer, expiry every second, markets cached for 30 s; 20 depth
+         * levels, 10 s for a WebSocket client to authenticate, its credentials checked again every 30 s.
+         */
+        public static Settings defaults() {
+            return new Settings(512, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30), 20,
+                    Duration.ofSeconds(10), Duration.ofSeconds(30));
+        }
+
+        public Settings withExpiryInterval(Duration interval) {
+            return new Settings(maxBatch, answerTimeout, interval, catalogMaxAge, depthLevels,
+                    streamAuthenticationTimeout, streamCredentialRecheck);
+        }
+
+        public Settings withStreams(Duration authenticationTimeout, Duration credentialRecheck) {
+            return new Settings(maxBatch, answerTimeout, expiryInterval, catalogMaxAge, depthLevels,
+                    authenticationTimeout, credentialRecheck);
+        }
+    }
+
+    /**
+     * Rebuilds the engine from the database and starts the sequencer and the expiry sweep.
+     *
+     * @param authenticator authenticates WebSocket clients, who present their token or key in a message rather
+     *                      than a header; the same one the HTTP server uses
+     */
+    public TradingModule(Database database, RequestAuthenticator authenticator, Settings settings, Clock clock) {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        this.catalog = new PostgresMarketCatalog(database, settings.catalogMaxAge());
+        this.history = new PostgresOrderHistory(database);
+        this.sequencer = new Sequencer(new PostgresTradingJournal(database), settings.maxBatch(), this::publish);
+        this.orders = new OrderService(sequencer, new PostgresOrderIdAllocator(database), history, clock,
+                settings.answerTimeout());
+        this.balances = new BalanceService(sequencer, catalog, history, clock, settings.answerTimeout());
+        HttpRoutes orderRoutes = new OrderRoutes(orders, catalog, clock);
+        HttpRoutes balanceRoutes = new BalanceRoutes(balances, catalog);
+        HttpRoutes tradeRoutes = new TradeRoutes(history, catalog);
+        this.streams = new TradingStreams(sequencer, catalog, authenticator, settings.depthLevels(),
+                settings.streamCredentialRecheck());
+        onCommit(streams::committed);
+        HttpRoutes streamRoutes = new StreamRoutes(streams, settings.streamAuthenticationTimeout());
+        this.routes = group -> {
+            orderRoutes.addTo(group);
+            balanceRoutes.addTo(group);
+            tradeRoutes.addTo(group);
+            streamRoutes.addTo(group);
+        };
+        this.expiry = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("order-expiry").daemon()
+                .factory());
+        if (!settings.expiryInterval().isZero()) {
+            long millis = settings.expiryInterval().toMillis();
+            expiry.scheduleWithFixedDelay(() -> sweep(clock), millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The single writer of the engine: for other modules' commands (market halts) and consistent reads. */
+    public Sequencer sequencer() {
+        return sequencer;
+    }
+
+    /** {@code /orders}, {@code /balances}, {@code /trades} and {@code /ws} under {@code /api/v1}, for the HTTP server. */
+    public HttpRoutes routes() {
+        return routes;
+    }
+
+    public OrderService orders() {
+        return orders;
+    }
+
+    public BalanceService balances() {
+        return balances;
+    }
+
+    /** Markets and assets as trading sees them; call {@link MarketCatalog#refresh()} after changing them. */
+    public MarketCatalog markets() {
+        return catalog;
+    }
+
+    /**
+     * Registers a receiver of every committed batch (its applied results, in order), e.g. to publish market data.
+     * It runs on the sequencer thread after the batch is durable: it must be quick and must not throw.
+     */
+    public void onCommit(Consumer<List<CommandResult>> listener) {
+        commitListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Stops the expiry sweep and the streams (closing WebSocket clients), then the sequencer after it has committed
+     * what was queued. The database stays open.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        expiry.shutdownNow();
+        try {
+            streams.close();
+        } finally {
+            sequencer.close();
+        }
+    }
+
+    private void publish(List<CommandResult> batch) {
+        for (Consumer<List<CommandResult>> listener : commitListeners) {
+            try {
+                listener.accept(batch);
+            } catch (RuntimeException e) {
+                LOG.error("A commit listener failed", e);
+            }
+        }
+    }
+
+    /** Expires due good-till-date orders; skips a turn while the previous sweep is still queued. */
+    private void sweep(Clock clock) {
+        if (!pendingSweep.isDone()) {
+            return;
+        }
+        try {
+            pendingSweep = sequencer.submit(new Command.ExpireOrders(clock.millis()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not queue the expiry sweep", e);
+        }
+    }
+}
