@@ -1,6 +1,7 @@
 package io.orderbook.bootstrap;
 
 import io.orderbook.application.IdentityModule;
+import io.orderbook.application.trading.TradingModule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -62,20 +63,31 @@ public final class ServerMain {
         stopped.await();
     }
 
-    /** The standalone server's parts: the infrastructure plus identity (login, users, API keys). */
+    /** The standalone server's parts: the infrastructure plus identity and trading. */
     static ServerCore wire(ServerConfig config) {
         return builder(config).build();
     }
 
     static ServerCore.Builder builder(ServerConfig config) {
-        return ServerCore.builder(config).module(ServerMain::identity);
+        return ServerCore.builder(config).module(ServerMain::modules);
     }
 
-    /** Login, users and API keys; creates the configured first administrator when there are no users yet. */
-    static ServerModule identity(ServerInfrastructure infrastructure) {
+    /**
+     * Login, users and API keys (creating the configured first administrator when there are no users yet), then
+     * trading over the durable sequencer. Closed in reverse order.
+     */
+    static ServerModule modules(ServerInfrastructure infrastructure) {
         IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
                 IdentityModule.Settings.defaults(infrastructure.jwtSecret().bytes()), infrastructure.clock());
         identity.ensureFirstAdmin(infrastructure.config().firstAdmin());
-        return ServerModule.of(identity.authenticator(), List.of(identity.routes()), identity::close);
+        TradingModule trading = new TradingModule(infrastructure.database(), identity.authenticator(),
+                TradingModule.Settings.defaults(), infrastructure.clock());
+        return ServerModule.of(identity.authenticator(), List.of(identity.routes(), trading.routes()), () -> {
+            try {
+                trading.close();
+            } finally {
+                identity.close();
+            }
+        });
     }
 }
