@@ -37,7 +37,7 @@ class PostgresTradingJournalTest {
         TradingStream stream = TradingStreams.generate(seed, 1_500);
         try (TestDatabase test = TestEngines.newDatabase()) {
             TradingFixtures.install(test.database(), stream.markets());
-            CheckingJournal journal = new CheckingJournal(new PostgresTradingJournal(test.database()));
+            CheckingJournal journal = new CheckingJournal(TradingFixtures.journal(test.database()));
             List<CompletableFuture<CommandResult>> futures;
             long liveHash;
             try (Sequencer sequencer = new Sequencer(journal, 64, batch -> { })) {
@@ -67,15 +67,15 @@ class PostgresTradingJournalTest {
 
             // First run, shut down cleanly.
             try (Database database = Database.open(test.target());
-                 Sequencer first = new Sequencer(new PostgresTradingJournal(database), 64, batch -> { })) {
+                 Sequencer first = new Sequencer(TradingFixtures.journal(database), 64, batch -> { })) {
                 futures.addAll(TradingFixtures.drive(first, stream, 0, firstStop, random));
             }
             // Second run, abandoned as a crashed process would be: the third starts without it stopping.
             Database secondDatabase = Database.open(test.target());
-            Sequencer second = new Sequencer(new PostgresTradingJournal(secondDatabase), 64, batch -> { });
+            Sequencer second = new Sequencer(TradingFixtures.journal(secondDatabase), 64, batch -> { });
             futures.addAll(TradingFixtures.drive(second, stream, firstStop, secondStop, random));
             try (Database database = Database.open(test.target());
-                 Sequencer third = new Sequencer(new PostgresTradingJournal(database), 64, batch -> { })) {
+                 Sequencer third = new Sequencer(TradingFixtures.journal(database), 64, batch -> { })) {
                 futures.addAll(TradingFixtures.drive(third, stream, secondStop, stream.size(), random));
                 assertThat(third.read(MatchingEngine::stateHash).get(10, TimeUnit.SECONDS))
                         .isEqualTo(stream.finalHash());
@@ -98,7 +98,7 @@ class PostgresTradingJournalTest {
             // A warm-up on a copy of the markets would change the state; warm the JIT on the first steps instead.
             List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
             List<CompletableFuture<CommandResult>> futures = new ArrayList<>(stream.size());
-            try (Sequencer sequencer = new Sequencer(new PostgresTradingJournal(test.database()), 512,
+            try (Sequencer sequencer = new Sequencer(TradingFixtures.journal(test.database()), 512,
                     batch -> batchSizes.add(batch.size()))) {
                 int warmUp = 2_000;
                 futures.addAll(TradingFixtures.drive(sequencer, stream, 0, warmUp, new Random(7)));
@@ -132,7 +132,7 @@ class PostgresTradingJournalTest {
     }
 
     static long restoredHash(Database database) {
-        return MatchingEngine.restore(new PostgresTradingJournal(database).load(), EventSink.NONE).stateHash();
+        return MatchingEngine.restore(TradingFixtures.journal(database).load(), EventSink.NONE).stateHash();
     }
 
     /** The tables hold one row per trade, adjustment, answered key and accepted order the answers report. */
@@ -164,6 +164,13 @@ class PostgresTradingJournalTest {
         assertThat(count(test, "select count(*) from idempotency_keys")).isEqualTo(keys);
         assertThat(keys).isPositive();
         assertThat(withClientIds).isPositive();
+
+        long listed = applied.stream().flatMap(r -> r.events().stream())
+                .filter(EngineEvent.MarketAdded.class::isInstance).count();
+        long delisted = applied.stream().flatMap(r -> r.events().stream())
+                .filter(EngineEvent.MarketRemoved.class::isInstance).count();
+        assertThat(count(test, "select count(*) from markets")).isEqualTo(3 + listed);
+        assertThat(count(test, "select count(*) from markets where deleted_at is not null")).isEqualTo(delisted);
     }
 
     static long count(TestDatabase test, String sql) throws SQLException {

@@ -1,6 +1,7 @@
 package io.orderbook.adapters.persistence.trading;
 
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.application.trading.CommandContext;
 import io.orderbook.application.trading.CommandResult;
 import io.orderbook.application.trading.Sequencer;
 import io.orderbook.domain.model.Market;
@@ -15,6 +16,16 @@ import java.util.concurrent.TimeUnit;
 /** Reference data and request driving shared by the trading persistence tests. */
 final class TradingFixtures {
     private TradingFixtures() {
+    }
+
+    /** A journal on the database. */
+    static PostgresTradingJournal journal(Database database) {
+        return new PostgresTradingJournal(database);
+    }
+
+    /** Placeholder keys of a market: the journal stores but does not use them. */
+    static CommandContext.MarketKeys placeholderKeys() {
+        return new CommandContext.MarketKeys(new byte[44], new byte[61]);
     }
 
     /** Stores the stream's three assets and its markets (with placeholder keys). */
