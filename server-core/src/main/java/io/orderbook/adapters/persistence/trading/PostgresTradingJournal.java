@@ -1,6 +1,7 @@
 package io.orderbook.adapters.persistence.trading;
 
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.application.trading.ClientOrderKey;
 import io.orderbook.application.trading.CommandContext;
 import io.orderbook.application.trading.CommandResult;
@@ -52,6 +53,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link BatchRows}. {@link #load()} returns exactly the snapshot the engine would take of itself after the last
  * committed batch.
  *
+ * <p>Every trade is stored with its Ed25519 signature by its market's key (see
+ * {@link io.orderbook.adapters.signing.TradeSignatures#canonicalMessage}), made before the transaction opens
+ * with keys the {@link MarketKeyring} keeps unsealed in memory.
+ *
  * <p>{@link #commit} must be called by one thread at a time (the sequencer's); {@link #load} and
  * {@link #findPrior} may be called from any thread.
  */
@@ -82,8 +87,8 @@ public final class PostgresTradingJournal implements TradingJournal {
             where o.id = v.id""";
     private static final String INSERT_TRADE = """
             insert into trades (id, market_id, price, quantity, quote_quantity, maker_order_id, maker_user_id,
-                                taker_order_id, taker_user_id, taker_side, maker_fee, taker_fee, executed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                taker_order_id, taker_user_id, taker_side, maker_fee, taker_fee, signature, executed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPSERT_BALANCE = """
             insert into balances (user_id, asset_id, available, locked, updated_at) values (?, ?, ?, ?, ?)
             on conflict (user_id, asset_id) do update
@@ -112,11 +117,14 @@ public final class PostgresTradingJournal implements TradingJournal {
             where id = ? and deleted_at is null""";
 
     private final Database database;
+    private final MarketKeyring keyring;
     /** The last priority number drawn; numbers only grow (see {@link BatchRows}). */
     private final AtomicLong lastPriority = new AtomicLong(-1);
 
-    public PostgresTradingJournal(Database database) {
+    /** @param keyring signs every trade with its market's key */
+    public PostgresTradingJournal(Database database, MarketKeyring keyring) {
         this.database = Objects.requireNonNull(database, "database");
+        this.keyring = Objects.requireNonNull(keyring, "keyring");
     }
 
     @Override
@@ -128,14 +136,52 @@ public final class PostgresTradingJournal implements TradingJournal {
             lastPriority.accumulateAndGet(loadMaxPriority(), Math::max);
         }
         BatchRows rows = BatchRows.of(batch, engine, lastPriority::incrementAndGet);
-        database.runInTransaction(session -> session.doWork(connection -> write(connection, rows)));
+        List<byte[]> signatures = sign(rows);
+        database.runInTransaction(session -> session.doWork(connection -> write(connection, rows, signatures)));
+        for (BatchRows.MarketChange change : rows.marketChanges) {
+            if (change.event() instanceof MarketRemoved removed) {
+                keyring.forget(removed.market().id());
+            }
+        }
     }
 
-    private static void write(Connection connection, BatchRows rows) throws SQLException {
+    /** Each trade's signature, in the order of {@link BatchRows#trades}. */
+    private List<byte[]> sign(BatchRows rows) {
+        List<byte[]> signatures = new ArrayList<>(rows.trades.size());
+        for (TradeExecuted trade : rows.trades) {
+            int marketId = trade.marketId();
+            signatures.add(keyring.signingKey(marketId, () -> sealedKey(rows, marketId))
+                    .sign(rows.market(marketId).symbol(), trade));
+        }
+        return signatures;
+    }
+
+    /** A market's sealed private key: from its listing if this batch lists it, else from its row. */
+    private byte[] sealedKey(BatchRows rows, int marketId) {
+        for (BatchRows.MarketChange change : rows.marketChanges) {
+            if (change.event() instanceof MarketAdded added && added.market().id() == marketId) {
+                return change.keys().sealedPrivateKey();
+            }
+        }
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select private_key_sealed from markets where id = ?")) {
+                select.setInt(1, marketId);
+                try (ResultSet result = select.executeQuery()) {
+                    if (!result.next()) {
+                        throw new IllegalStateException("market " + marketId + " has no row, so no signing key");
+                    }
+                    return result.getBytes(1);
+                }
+            }
+        }));
+    }
+
+    private static void write(Connection connection, BatchRows rows, List<byte[]> signatures) throws SQLException {
         // Markets first: new orders and trades refer to them.
         writeMarketChanges(connection, rows.marketChanges);
         writeOrders(connection, rows);
-        writeTrades(connection, rows.trades);
+        writeTrades(connection, rows.trades, signatures);
         writeBalances(connection, rows.currentBalances(), rows.lastTimestamp);
         writeAdjustments(connection, rows.adjustments);
         writeAnswers(connection, rows.answers);
@@ -305,12 +351,14 @@ public final class PostgresTradingJournal implements TradingJournal {
         }
     }
 
-    private static void writeTrades(Connection connection, List<TradeExecuted> trades) throws SQLException {
+    private static void writeTrades(Connection connection, List<TradeExecuted> trades, List<byte[]> signatures)
+            throws SQLException {
         if (trades.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_TRADE)) {
-            for (TradeExecuted trade : trades) {
+            for (int i = 0; i < trades.size(); i++) {
+                TradeExecuted trade = trades.get(i);
                 insert.setLong(1, trade.tradeId());
                 insert.setInt(2, trade.marketId());
                 insert.setLong(3, trade.price());
@@ -323,7 +371,8 @@ public final class PostgresTradingJournal implements TradingJournal {
                 insert.setString(10, trade.takerSide().name());
                 insert.setLong(11, trade.makerFee());
                 insert.setLong(12, trade.takerFee());
-                insert.setObject(13, utc(trade.timestamp()));
+                insert.setBytes(13, signatures.get(i));
+                insert.setObject(14, utc(trade.timestamp()));
                 insert.addBatch();
             }
             insert.executeBatch();

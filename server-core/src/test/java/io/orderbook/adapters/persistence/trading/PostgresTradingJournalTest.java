@@ -1,6 +1,7 @@
 package io.orderbook.adapters.persistence.trading;
 
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.adapters.signing.TradeSignatures;
 import io.orderbook.application.trading.CommandResult;
 import io.orderbook.application.trading.Sequencer;
 import io.orderbook.domain.engine.EngineEvent;
@@ -171,6 +172,31 @@ class PostgresTradingJournalTest {
                 .filter(EngineEvent.MarketRemoved.class::isInstance).count();
         assertThat(count(test, "select count(*) from markets")).isEqualTo(3 + listed);
         assertThat(count(test, "select count(*) from markets where deleted_at is not null")).isEqualTo(delisted);
+        assertEveryTradeVerifies(test, trades);
+    }
+
+    /** Every trade row carries its market's signature over the trade as stored. */
+    private static void assertEveryTradeVerifies(TestDatabase test, long trades) throws SQLException {
+        long verified = 0;
+        try (Connection connection = test.connection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select t.id, t.market_id, t.price, t.quantity, t.quote_quantity, t.maker_order_id,
+                            t.maker_user_id, t.taker_order_id, t.taker_user_id, t.taker_side, t.maker_fee,
+                            t.taker_fee, t.executed_at, t.signature, m.symbol, m.public_key
+                     from trades t join markets m on m.id = t.market_id""")) {
+            while (rows.next()) {
+                EngineEvent.TradeExecuted trade = new EngineEvent.TradeExecuted(
+                        rows.getObject(13, java.time.OffsetDateTime.class).toInstant().toEpochMilli(), rows.getLong(1),
+                        rows.getInt(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                        rows.getLong(7), rows.getLong(8), rows.getLong(9),
+                        io.orderbook.domain.model.Side.valueOf(rows.getString(10)), rows.getLong(11), rows.getLong(12));
+                java.security.PublicKey key = TradeSignatures.publicKey(rows.getBytes(16));
+                assertThat(TradeSignatures.verify(key, rows.getString(15), trade, rows.getBytes(14)))
+                        .as("signature of trade %d", trade.tradeId()).isTrue();
+                verified++;
+            }
+        }
+        assertThat(verified).isEqualTo(trades).isPositive();
     }
 
     static long count(TestDatabase test, String sql) throws SQLException {

@@ -3,6 +3,7 @@ package io.orderbook.adapters.persistence.trading;
 import io.orderbook.application.trading.CommandContext;
 import io.orderbook.application.trading.CommandResult;
 import io.orderbook.domain.engine.Command;
+import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.domain.engine.Command.AddMarket;
 import io.orderbook.domain.engine.Command.AdjustBalance;
 import io.orderbook.domain.engine.Command.AmendOrder;
@@ -52,6 +53,8 @@ final class TradingStreams {
     static final int ETH_BTC = 3;
     /** The symbol of the markets listed at run time, with ids from 4 on. */
     static final String BTC_ETH = "BTC-ETH";
+    /** Seals the run-time markets' keys; the fixtures' master key, so journals can unseal them. */
+    private static final MarketKeyring KEYRING = TradingFixtures.keyring();
     /** The administrator who adjusts balances and halts markets. */
     static final long ADMIN = 999;
     /** Around the start of 2026, in epoch milliseconds. */
@@ -329,7 +332,7 @@ final class TradingStreams {
                 Market market = new Market(id, symbol, BTC, ETH, 8, 1_000_000, 100_000, 1_000_000,
                         FEES_PPM[random.nextInt(FEES_PPM.length)], FEES_PPM[random.nextInt(FEES_PPM.length)],
                         SelfTradePrevention.NONE);
-                emit(new AddMarket(now, market), CommandContext.NONE.withMarketKeys(TradingFixtures.placeholderKeys()));
+                emit(new AddMarket(now, market), CommandContext.NONE.withMarketKeys(KEYRING.generate(id)));
             } else if (draw < 7 || extra == null) {
                 Market market = random.nextInt(3) == 0 && extra != null ? extra : anyMarket();
                 boolean finer = random.nextInt(4) == 0 && market.tickSize() >= 100;
