@@ -75,6 +75,9 @@ public final class MarketService {
     private record LocalCopy(MarketView market, long expiresAtNanos) {
     }
 
+    /** Book reads queued on the sequencer and not answered yet, by market and depth (see {@link #book}). */
+    private final ConcurrentHashMap<Long, CompletableFuture<Levels>> bookReads = new ConcurrentHashMap<>();
+
     public MarketService(MarketRepository repository, MarketCache cache, Sequencer sequencer, MarketKeyring keyring,
                          Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -184,6 +187,9 @@ public final class MarketService {
 
     /**
      * The best {@code depth} levels of each side of a market's book, read on the engine between two batches.
+     * Concurrent requests for the same book share one read that is still queued or running, so a flood of book
+     * requests costs the sequencer one read per batch; a read that has been answered is never shared, so a caller
+     * always sees every order acknowledged before it asked.
      *
      * @throws ApiProblem 400 for a depth outside 1..{@value #MAX_BOOK_DEPTH}, 404 for an unknown market, 503 when
      *                    the engine does not answer in time
@@ -194,7 +200,11 @@ public final class MarketService {
         }
         MarketView market = market(symbol);
         int id = market.id();
-        Levels levels = await(sequencer.read(engine -> levels(engine, id, depth)));
+        long key = ((long) id << 32) | depth;
+        CompletableFuture<Levels> read = bookReads.compute(key, (k, running) ->
+                running != null && !running.isDone() ? running : sequencer.read(engine -> levels(engine, id, depth)));
+        read.whenComplete((answer, failure) -> bookReads.remove(key, read));
+        Levels levels = await(read);
         if (levels == null) {
             throw unknownMarket(symbol);   // delisted since the cache was read
         }

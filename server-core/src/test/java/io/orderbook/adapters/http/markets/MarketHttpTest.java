@@ -443,6 +443,26 @@ class MarketHttpTest {
     }
 
     @Test
+    void concurrentBookReadsShareTheEnginesAnswerAndSeeEveryAcknowledgedOrder() throws Exception {
+        MarketView market = createMarket();
+        long buyer = fundedUser();
+        String path = "/markets/" + market.symbol() + "/book?depth=5";
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int round = 1; round <= 3; round++) {
+                limit(market, buyer, Side.BUY, "90", "1");
+                List<java.util.concurrent.Future<JsonNode>> reads = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    reads.add(pool.submit(() -> server.asTrader("GET", path).expect(200)));
+                }
+                for (var read : reads) {
+                    // Every read was sent after the order was acknowledged, so every answer shows it.
+                    assertThat(read.get(20, TimeUnit.SECONDS).at("/bids/0/quantity").asText()).isEqualTo(Integer.toString(round));
+                }
+            }
+        }
+    }
+
+    @Test
     void tradesCarrySignaturesThatVerifyWithThePublishedPublicKey() throws Exception {
         MarketView market = createMarket();
         long maker = fundedUser();
