@@ -59,6 +59,7 @@ public final class MarketService {
     public static final int MAX_TRADES = 500;
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private static final long LOCAL_COPY_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final long REBUILD_BACKOFF_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final MarketRepository repository;
     private final MarketCache cache;
@@ -69,6 +70,8 @@ public final class MarketService {
     private final ReentrantLock changes = new ReentrantLock();
     /** Set when a cache write failed: the cache may be stale, so reads use the database until it is rebuilt. */
     private volatile boolean cacheStale;
+    /** While the cache is stale, when the next read may try to rebuild it (so a Redis outage does not slow every read). */
+    private volatile long rebuildAfterNanos;
     /** Markets recently looked up on the order path, with when the copy expires (see {@link #lookup}). */
     private final ConcurrentHashMap<String, LocalCopy> localCopies = new ConcurrentHashMap<>();
 
@@ -134,6 +137,8 @@ public final class MarketService {
                 LOG.warn("Cannot read the market cache; reading markets from the database", e);
                 return liveMarkets();
             }
+        } else if (System.nanoTime() - rebuildAfterNanos < 0) {
+            return liveMarkets();
         }
         return reload();
     }
@@ -160,6 +165,8 @@ public final class MarketService {
                 LOG.warn("Cannot read the market cache; reading market {} from the database", normalized, e);
                 return repository.liveMarket(normalized).map(MarketService::view).orElseThrow(() -> unknownMarket(symbol));
             }
+        } else if (System.nanoTime() - rebuildAfterNanos < 0) {
+            return repository.liveMarket(normalized).map(MarketService::view).orElseThrow(() -> unknownMarket(symbol));
         }
         return reload().stream().filter(m -> m.symbol().equals(normalized)).findFirst()
                 .orElseThrow(() -> unknownMarket(symbol));
@@ -413,8 +420,7 @@ public final class MarketService {
                 cache.replaceAll(markets);
                 cacheStale = false;
             } catch (RuntimeException e) {
-                cacheStale = true;
-                LOG.error("Cannot write the market cache; markets are read from the database until it works", e);
+                markStale(e);
             }
             return markets;
         } finally {
@@ -441,9 +447,14 @@ public final class MarketService {
                 write.run();
             }
         } catch (RuntimeException e) {
-            cacheStale = true;
-            LOG.error("Cannot write the market cache; markets are read from the database until it works", e);
+            markStale(e);
         }
+    }
+
+    private void markStale(RuntimeException failure) {
+        rebuildAfterNanos = System.nanoTime() + REBUILD_BACKOFF_NANOS;
+        cacheStale = true;
+        LOG.error("Cannot write the market cache; markets are read from the database until it works", failure);
     }
 
     private List<MarketView> liveMarkets() {
