@@ -13,7 +13,8 @@ import org.redisson.api.RedissonClient;
 
 /**
  * Assets and markets wired for the composition root: the {@link MarketService}, its Redis cache (rebuilt from the
- * database when the module starts), and the {@code /assets} and {@code /markets} routes. The sequencer must run
+ * database when the module starts), and the {@code /assets} and {@code /markets} routes. At start it also unseals
+ * every market's signing key into the keyring, and refuses to start if the master key does not open them. The sequencer must run
  * on a journal that signs with the same {@link MarketKeyring} (one per node, under the master key):
  *
  * <pre>{@code
@@ -31,6 +32,7 @@ public final class MarketModule implements AutoCloseable {
     /**
      * @param redisson  a client with the cluster's key prefix; the module does not shut it down
      * @param sequencer the running sequencer; the module does not close it
+     * @throws IllegalStateException if the keyring's master key does not open the markets' signing keys
      */
     public MarketModule(Database database, RedissonClient redisson, Sequencer sequencer, MarketKeyring keyring,
                         Clock clock) {
@@ -39,6 +41,7 @@ public final class MarketModule implements AutoCloseable {
         this.service = new MarketService(new MarketRepository(database, clock), new RedisMarketCache(redisson),
                 sequencer, keyring, clock);
         this.routes = new MarketRoutes(service);
+        service.openSigningKeys();
         // A node that stopped between a commit and its cache write left the cache behind the database.
         service.reload();
     }

@@ -7,6 +7,7 @@ import io.orderbook.adapters.persistence.DuplicateKeyException;
 import io.orderbook.adapters.persistence.trading.MarketRepository;
 import io.orderbook.adapters.persistence.trading.MarketRepository.AssetRow;
 import io.orderbook.adapters.persistence.trading.MarketRepository.MarketRow;
+import io.orderbook.adapters.security.SecretBox;
 import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.application.trading.CommandContext;
 import io.orderbook.application.trading.CommandResult;
@@ -408,6 +409,23 @@ public final class MarketService {
         } finally {
             changes.unlock();
         }
+    }
+
+    /**
+     * Unseals every listed market's signing key into the keyring, so the first trades need no decryption and a
+     * master key that does not open them stops the server at start rather than failing every trade later.
+     *
+     * @throws IllegalStateException if a key does not open under the master key
+     */
+    public void openSigningKeys() {
+        repository.sealedKeys().forEach((marketId, sealed) -> {
+            try {
+                keyring.signingKey(marketId, () -> sealed);
+            } catch (SecretBox.UnreadableSecretException e) {
+                throw new IllegalStateException("The master key does not open the signing key of market " + marketId
+                        + "; configure the master key the markets were created with", e);
+            }
+        });
     }
 
     /** Rebuilds the cache from the database: at start, and whenever it may be stale. */

@@ -15,8 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Stores assets and reads markets and their trades, the reference data the trading tables point to. Markets are
@@ -116,6 +118,21 @@ public final class MarketRepository {
     public Optional<MarketRow> liveMarket(String symbol) {
         return database.inTransaction(session -> session.doReturningWork(connection ->
                 selectMarkets(connection, "m.deleted_at is null and m.symbol = ?", symbol).stream().findFirst()));
+    }
+
+    /** The sealed private keys of the listed markets, by market id. */
+    public Map<Integer, byte[]> sealedKeys() {
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            Map<Integer, byte[]> keys = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id, private_key_sealed from markets where deleted_at is null");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keys.put(rows.getInt(1), rows.getBytes(2));
+                }
+            }
+            return keys;
+        }));
     }
 
     /** The id for a new market: one above the highest ever used, deleted markets included, so ids never repeat. */

@@ -2,9 +2,13 @@ package io.orderbook.adapters.http.markets;
 
 import static io.orderbook.adapters.http.markets.MarketHttpTest.tradeOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderbook.adapters.security.SecretBox;
+import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.adapters.signing.TradeSignatures;
+import io.orderbook.application.markets.MarketModule;
 import io.orderbook.application.markets.MarketView;
 import io.orderbook.domain.engine.Command;
 import io.orderbook.domain.engine.EngineEvent;
@@ -14,6 +18,7 @@ import io.orderbook.testsupport.TestDatabase;
 import io.orderbook.testsupport.TestEngines;
 import io.orderbook.testsupport.TestRedis;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +96,11 @@ class MarketRestartTest {
             server.asAdmin("POST", "/markets/OLD-RUSD/resume").expect(200);
             assertThat(server.apply(Command.PlaceOrder.limit(System.currentTimeMillis(), server.nextOrderId(), buyer,
                     old.id(), Side.BUY, 100, 100_000_000)).getFirst()).isInstanceOf(EngineEvent.OrderAccepted.class);
+
+            // Started with another master key, the server refuses to run rather than fail every trade.
+            MarketKeyring wrong = new MarketKeyring(new SecretBox(new byte[SecretBox.KEY_BYTES]));
+            assertThatThrownBy(() -> new MarketModule(db.database(), redis.client(), server.sequencer(), wrong,
+                    Clock.systemUTC())).isInstanceOf(IllegalStateException.class).hasMessageContaining("master key");
         }
     }
 
