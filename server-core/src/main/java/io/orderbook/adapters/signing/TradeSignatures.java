@@ -20,6 +20,8 @@ import java.security.spec.X509EncodedKeySpec;
  */
 public final class TradeSignatures {
     private static final String ALGORITHM = "Ed25519";
+    /** SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (32 bytes follow) } (RFC 8410). */
+    private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
     private TradeSignatures() {
     }
@@ -76,6 +78,17 @@ public final class TradeSignatures {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an Ed25519 public key", e);
         }
+    }
+
+    /** The X.509 (SubjectPublicKeyInfo) encoding of a raw 32-byte Ed25519 public key. */
+    static byte[] x509(byte[] raw) {
+        if (raw.length != 32) {
+            throw new IllegalArgumentException("an Ed25519 public key has 32 bytes");
+        }
+        byte[] encoded = new byte[X509_PREFIX.length + raw.length];
+        System.arraycopy(X509_PREFIX, 0, encoded, 0, X509_PREFIX.length);
+        System.arraycopy(raw, 0, encoded, X509_PREFIX.length, raw.length);
+        return encoded;
     }
 
     /** A private key from its PKCS#8 encoding (stored only sealed with the master key). */

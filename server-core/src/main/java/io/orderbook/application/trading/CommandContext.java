@@ -1,9 +1,11 @@
 package io.orderbook.application.trading;
 
 import io.orderbook.domain.engine.Command;
+import io.orderbook.domain.model.Market;
 
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * What a command carries besides itself: data the engine ignores but the journal stores atomically with the
@@ -17,15 +19,24 @@ import java.util.OptionalLong;
  * @param idempotency   the request's idempotency key and fingerprint, or null
  * @param reason        why a balance is adjusted, for the audit trail (balance adjustments only); or null
  * @param actorUserId   the administrator who adjusts a balance (balance adjustments only); or null
+ * @param marketKeys    the signing key pair of the market a {@link Command.AddMarket} lists (required there,
+ *                      refused elsewhere); or null
  */
-public record CommandContext(String clientOrderId, Idempotency idempotency, String reason, Long actorUserId) {
+public record CommandContext(String clientOrderId, Idempotency idempotency, String reason, Long actorUserId,
+                             MarketKeys marketKeys) {
 
     /** No client order id, no idempotency key, no audit context. */
-    public static final CommandContext NONE = new CommandContext(null, null, null, null);
+    public static final CommandContext NONE = new CommandContext(null, null, null, null, null);
     public static final int MAX_CLIENT_ORDER_ID = 64;
     public static final int MAX_IDEMPOTENCY_KEY = 255;
     public static final int MAX_FINGERPRINT = 128;
     public static final int MAX_REASON = 500;
+    /** What the markets table accepts as a symbol: {@code BASE-QUOTE} in capitals and digits. */
+    public static final Pattern MARKET_SYMBOL = Pattern.compile("[A-Z0-9]{1,15}-[A-Z0-9]{1,16}");
+    /** Highest market id the markets table accepts. */
+    public static final int MAX_MARKET_ID = 65_535;
+    /** Highest asset id the assets table accepts. */
+    public static final int MAX_ASSET_ID = 32_767;
 
     public CommandContext {
         if (clientOrderId != null) {
@@ -42,20 +53,30 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
         }
     }
 
+    /** A context without market keys. */
+    public CommandContext(String clientOrderId, Idempotency idempotency, String reason, Long actorUserId) {
+        this(clientOrderId, idempotency, reason, actorUserId, null);
+    }
+
     /** The same context with a client order id. */
     public CommandContext withClientOrderId(String id) {
-        return new CommandContext(id, idempotency, reason, actorUserId);
+        return new CommandContext(id, idempotency, reason, actorUserId, marketKeys);
     }
 
     /** The same context with the idempotency key a user sent and the digest of the request it came with. */
     public CommandContext withIdempotency(long userId, String key, String fingerprint) {
         return new CommandContext(clientOrderId, new Idempotency(new IdempotencyKey(userId, key), fingerprint),
-                reason, actorUserId);
+                reason, actorUserId, marketKeys);
     }
 
     /** The same context with the audit data of a balance adjustment. */
     public CommandContext withAudit(String why, long actor) {
-        return new CommandContext(clientOrderId, idempotency, why, actor);
+        return new CommandContext(clientOrderId, idempotency, why, actor, marketKeys);
+    }
+
+    /** The same context with the key pair of the market an {@link Command.AddMarket} lists. */
+    public CommandContext withMarketKeys(MarketKeys keys) {
+        return new CommandContext(clientOrderId, idempotency, reason, actorUserId, Objects.requireNonNull(keys, "keys"));
     }
 
     /** The client order id as a key unique in the whole system, if the command creates an order and has one. */
@@ -65,7 +86,8 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
 
     /**
      * Checks that this context fits the command: a client order id only on a command that creates an order,
-     * audit data only on a balance adjustment.
+     * audit data only on a balance adjustment, market keys on (and only on) listing a market whose symbol and
+     * ids the markets table accepts.
      *
      * @throws IllegalArgumentException if it does not
      */
@@ -76,6 +98,24 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
         }
         if ((reason != null || actorUserId != null) && !(command instanceof Command.AdjustBalance)) {
             throw new IllegalArgumentException("a reason and an actor go with balance adjustments only");
+        }
+        if (command instanceof Command.AddMarket add) {
+            if (marketKeys == null) {
+                throw new IllegalArgumentException("listing a market needs the market's key pair");
+            }
+            requireStorable(add.market());
+        } else if (marketKeys != null) {
+            throw new IllegalArgumentException("market keys go with listing a market only");
+        }
+    }
+
+    private static void requireStorable(Market market) {
+        if (!MARKET_SYMBOL.matcher(market.symbol()).matches()) {
+            throw new IllegalArgumentException("a market symbol must match " + MARKET_SYMBOL);
+        }
+        if (market.id() > MAX_MARKET_ID || market.baseAsset() > MAX_ASSET_ID || market.quoteAsset() > MAX_ASSET_ID) {
+            throw new IllegalArgumentException("market ids go up to " + MAX_MARKET_ID + ", asset ids up to "
+                    + MAX_ASSET_ID);
         }
     }
 
@@ -122,6 +162,40 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(fingerprint, "fingerprint");
             requireVisibleAscii(fingerprint, MAX_FINGERPRINT, "fingerprint");
+        }
+    }
+
+    /**
+     * The signing key pair of a new market, as the markets table stores it.
+     *
+     * @param publicKey        Ed25519 public key, X.509 (SubjectPublicKeyInfo) encoded
+     * @param sealedPrivateKey the private key (PKCS#8), sealed under the master key; never the key in clear
+     */
+    public record MarketKeys(byte[] publicKey, byte[] sealedPrivateKey) {
+
+        public MarketKeys {
+            Objects.requireNonNull(publicKey, "publicKey");
+            Objects.requireNonNull(sealedPrivateKey, "sealedPrivateKey");
+            if (publicKey.length == 0 || sealedPrivateKey.length == 0) {
+                throw new IllegalArgumentException("market keys must not be empty");
+            }
+            publicKey = publicKey.clone();
+            sealedPrivateKey = sealedPrivateKey.clone();
+        }
+
+        @Override
+        public byte[] publicKey() {
+            return publicKey.clone();
+        }
+
+        @Override
+        public byte[] sealedPrivateKey() {
+            return sealedPrivateKey.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "MarketKeys[publicKey=" + publicKey.length + " bytes, sealedPrivateKey=<redacted>]";
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.orderbook.domain.engine;
 
+import io.orderbook.domain.model.Market;
 import io.orderbook.domain.model.OrderType;
 import io.orderbook.domain.model.SelfTradePrevention;
 import io.orderbook.domain.model.Side;
@@ -118,5 +119,38 @@ public sealed interface Command {
 
     /** Halts a market (no new orders, amends or takes; cancels still work) or resumes it. */
     record SetMarketHalted(long timestamp, int marketId, boolean halted) implements Command {
+    }
+
+    /**
+     * Lists a new market with an empty book, not halted. Refused with {@code MARKET_EXISTS} if its id or symbol
+     * is taken by a listed market.
+     */
+    record AddMarket(long timestamp, Market market) implements Command {
+
+        public AddMarket {
+            Objects.requireNonNull(market, "market");
+        }
+    }
+
+    /**
+     * Replaces a listed market's trading rules with {@code market}'s (found by its id). The symbol, the assets
+     * and the base scale never change ({@code MARKET_FIELD_IMMUTABLE}). Refused with {@code MARKET_HAS_ORDERS}
+     * when the change would invalidate orders: a new tick or lot size while the market has open orders or
+     * filled orders that can still be closed, or a higher maximum fee rate while buy orders rest (their
+     * reservations cover the old rate only). Fees, minimum notional and default self-trade prevention apply to
+     * later trades and orders.
+     */
+    record UpdateMarket(long timestamp, Market market) implements Command {
+
+        public UpdateMarket {
+            Objects.requireNonNull(market, "market");
+        }
+    }
+
+    /**
+     * Delists a market. Refused with {@code MARKET_HAS_ORDERS} while it has open orders; its filled orders can
+     * no longer be closed afterwards.
+     */
+    record RemoveMarket(long timestamp, int marketId) implements Command {
     }
 }

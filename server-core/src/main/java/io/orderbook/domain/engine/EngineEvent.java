@@ -1,5 +1,6 @@
 package io.orderbook.domain.engine;
 
+import io.orderbook.domain.model.Market;
 import io.orderbook.domain.model.OrderType;
 import io.orderbook.domain.model.RejectReason;
 import io.orderbook.domain.model.SelfTradePrevention;
@@ -75,6 +76,18 @@ public sealed interface EngineEvent {
 
     /** A market was halted or resumed. */
     record MarketHaltChanged(long timestamp, int marketId, boolean halted) implements EngineEvent {
+    }
+
+    /** A market was listed, with an empty book and not halted. */
+    record MarketAdded(long timestamp, Market market) implements EngineEvent {
+    }
+
+    /** A market's trading rules changed; {@code market} holds all of them as they are now. */
+    record MarketUpdated(long timestamp, Market market) implements EngineEvent {
+    }
+
+    /** A market was delisted; {@code market} holds its last rules. */
+    record MarketRemoved(long timestamp, Market market) implements EngineEvent {
     }
 
     /** Why an order was cancelled. */

@@ -5,19 +5,25 @@ import io.orderbook.domain.book.BookOrder;
 import io.orderbook.domain.book.OrderBook;
 import io.orderbook.domain.book.Sweep;
 import io.orderbook.domain.book.TakerOutcome;
+import io.orderbook.domain.engine.Command.AddMarket;
 import io.orderbook.domain.engine.Command.AdjustBalance;
 import io.orderbook.domain.engine.Command.AmendOrder;
 import io.orderbook.domain.engine.Command.CancelOrder;
 import io.orderbook.domain.engine.Command.CloseOrder;
 import io.orderbook.domain.engine.Command.ExpireOrders;
 import io.orderbook.domain.engine.Command.PlaceOrder;
+import io.orderbook.domain.engine.Command.RemoveMarket;
 import io.orderbook.domain.engine.Command.SetMarketHalted;
 import io.orderbook.domain.engine.Command.TakeOrder;
+import io.orderbook.domain.engine.Command.UpdateMarket;
 import io.orderbook.domain.engine.EngineEvent.BalanceAdjusted;
 import io.orderbook.domain.engine.EngineEvent.CancelReason;
 import io.orderbook.domain.engine.EngineEvent.CommandRejected;
 import io.orderbook.domain.engine.EngineEvent.ExpireReason;
+import io.orderbook.domain.engine.EngineEvent.MarketAdded;
 import io.orderbook.domain.engine.EngineEvent.MarketHaltChanged;
+import io.orderbook.domain.engine.EngineEvent.MarketRemoved;
+import io.orderbook.domain.engine.EngineEvent.MarketUpdated;
 import io.orderbook.domain.engine.EngineEvent.OrderAccepted;
 import io.orderbook.domain.engine.EngineEvent.OrderAmended;
 import io.orderbook.domain.engine.EngineEvent.OrderCancelled;
@@ -117,6 +123,9 @@ public final class MatchingEngine {
             case ExpireOrders c -> expireDue();
             case AdjustBalance c -> adjustBalance(c);
             case SetMarketHalted c -> setHalted(c);
+            case AddMarket c -> listMarket(c);
+            case UpdateMarket c -> updateMarket(c);
+            case RemoveMarket c -> removeMarket(c);
         }
     }
 
@@ -541,6 +550,85 @@ public final class MatchingEngine {
         }
         state.halted = c.halted();
         sink.accept(new MarketHaltChanged(now, c.marketId(), c.halted()));
+    }
+
+    private void listMarket(AddMarket c) {
+        Market market = c.market();
+        if (marketState(market.id()) != null || marketBySymbol(market.symbol()) != null) {
+            reject(c, RejectReason.MARKET_EXISTS);
+            return;
+        }
+        addMarket(market);
+        sink.accept(new MarketAdded(now, market));
+    }
+
+    private void updateMarket(UpdateMarket c) {
+        Market next = c.market();
+        MarketState state = marketState(next.id());
+        if (state == null) {
+            reject(c, RejectReason.UNKNOWN_MARKET);
+            return;
+        }
+        Market current = state.market;
+        boolean sameIdentity = next.symbol().equals(current.symbol()) && next.baseAsset() == current.baseAsset()
+                && next.quoteAsset() == current.quoteAsset() && next.baseScale() == current.baseScale();
+        if (!sameIdentity) {
+            reject(c, RejectReason.MARKET_FIELD_IMMUTABLE);
+            return;
+        }
+        boolean newUnits = next.tickSize() != current.tickSize() || next.lotSize() != current.lotSize();
+        if (newUnits && (state.book.orderCount() > 0 || hasClosableOrders(state))) {
+            // Open and closable orders count their prices in ticks and their quantities in lots.
+            reject(c, RejectReason.MARKET_HAS_ORDERS);
+            return;
+        }
+        if (next.maxFeePpm() > current.maxFeePpm() && state.book.bestPrice(Side.BUY) != OrderBook.NO_PRICE) {
+            // Resting buys reserved their fee at the old, lower rate.
+            reject(c, RejectReason.MARKET_HAS_ORDERS);
+            return;
+        }
+        if (newUnits) {
+            // Nothing refers to the old book: start a new one counted in the new units.
+            MarketState replaced = new MarketState(next, settlement);
+            replaced.halted = state.halted;
+            markets[next.id()] = replaced;
+        } else {
+            state.market = next;
+        }
+        sink.accept(new MarketUpdated(now, next));
+    }
+
+    private void removeMarket(RemoveMarket c) {
+        MarketState state = marketState(c.marketId());
+        if (state == null) {
+            reject(c, RejectReason.UNKNOWN_MARKET);
+            return;
+        }
+        if (state.book.orderCount() > 0) {
+            reject(c, RejectReason.MARKET_HAS_ORDERS);
+            return;
+        }
+        filledOrders.values().removeIf(order -> order.market == state);
+        markets[c.marketId()] = null;
+        sink.accept(new MarketRemoved(now, state.market));
+    }
+
+    private boolean hasClosableOrders(MarketState state) {
+        for (Order order : filledOrders.values()) {
+            if (order.market == state) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private MarketState marketBySymbol(String symbol) {
+        for (MarketState state : markets) {
+            if (state != null && state.market.symbol().equals(symbol)) {
+                return state;
+            }
+        }
+        return null;
     }
 
     // ---- order life cycle ----

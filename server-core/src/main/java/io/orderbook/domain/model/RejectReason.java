@@ -39,5 +39,11 @@ public enum RejectReason {
     ALREADY_CLOSED,
     /** The amount of a deposit or withdrawal is zero or negative. */
     INVALID_AMOUNT,
-    MARKET_HALTED
+    MARKET_HALTED,
+    /** A market with this id or symbol is already listed. */
+    MARKET_EXISTS,
+    /** The market change or removal would strand or underfund its orders (see {@code Command.UpdateMarket}). */
+    MARKET_HAS_ORDERS,
+    /** A market update tried to change its symbol, assets or base scale. */
+    MARKET_FIELD_IMMUTABLE
 }

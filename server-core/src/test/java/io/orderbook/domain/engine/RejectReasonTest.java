@@ -1,8 +1,10 @@
 package io.orderbook.domain.engine;
 
 import io.orderbook.domain.engine.Command.PlaceOrder;
+import io.orderbook.domain.model.Market;
 import io.orderbook.domain.model.OrderType;
 import io.orderbook.domain.model.RejectReason;
+import io.orderbook.domain.model.SelfTradePrevention;
 import io.orderbook.domain.model.TimeInForce;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,6 +66,10 @@ class RejectReasonTest extends EngineTest {
             return x.close(3, CAROL, 5);
         });
         PRODUCERS.put(INVALID_AMOUNT, x -> x.deposit(CAROL, USD, 0));
+        PRODUCERS.put(MARKET_EXISTS, x -> x.list(TestExchange.btcUsd(SelfTradePrevention.NONE)));
+        PRODUCERS.put(MARKET_HAS_ORDERS, x -> x.delist(BTC_USD));
+        PRODUCERS.put(MARKET_FIELD_IMMUTABLE, x -> x.update(new Market(ETH_USD, "ETH-USDT", TestExchange.ETH, USD, 3,
+                100, 10, 100, 0, 1_000, SelfTradePrevention.NONE)));
         PRODUCERS.put(MARKET_HALTED, x -> {
             x.given(x.halt(BTC_USD));
             return x.buy(3, CAROL, 5, 990);

@@ -1,17 +1,23 @@
 package io.orderbook.domain.engine;
 
+import io.orderbook.domain.engine.Command.AddMarket;
 import io.orderbook.domain.engine.Command.AdjustBalance;
 import io.orderbook.domain.engine.Command.AmendOrder;
 import io.orderbook.domain.engine.Command.CancelOrder;
 import io.orderbook.domain.engine.Command.CloseOrder;
 import io.orderbook.domain.engine.Command.ExpireOrders;
 import io.orderbook.domain.engine.Command.PlaceOrder;
+import io.orderbook.domain.engine.Command.RemoveMarket;
 import io.orderbook.domain.engine.Command.SetMarketHalted;
 import io.orderbook.domain.engine.Command.TakeOrder;
+import io.orderbook.domain.engine.Command.UpdateMarket;
 import io.orderbook.domain.engine.EngineEvent.BalanceAdjusted;
 import io.orderbook.domain.engine.EngineEvent.CommandRejected;
 import io.orderbook.domain.engine.EngineEvent.ExpireReason;
+import io.orderbook.domain.engine.EngineEvent.MarketAdded;
 import io.orderbook.domain.engine.EngineEvent.MarketHaltChanged;
+import io.orderbook.domain.engine.EngineEvent.MarketRemoved;
+import io.orderbook.domain.engine.EngineEvent.MarketUpdated;
 import io.orderbook.domain.engine.EngineEvent.OrderAccepted;
 import io.orderbook.domain.engine.EngineEvent.OrderAmended;
 import io.orderbook.domain.engine.EngineEvent.OrderCancelled;
@@ -273,6 +279,18 @@ final class TestExchange {
         return new SetMarketHalted(now, marketId, false);
     }
 
+    AddMarket list(Market market) {
+        return new AddMarket(now, market);
+    }
+
+    UpdateMarket update(Market market) {
+        return new UpdateMarket(now, market);
+    }
+
+    RemoveMarket delist(int marketId) {
+        return new RemoveMarket(now, marketId);
+    }
+
     // ---- event lines ----
 
     /** One line per event, with every field but the time, user and market (which {@link #apply} checks). */
@@ -302,7 +320,16 @@ final class TestExchange {
             case BalanceAdjusted e -> "adjusted user " + e.userId() + " asset " + e.asset() + " by " + e.amount()
                     + " to " + e.available();
             case MarketHaltChanged e -> (e.halted() ? "halted" : "resumed") + " market " + e.marketId();
+            case MarketAdded e -> "listed " + describe(e.market());
+            case MarketUpdated e -> "updated " + describe(e.market());
+            case MarketRemoved e -> "delisted market " + e.market().id() + " " + e.market().symbol();
         };
+    }
+
+    /** A market's rules as "market 3 SOL-USD: tick 10, lot 5, min 1000, fees 1000/2000 ppm, stp NONE". */
+    static String describe(Market m) {
+        return "market " + m.id() + " " + m.symbol() + ": tick " + m.tickSize() + ", lot " + m.lotSize() + ", min "
+                + m.minNotional() + ", fees " + m.makerFeePpm() + "/" + m.takerFeePpm() + " ppm, stp " + m.defaultStp();
     }
 
     // ---- contract checks ----

@@ -43,7 +43,7 @@ class CommandStreamCoverageTest {
                 "amend keeps priority", "amend loses priority", "expired TIME by ExpireOrders",
                 "expired TIME while matching", "expired SELF_TRADE_PREVENTION", "expired NOT_FILLED",
                 "cancelled USER", "cancelled CLOSE", "closed with closing order", "closed without fill",
-                "market halted", "self trade");
+                "market halted", "self trade", "market rules changed");
         for (RejectReason reason : List.of(RejectReason.UNKNOWN_MARKET, RejectReason.UNKNOWN_ORDER,
                 RejectReason.DUPLICATE_ORDER_ID, RejectReason.INVALID_USER, RejectReason.INVALID_QUANTITY,
                 RejectReason.QUANTITY_NOT_LOT_MULTIPLE, RejectReason.INVALID_PRICE,
@@ -52,7 +52,7 @@ class CommandStreamCoverageTest {
                 RejectReason.INSUFFICIENT_FUNDS, RejectReason.POST_ONLY_WOULD_TAKE, RejectReason.FOK_NOT_FILLABLE,
                 RejectReason.NO_LIQUIDITY, RejectReason.INVALID_TIME_IN_FORCE, RejectReason.INVALID_EXPIRE_TIME,
                 RejectReason.EXPIRE_TIME_IN_PAST, RejectReason.CANNOT_TAKE_OWN_ORDER, RejectReason.ALREADY_CLOSED,
-                RejectReason.INVALID_AMOUNT, RejectReason.MARKET_HALTED)) {
+                RejectReason.INVALID_AMOUNT, RejectReason.MARKET_HALTED, RejectReason.MARKET_HAS_ORDERS)) {
             assertThat(seen).containsKey("rejected " + reason);
         }
     }
@@ -89,6 +89,7 @@ class CommandStreamCoverageTest {
                     count(seen, "rejected " + e.reason() + " by " + command.getClass().getSimpleName());
                 }
                 case EngineEvent.MarketHaltChanged e -> count(seen, e.halted() ? "market halted" : "market resumed");
+                case EngineEvent.MarketUpdated e -> count(seen, "market rules changed");
                 default -> { }
             }
             orders.onEvent(event);

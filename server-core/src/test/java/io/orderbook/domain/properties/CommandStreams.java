@@ -9,6 +9,7 @@ import io.orderbook.domain.engine.Command.ExpireOrders;
 import io.orderbook.domain.engine.Command.PlaceOrder;
 import io.orderbook.domain.engine.Command.SetMarketHalted;
 import io.orderbook.domain.engine.Command.TakeOrder;
+import io.orderbook.domain.engine.Command.UpdateMarket;
 import io.orderbook.domain.engine.EngineSnapshot.RestingOrder;
 import io.orderbook.domain.engine.EventSink;
 import io.orderbook.domain.engine.MatchingEngine;
@@ -33,8 +34,8 @@ import java.util.function.Predicate;
  *
  * <p>A stream starts with deposits, then mixes every command: limit, market (by base quantity and by quote
  * amount) and post-only orders with every time in force, amends that move prices and change quantities,
- * cancels, takes and closes of earlier order ids, expiry with advancing time, halts and resumes, balance
- * adjustments, and invalid commands (bad ticks and lots, zero quantities, unknown markets and ids, other users'
+ * cancels, takes and closes of earlier order ids, expiry with advancing time, halts and resumes, changes of a
+ * market's fees, minimum notional and default self-trade prevention, balance adjustments, and invalid commands (bad ticks and lots, zero quantities, unknown markets and ids, other users'
  * orders, duplicate ids, contradictory order options). Prices cluster a few ticks around each market's mid so
  * books cross often. Timestamps never decrease.
  *
@@ -229,8 +230,10 @@ final class CommandStreams {
                 emit(new ExpireOrders(now));
             } else if (kind < 81) {
                 haltOrResume(d);
-            } else if (kind < 86) {
+            } else if (kind < 85) {
                 adjust(d);
+            } else if (kind < 86) {
+                changeRules(d);
             } else {
                 invalid(d);
             }
@@ -375,6 +378,18 @@ final class CommandStreams {
             boolean halt = !halted[marketId] && d[2] % 8 == 0;
             halted[marketId] = halt;
             emit(new SetMarketHalted(now, d[3] % 50 == 0 ? UNKNOWN_MARKET : marketId, halt));
+        }
+
+        /**
+         * New fees, minimum notional and default self-trade prevention for a market (its tick and lot stay, so
+         * the stream's prices stay on the grid); a fee rise is refused while bids rest.
+         */
+        private void changeRules(int[] d) {
+            Market market = market(d[2]);
+            Market changed = new Market(market.id(), market.symbol(), market.baseAsset(), market.quoteAsset(),
+                    market.baseScale(), market.tickSize(), market.lotSize(), market.minNotional() * (1 + d[3] % 2),
+                    FEES_PPM[d[4] % FEES_PPM.length], FEES_PPM[d[5] % FEES_PPM.length], STP.get(d[6] % STP.size()));
+            emit(new UpdateMarket(now, changed));
         }
 
         private void adjust(int[] d) {

@@ -5,7 +5,10 @@ import io.orderbook.application.trading.CommandResult;
 import io.orderbook.domain.engine.EngineEvent;
 import io.orderbook.domain.engine.EngineEvent.BalanceAdjusted;
 import io.orderbook.domain.engine.EngineEvent.CommandRejected;
+import io.orderbook.domain.engine.EngineEvent.MarketAdded;
 import io.orderbook.domain.engine.EngineEvent.MarketHaltChanged;
+import io.orderbook.domain.engine.EngineEvent.MarketRemoved;
+import io.orderbook.domain.engine.EngineEvent.MarketUpdated;
 import io.orderbook.domain.engine.EngineEvent.OrderAccepted;
 import io.orderbook.domain.engine.EngineEvent.OrderAmended;
 import io.orderbook.domain.engine.EngineEvent.OrderCancelled;
@@ -35,7 +38,7 @@ import java.util.function.LongSupplier;
  * The rows one batch writes, projected from its events and from the engine's state after the batch: each
  * touched order once with its final state (inserted if new), each trade, the current balances of every
  * (user, asset) the batch touched, the balance adjustments with their audit context, the idempotency answers,
- * and halt changes.
+ * and market changes: listings (with their keys), rule changes, halts and delistings.
  *
  * <p>An order's queue position is kept as a priority number drawn from {@code nextPriority} whenever the order
  * starts resting (accepted) or loses its priority (amended with {@code priorityKept == false}); numbers only
@@ -50,6 +53,11 @@ final class BatchRows {
     final List<Adjustment> adjustments = new ArrayList<>();
     final List<CommandResult> answers = new ArrayList<>();
     final Map<Integer, MarketHaltChanged> halts = new LinkedHashMap<>();
+    /**
+     * Markets listed, changed and delisted in this batch, in the order they happened: a symbol may be delisted
+     * and listed again under a new id within one batch, and only one live market may hold it at a time.
+     */
+    final List<MarketChange> marketChanges = new ArrayList<>();
     /** Timestamp of the batch's last command. */
     long lastTimestamp;
 
@@ -64,6 +72,14 @@ final class BatchRows {
 
     static BatchRows of(List<CommandResult> batch, MatchingEngine engine, LongSupplier nextPriority) {
         BatchRows rows = new BatchRows(engine, nextPriority);
+        // A market delisted later in the batch is gone from the engine, but earlier events still name it.
+        for (CommandResult result : batch) {
+            for (EngineEvent event : result.events()) {
+                if (event instanceof MarketRemoved removed) {
+                    rows.markets.putIfAbsent(removed.market().id(), removed.market());
+                }
+            }
+        }
         for (CommandResult result : batch) {
             rows.add(result);
         }
@@ -129,6 +145,9 @@ final class BatchRows {
                     balances.add(new Ledger.Balance(e.userId(), e.asset(), 0, 0));
                 }
                 case MarketHaltChanged e -> halts.put(e.marketId(), e);
+                case MarketAdded e -> marketChanges.add(new MarketChange(e, context.marketKeys()));
+                case MarketUpdated e -> marketChanges.add(new MarketChange(e, null));
+                case MarketRemoved e -> marketChanges.add(new MarketChange(e, null));
                 case CommandRejected e -> {
                     // Changed nothing (a take or amend that first expired its target reported that separately).
                 }
@@ -146,7 +165,8 @@ final class BatchRows {
         balances.add(new Ledger.Balance(userId, market.quoteAsset(), 0, 0));
     }
 
-    private Market market(int marketId) {
+    /** The market of an event of this batch (also one delisted by the end of it). */
+    Market market(int marketId) {
         return markets.computeIfAbsent(marketId, id -> engine.market(id)
                 .orElseThrow(() -> new IllegalStateException("an event names unknown market " + id)));
     }
@@ -239,6 +259,18 @@ final class BatchRows {
 
         Long expireAt() {
             return accepted.timeInForce() == TimeInForce.GTD ? accepted.expireAt() : null;
+        }
+    }
+
+    /**
+     * A market listed ({@link MarketAdded}, with the key pair its command carried), changed ({@link MarketUpdated})
+     * or delisted ({@link MarketRemoved}).
+     */
+    record MarketChange(EngineEvent event, CommandContext.MarketKeys keys) {
+        MarketChange {
+            if (event instanceof MarketAdded added && keys == null) {
+                throw new IllegalStateException("market " + added.market().id() + " was listed without its keys");
+            }
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
  * The JSON form of a {@link CommandResult} kept as the first answer under an idempotency key: the command, its
  * context and its events, each command and event tagged with its record's simple name ({@code "@type"}).
  * The domain stays free of annotations: the type tags come from mix-ins and the sealed interfaces' permitted
- * subclasses.
+ * subclasses. A market listing's key pair is left out: an answer to a retry does not need it.
  */
 final class CommandResultJson {
     private static final ObjectMapper MAPPER = mapper();

@@ -2,18 +2,30 @@ package io.orderbook.adapters.persistence.trading;
 
 import io.orderbook.adapters.persistence.Database;
 import io.orderbook.domain.model.Market;
+import io.orderbook.domain.model.SelfTradePrevention;
+import io.orderbook.domain.model.Side;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Stores assets and markets, the reference data the trading tables point to. The matching engine reads them
- * back through {@link PostgresTradingJournal#load()}. Each method runs in its own transaction or joins the one
- * running on this thread (see {@link Database#inTransaction}).
+ * Stores assets and reads markets and their trades, the reference data the trading tables point to. Markets are
+ * written by the {@link PostgresTradingJournal} as the engine lists, changes and delists them (apart from
+ * {@link #insertMarket}, for loading markets before an engine runs), and read back by its {@link
+ * PostgresTradingJournal#load()}. Each method runs in its own transaction or joins the one running on this
+ * thread (see {@link Database#inTransaction}).
  */
 public final class MarketRepository {
 
@@ -42,6 +54,178 @@ public final class MarketRepository {
                 insert.executeUpdate();
             }
         }));
+    }
+
+    /**
+     * Stores a new asset under the next free id (one above the highest ever used).
+     *
+     * @param scale decimal places: one whole unit is 10^scale minor units
+     * @throws io.orderbook.adapters.persistence.DuplicateKeyException if the code is taken ({@code assets_code_key})
+     *                                                                 or another asset took the id at the same time
+     */
+    public AssetRow createAsset(String code, int scale) {
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into assets (id, code, scale, created_at)
+                    select coalesce(max(id), 0) + 1, ?, ?, ? from assets
+                    returning id, code, scale, created_at""")) {
+                insert.setString(1, code);
+                insert.setInt(2, scale);
+                insert.setObject(3, now());
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    return asset(row, 1);
+                }
+            }
+        }));
+    }
+
+    /** Every asset, by code. */
+    public List<AssetRow> assets() {
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            List<AssetRow> assets = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id, code, scale, created_at from assets order by code");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    assets.add(asset(rows, 1));
+                }
+            }
+            return assets;
+        }));
+    }
+
+    /** The asset with this code, if any. */
+    public Optional<AssetRow> asset(String code) {
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id, code, scale, created_at from assets where code = ?")) {
+                select.setString(1, code);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(asset(rows, 1)) : Optional.empty();
+                }
+            }
+        }));
+    }
+
+    /** Every listed (not deleted) market, by symbol. */
+    public List<MarketRow> liveMarkets() {
+        return database.inTransaction(session -> session.doReturningWork(connection ->
+                selectMarkets(connection, "m.deleted_at is null order by m.symbol", null)));
+    }
+
+    /** The listed market with this symbol, if any. */
+    public Optional<MarketRow> liveMarket(String symbol) {
+        return database.inTransaction(session -> session.doReturningWork(connection ->
+                selectMarkets(connection, "m.deleted_at is null and m.symbol = ?", symbol).stream().findFirst()));
+    }
+
+    /** The sealed private keys of the listed markets, by market id. */
+    public Map<Integer, byte[]> sealedKeys() {
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            Map<Integer, byte[]> keys = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id, private_key_sealed from markets where deleted_at is null");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keys.put(rows.getInt(1), rows.getBytes(2));
+                }
+            }
+            return keys;
+        }));
+    }
+
+    /** The id for a new market: one above the highest ever used, deleted markets included, so ids never repeat. */
+    public int nextMarketId() {
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select coalesce(max(id), 0) + 1 from markets");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }));
+    }
+
+    /** A market's most recent trades, newest first. */
+    public List<TradeRow> recentTrades(int marketId, int limit) {
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            List<TradeRow> trades = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select id, price, quantity, quote_quantity, maker_order_id, taker_order_id, taker_side, executed_at,
+                           signature
+                    from trades where market_id = ? order by id desc limit ?""")) {
+                select.setInt(1, marketId);
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        trades.add(new TradeRow(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                                rows.getLong(5), rows.getLong(6), Side.valueOf(rows.getString(7)),
+                                rows.getObject(8, OffsetDateTime.class).toInstant(), rows.getBytes(9)));
+                    }
+                }
+            }
+            return trades;
+        }));
+    }
+
+    private static List<MarketRow> selectMarkets(Connection connection, String where, String parameter)
+            throws SQLException {
+        List<MarketRow> markets = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select m.id, m.symbol, m.tick_size, m.lot_size, m.min_notional, m.maker_fee_ppm, m.taker_fee_ppm,
+                       m.default_stp, m.halted, m.public_key, m.created_at, m.updated_at, m.version,
+                       b.id, b.code, b.scale, b.created_at, q.id, q.code, q.scale, q.created_at
+                from markets m join assets b on b.id = m.base_asset_id join assets q on q.id = m.quote_asset_id
+                where\s""" + where)) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    markets.add(new MarketRow(rows.getInt(1), rows.getString(2), asset(rows, 14), asset(rows, 18),
+                            rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getInt(6), rows.getInt(7),
+                            SelfTradePrevention.valueOf(rows.getString(8)), rows.getBoolean(9), rows.getBytes(10),
+                            rows.getObject(11, OffsetDateTime.class).toInstant(),
+                            rows.getObject(12, OffsetDateTime.class).toInstant(), rows.getLong(13)));
+                }
+            }
+        }
+        return markets;
+    }
+
+    private static AssetRow asset(ResultSet rows, int first) throws SQLException {
+        return new AssetRow(rows.getInt(first), rows.getString(first + 1), rows.getInt(first + 2),
+                rows.getObject(first + 3, OffsetDateTime.class).toInstant());
+    }
+
+    /** An asset: its engine id, its code and its decimal places. */
+    public record AssetRow(int id, String code, int scale, Instant createdAt) {
+    }
+
+    /**
+     * A listed market as stored, with its assets. Amounts are in minor units as in {@link Market}.
+     *
+     * @param publicKey the Ed25519 public key that verifies its trades, X.509 encoded
+     * @param version   incremented by every change of the row (rules, halt, deletion)
+     */
+    public record MarketRow(int id, String symbol, AssetRow base, AssetRow quote, long tickSize, long lotSize,
+                            long minNotional, int makerFeePpm, int takerFeePpm, SelfTradePrevention defaultStp,
+                            boolean halted, byte[] publicKey, Instant createdAt, Instant updatedAt, long version) {
+
+        /** The market's rules as the engine holds them. */
+        public Market market() {
+            return new Market(id, symbol, base.id(), quote.id(), base.scale(), tickSize, lotSize, minNotional,
+                    makerFeePpm, takerFeePpm, defaultStp);
+        }
+    }
+
+    /**
+     * A stored trade as anyone may see it: no user ids, no fees.
+     *
+     * @param signature Ed25519 signature by the market's key, or null for a trade stored before trades were signed
+     */
+    public record TradeRow(long id, long price, long quantity, long quoteQuantity, long makerOrderId,
+                           long takerOrderId, Side takerSide, Instant executedAt, byte[] signature) {
     }
 
     /**

@@ -1,12 +1,17 @@
 package io.orderbook.adapters.persistence.trading;
 
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.application.trading.ClientOrderKey;
+import io.orderbook.application.trading.CommandContext;
 import io.orderbook.application.trading.CommandResult;
 import io.orderbook.application.trading.IdempotencyKey;
 import io.orderbook.application.trading.PriorRequests;
 import io.orderbook.application.trading.TradingJournal;
+import io.orderbook.domain.engine.EngineEvent.MarketAdded;
 import io.orderbook.domain.engine.EngineEvent.MarketHaltChanged;
+import io.orderbook.domain.engine.EngineEvent.MarketRemoved;
+import io.orderbook.domain.engine.EngineEvent.MarketUpdated;
 import io.orderbook.domain.engine.EngineEvent.TradeExecuted;
 import io.orderbook.domain.engine.EngineSnapshot;
 import io.orderbook.domain.engine.Ledger;
@@ -44,8 +49,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A commit writes each order the batch touched once, with its state at the end of the batch (new orders are
  * inserted in that state), every trade, the current balances of every (user, asset) the batch touched (read
  * from the engine's ledger, fee account included), balance adjustments with their audit context, idempotency
- * answers and halt changes; see {@link BatchRows}. {@link #load()} returns exactly the snapshot the engine would
- * take of itself after the last committed batch.
+ * answers and market changes (listings with their keys, rule changes, halts, delistings as soft deletes); see
+ * {@link BatchRows}. {@link #load()} returns exactly the snapshot the engine would take of itself after the last
+ * committed batch.
+ *
+ * <p>Every trade is stored with its Ed25519 signature by its market's key (see
+ * {@link io.orderbook.adapters.signing.TradeSignatures#canonicalMessage}), made before the transaction opens
+ * with keys the {@link MarketKeyring} keeps unsealed in memory.
  *
  * <p>{@link #commit} must be called by one thread at a time (the sequencer's); {@link #load} and
  * {@link #findPrior} may be called from any thread.
@@ -77,8 +87,8 @@ public final class PostgresTradingJournal implements TradingJournal {
             where o.id = v.id""";
     private static final String INSERT_TRADE = """
             insert into trades (id, market_id, price, quantity, quote_quantity, maker_order_id, maker_user_id,
-                                taker_order_id, taker_user_id, taker_side, maker_fee, taker_fee, executed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                taker_order_id, taker_user_id, taker_side, maker_fee, taker_fee, signature, executed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPSERT_BALANCE = """
             insert into balances (user_id, asset_id, available, locked, updated_at) values (?, ?, ?, ?, ?)
             on conflict (user_id, asset_id) do update
@@ -93,12 +103,28 @@ public final class PostgresTradingJournal implements TradingJournal {
     private static final String UPDATE_HALTED = """
             update markets set halted = ?, updated_at = ?, version = version + 1 where id = ?""";
 
+    private static final String INSERT_MARKET = """
+            insert into markets (id, symbol, base_asset_id, quote_asset_id, tick_size, lot_size, min_notional,
+                                 maker_fee_ppm, taker_fee_ppm, default_stp, public_key, private_key_sealed,
+                                 created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String UPDATE_MARKET = """
+            update markets set tick_size = ?, lot_size = ?, min_notional = ?, maker_fee_ppm = ?, taker_fee_ppm = ?,
+                               default_stp = ?, updated_at = ?, version = version + 1
+            where id = ? and deleted_at is null""";
+    private static final String DELETE_MARKET = """
+            update markets set deleted_at = ?, updated_at = ?, version = version + 1
+            where id = ? and deleted_at is null""";
+
     private final Database database;
+    private final MarketKeyring keyring;
     /** The last priority number drawn; numbers only grow (see {@link BatchRows}). */
     private final AtomicLong lastPriority = new AtomicLong(-1);
 
-    public PostgresTradingJournal(Database database) {
+    /** @param keyring signs every trade with its market's key */
+    public PostgresTradingJournal(Database database, MarketKeyring keyring) {
         this.database = Objects.requireNonNull(database, "database");
+        this.keyring = Objects.requireNonNull(keyring, "keyring");
     }
 
     @Override
@@ -110,16 +136,124 @@ public final class PostgresTradingJournal implements TradingJournal {
             lastPriority.accumulateAndGet(loadMaxPriority(), Math::max);
         }
         BatchRows rows = BatchRows.of(batch, engine, lastPriority::incrementAndGet);
-        database.runInTransaction(session -> session.doWork(connection -> write(connection, rows)));
+        List<byte[]> signatures = sign(rows);
+        database.runInTransaction(session -> session.doWork(connection -> write(connection, rows, signatures)));
+        for (BatchRows.MarketChange change : rows.marketChanges) {
+            if (change.event() instanceof MarketRemoved removed) {
+                keyring.forget(removed.market().id());
+            }
+        }
     }
 
-    private static void write(Connection connection, BatchRows rows) throws SQLException {
+    /** Each trade's signature, in the order of {@link BatchRows#trades}. */
+    private List<byte[]> sign(BatchRows rows) {
+        List<byte[]> signatures = new ArrayList<>(rows.trades.size());
+        for (TradeExecuted trade : rows.trades) {
+            int marketId = trade.marketId();
+            signatures.add(keyring.signingKey(marketId, () -> sealedKey(rows, marketId))
+                    .sign(rows.market(marketId).symbol(), trade));
+        }
+        return signatures;
+    }
+
+    /** A market's sealed private key: from its listing if this batch lists it, else from its row. */
+    private byte[] sealedKey(BatchRows rows, int marketId) {
+        for (BatchRows.MarketChange change : rows.marketChanges) {
+            if (change.event() instanceof MarketAdded added && added.market().id() == marketId) {
+                return change.keys().sealedPrivateKey();
+            }
+        }
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select private_key_sealed from markets where id = ?")) {
+                select.setInt(1, marketId);
+                try (ResultSet result = select.executeQuery()) {
+                    if (!result.next()) {
+                        throw new IllegalStateException("market " + marketId + " has no row, so no signing key");
+                    }
+                    return result.getBytes(1);
+                }
+            }
+        }));
+    }
+
+    private static void write(Connection connection, BatchRows rows, List<byte[]> signatures) throws SQLException {
+        // Markets first: new orders and trades refer to them.
+        writeMarketChanges(connection, rows.marketChanges);
         writeOrders(connection, rows);
-        writeTrades(connection, rows.trades);
+        writeTrades(connection, rows.trades, signatures);
         writeBalances(connection, rows.currentBalances(), rows.lastTimestamp);
         writeAdjustments(connection, rows.adjustments);
         writeAnswers(connection, rows.answers);
         writeHalts(connection, rows.halts.values());
+    }
+
+    /** One statement per change, in order: market changes are rare, and their order matters. */
+    private static void writeMarketChanges(Connection connection, List<BatchRows.MarketChange> changes)
+            throws SQLException {
+        for (BatchRows.MarketChange change : changes) {
+            switch (change.event()) {
+                case MarketAdded added -> insertMarket(connection, added, change.keys());
+                case MarketUpdated updated -> updateMarket(connection, updated);
+                case MarketRemoved removed -> deleteMarket(connection, removed);
+                default -> throw new IllegalStateException("not a market change: " + change.event());
+            }
+        }
+    }
+
+    private static void insertMarket(Connection connection, MarketAdded added, CommandContext.MarketKeys keys)
+            throws SQLException {
+        Market market = added.market();
+        OffsetDateTime at = utc(added.timestamp());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_MARKET)) {
+            insert.setInt(1, market.id());
+            insert.setString(2, market.symbol());
+            insert.setInt(3, market.baseAsset());
+            insert.setInt(4, market.quoteAsset());
+            insert.setLong(5, market.tickSize());
+            insert.setLong(6, market.lotSize());
+            insert.setLong(7, market.minNotional());
+            insert.setInt(8, market.makerFeePpm());
+            insert.setInt(9, market.takerFeePpm());
+            insert.setString(10, market.defaultStp().name());
+            insert.setBytes(11, keys.publicKey());
+            insert.setBytes(12, keys.sealedPrivateKey());
+            insert.setObject(13, at);
+            insert.setObject(14, at);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void updateMarket(Connection connection, MarketUpdated updated) throws SQLException {
+        Market market = updated.market();
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_MARKET)) {
+            update.setLong(1, market.tickSize());
+            update.setLong(2, market.lotSize());
+            update.setLong(3, market.minNotional());
+            update.setInt(4, market.makerFeePpm());
+            update.setInt(5, market.takerFeePpm());
+            update.setString(6, market.defaultStp().name());
+            update.setObject(7, utc(updated.timestamp()));
+            update.setInt(8, market.id());
+            requireOneRow(update.executeUpdate(), market);
+        }
+    }
+
+    private static void deleteMarket(Connection connection, MarketRemoved removed) throws SQLException {
+        OffsetDateTime at = utc(removed.timestamp());
+        try (PreparedStatement update = connection.prepareStatement(DELETE_MARKET)) {
+            update.setObject(1, at);
+            update.setObject(2, at);
+            update.setInt(3, removed.market().id());
+            requireOneRow(update.executeUpdate(), removed.market());
+        }
+    }
+
+    /** The engine and the tables must agree on which markets are listed; anything else fails the batch. */
+    private static void requireOneRow(int count, Market market) {
+        if (count != 1) {
+            throw new IllegalStateException("market " + market.id() + " is listed in the engine but has no live row");
+        }
     }
 
     private static void writeOrders(Connection connection, BatchRows rows) throws SQLException {
@@ -217,12 +351,14 @@ public final class PostgresTradingJournal implements TradingJournal {
         }
     }
 
-    private static void writeTrades(Connection connection, List<TradeExecuted> trades) throws SQLException {
+    private static void writeTrades(Connection connection, List<TradeExecuted> trades, List<byte[]> signatures)
+            throws SQLException {
         if (trades.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_TRADE)) {
-            for (TradeExecuted trade : trades) {
+            for (int i = 0; i < trades.size(); i++) {
+                TradeExecuted trade = trades.get(i);
                 insert.setLong(1, trade.tradeId());
                 insert.setInt(2, trade.marketId());
                 insert.setLong(3, trade.price());
@@ -235,7 +371,8 @@ public final class PostgresTradingJournal implements TradingJournal {
                 insert.setString(10, trade.takerSide().name());
                 insert.setLong(11, trade.makerFee());
                 insert.setLong(12, trade.takerFee());
-                insert.setObject(13, utc(trade.timestamp()));
+                insert.setBytes(13, signatures.get(i));
+                insert.setObject(14, utc(trade.timestamp()));
                 insert.addBatch();
             }
             insert.executeBatch();

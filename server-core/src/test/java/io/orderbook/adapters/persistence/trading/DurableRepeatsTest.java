@@ -54,7 +54,7 @@ class DurableRepeatsTest {
         test = TestEngines.newDatabase();
         TradingFixtures.install(test.database(), TradingStreams.markets(1));
         database = test.database();
-        sequencer = new Sequencer(new PostgresTradingJournal(database), 64, batch -> { });
+        sequencer = new Sequencer(TradingFixtures.journal(database), 64, batch -> { });
         submit(new AdjustBalance(now, ALICE, USDT, 1_000_000_000L), CommandContext.NONE.withAudit("funding", 99));
     }
 
@@ -198,7 +198,7 @@ class DurableRepeatsTest {
             database.close();
         }
         database = Database.open(test.target());
-        sequencer = new Sequencer(new PostgresTradingJournal(database), 64, batch -> { });
+        sequencer = new Sequencer(TradingFixtures.journal(database), 64, batch -> { });
     }
 
     private long count(String sql, Long user) throws SQLException {

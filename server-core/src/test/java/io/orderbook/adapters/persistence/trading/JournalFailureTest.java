@@ -91,7 +91,7 @@ class JournalFailureTest {
     void aFailedCommitLeavesTheDatabaseUnchangedAndTheEngineRebuiltFromIt() throws Exception {
         TradingStream stream = TradingStreams.generate(21, 400);
         TradingFixtures.install(test.database(), stream.markets());
-        sequencer = new Sequencer(new PostgresTradingJournal(test.database()), 64, batch -> { });
+        sequencer = new Sequencer(TradingFixtures.journal(test.database()), 64, batch -> { });
         TradingFixtures.drive(sequencer, stream, 0, stream.size(), new Random(21));
         String before = dump();
         long hashBefore = sequencer.read(MatchingEngine::stateHash).get(5, TimeUnit.SECONDS);
@@ -136,7 +136,7 @@ class JournalFailureTest {
     void aConnectionLostInTheMiddleOfABatchLeavesTheDatabaseUnchanged() throws Exception {
         TradingStream stream = TradingStreams.generate(22, 100);
         TradingFixtures.install(test.database(), stream.markets());
-        sequencer = new Sequencer(new PostgresTradingJournal(test.database()), 64, batch -> { });
+        sequencer = new Sequencer(TradingFixtures.journal(test.database()), 64, batch -> { });
         TradingFixtures.drive(sequencer, stream, 0, stream.size(), new Random(22));
         sequencer.submit(new AdjustBalance(START + 10_000, BUYER, USDT, 10_000_000_000L)).get(10, TimeUnit.SECONDS);
         sequencer.submit(new AdjustBalance(START + 10_000, SELLER, BTC, 10_000_000L)).get(10, TimeUnit.SECONDS);
@@ -171,7 +171,7 @@ class JournalFailureTest {
     void whateverFailsNothingAcknowledgedIsLostAndNothingFailedIsApplied() throws Exception {
         TradingStream stream = TradingStreams.generate(23, 1_500);
         TradingFixtures.install(test.database(), stream.markets());
-        sequencer = new Sequencer(new PostgresTradingJournal(test.database()), 64, batch -> { });
+        sequencer = new Sequencer(TradingFixtures.journal(test.database()), 64, batch -> { });
         Random random = new Random(23);
         List<CompletableFuture<CommandResult>> futures = new ArrayList<>();
         int i = 0;

@@ -1,6 +1,7 @@
 package io.orderbook.adapters.persistence.trading;
 
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.adapters.signing.TradeSignatures;
 import io.orderbook.application.trading.CommandResult;
 import io.orderbook.application.trading.Sequencer;
 import io.orderbook.domain.engine.EngineEvent;
@@ -37,7 +38,7 @@ class PostgresTradingJournalTest {
         TradingStream stream = TradingStreams.generate(seed, 1_500);
         try (TestDatabase test = TestEngines.newDatabase()) {
             TradingFixtures.install(test.database(), stream.markets());
-            CheckingJournal journal = new CheckingJournal(new PostgresTradingJournal(test.database()));
+            CheckingJournal journal = new CheckingJournal(TradingFixtures.journal(test.database()));
             List<CompletableFuture<CommandResult>> futures;
             long liveHash;
             try (Sequencer sequencer = new Sequencer(journal, 64, batch -> { })) {
@@ -67,15 +68,15 @@ class PostgresTradingJournalTest {
 
             // First run, shut down cleanly.
             try (Database database = Database.open(test.target());
-                 Sequencer first = new Sequencer(new PostgresTradingJournal(database), 64, batch -> { })) {
+                 Sequencer first = new Sequencer(TradingFixtures.journal(database), 64, batch -> { })) {
                 futures.addAll(TradingFixtures.drive(first, stream, 0, firstStop, random));
             }
             // Second run, abandoned as a crashed process would be: the third starts without it stopping.
             Database secondDatabase = Database.open(test.target());
-            Sequencer second = new Sequencer(new PostgresTradingJournal(secondDatabase), 64, batch -> { });
+            Sequencer second = new Sequencer(TradingFixtures.journal(secondDatabase), 64, batch -> { });
             futures.addAll(TradingFixtures.drive(second, stream, firstStop, secondStop, random));
             try (Database database = Database.open(test.target());
-                 Sequencer third = new Sequencer(new PostgresTradingJournal(database), 64, batch -> { })) {
+                 Sequencer third = new Sequencer(TradingFixtures.journal(database), 64, batch -> { })) {
                 futures.addAll(TradingFixtures.drive(third, stream, secondStop, stream.size(), random));
                 assertThat(third.read(MatchingEngine::stateHash).get(10, TimeUnit.SECONDS))
                         .isEqualTo(stream.finalHash());
@@ -98,7 +99,7 @@ class PostgresTradingJournalTest {
             // A warm-up on a copy of the markets would change the state; warm the JIT on the first steps instead.
             List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
             List<CompletableFuture<CommandResult>> futures = new ArrayList<>(stream.size());
-            try (Sequencer sequencer = new Sequencer(new PostgresTradingJournal(test.database()), 512,
+            try (Sequencer sequencer = new Sequencer(TradingFixtures.journal(test.database()), 512,
                     batch -> batchSizes.add(batch.size()))) {
                 int warmUp = 2_000;
                 futures.addAll(TradingFixtures.drive(sequencer, stream, 0, warmUp, new Random(7)));
@@ -132,7 +133,7 @@ class PostgresTradingJournalTest {
     }
 
     static long restoredHash(Database database) {
-        return MatchingEngine.restore(new PostgresTradingJournal(database).load(), EventSink.NONE).stateHash();
+        return MatchingEngine.restore(TradingFixtures.journal(database).load(), EventSink.NONE).stateHash();
     }
 
     /** The tables hold one row per trade, adjustment, answered key and accepted order the answers report. */
@@ -164,6 +165,38 @@ class PostgresTradingJournalTest {
         assertThat(count(test, "select count(*) from idempotency_keys")).isEqualTo(keys);
         assertThat(keys).isPositive();
         assertThat(withClientIds).isPositive();
+
+        long listed = applied.stream().flatMap(r -> r.events().stream())
+                .filter(EngineEvent.MarketAdded.class::isInstance).count();
+        long delisted = applied.stream().flatMap(r -> r.events().stream())
+                .filter(EngineEvent.MarketRemoved.class::isInstance).count();
+        assertThat(count(test, "select count(*) from markets")).isEqualTo(3 + listed);
+        assertThat(count(test, "select count(*) from markets where deleted_at is not null")).isEqualTo(delisted);
+        assertEveryTradeVerifies(test, trades);
+    }
+
+    /** Every trade row carries its market's signature over the trade as stored. */
+    private static void assertEveryTradeVerifies(TestDatabase test, long trades) throws SQLException {
+        long verified = 0;
+        try (Connection connection = test.connection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select t.id, t.market_id, t.price, t.quantity, t.quote_quantity, t.maker_order_id,
+                            t.maker_user_id, t.taker_order_id, t.taker_user_id, t.taker_side, t.maker_fee,
+                            t.taker_fee, t.executed_at, t.signature, m.symbol, m.public_key
+                     from trades t join markets m on m.id = t.market_id""")) {
+            while (rows.next()) {
+                EngineEvent.TradeExecuted trade = new EngineEvent.TradeExecuted(
+                        rows.getObject(13, java.time.OffsetDateTime.class).toInstant().toEpochMilli(), rows.getLong(1),
+                        rows.getInt(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                        rows.getLong(7), rows.getLong(8), rows.getLong(9),
+                        io.orderbook.domain.model.Side.valueOf(rows.getString(10)), rows.getLong(11), rows.getLong(12));
+                java.security.PublicKey key = TradeSignatures.publicKey(rows.getBytes(16));
+                assertThat(TradeSignatures.verify(key, rows.getString(15), trade, rows.getBytes(14)))
+                        .as("signature of trade %d", trade.tradeId()).isTrue();
+                verified++;
+            }
+        }
+        assertThat(verified).isEqualTo(trades).isPositive();
     }
 
     static long count(TestDatabase test, String sql) throws SQLException {

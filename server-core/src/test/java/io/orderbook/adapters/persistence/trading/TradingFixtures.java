@@ -1,10 +1,14 @@
 package io.orderbook.adapters.persistence.trading;
 
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.adapters.security.SecretBox;
+import io.orderbook.adapters.signing.MarketKeyring;
+import io.orderbook.application.trading.CommandContext;
 import io.orderbook.application.trading.CommandResult;
 import io.orderbook.application.trading.Sequencer;
 import io.orderbook.domain.model.Market;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +18,32 @@ import java.util.concurrent.TimeUnit;
 
 /** Reference data and request driving shared by the trading persistence tests. */
 final class TradingFixtures {
+    /** The master key of the trading persistence tests. */
+    static final SecretBox BOX = new SecretBox("trading-fixtures-master-key-0123".getBytes(StandardCharsets.UTF_8));
+
     private TradingFixtures() {
     }
 
-    /** Stores the stream's three assets and its markets (with placeholder keys). */
+    /** A keyring under {@link #BOX}, with nothing unsealed yet. */
+    static MarketKeyring keyring() {
+        return new MarketKeyring(BOX);
+    }
+
+    /** A journal on the database that signs with a new {@link #keyring()}. */
+    static PostgresTradingJournal journal(Database database) {
+        return new PostgresTradingJournal(database, keyring());
+    }
+
+    /** Stores the stream's three assets and its markets, each with a new key pair sealed under {@link #BOX}. */
     static void install(Database database, List<Market> markets) {
         MarketRepository repository = new MarketRepository(database, Clock.systemUTC());
         repository.insertAsset(TradingStreams.BTC, "BTC", 8);
         repository.insertAsset(TradingStreams.ETH, "ETH", 9);
         repository.insertAsset(TradingStreams.USDT, "USDT", 6);
+        MarketKeyring keyring = keyring();
         for (Market market : markets) {
-            repository.insertMarket(market, new byte[44], new byte[61]);
+            CommandContext.MarketKeys keys = keyring.generate(market.id());
+            repository.insertMarket(market, keys.publicKey(), keys.sealedPrivateKey());
         }
     }
 

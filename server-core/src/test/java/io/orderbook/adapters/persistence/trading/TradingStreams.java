@@ -3,14 +3,18 @@ package io.orderbook.adapters.persistence.trading;
 import io.orderbook.application.trading.CommandContext;
 import io.orderbook.application.trading.CommandResult;
 import io.orderbook.domain.engine.Command;
+import io.orderbook.adapters.signing.MarketKeyring;
+import io.orderbook.domain.engine.Command.AddMarket;
 import io.orderbook.domain.engine.Command.AdjustBalance;
 import io.orderbook.domain.engine.Command.AmendOrder;
 import io.orderbook.domain.engine.Command.CancelOrder;
 import io.orderbook.domain.engine.Command.CloseOrder;
 import io.orderbook.domain.engine.Command.ExpireOrders;
 import io.orderbook.domain.engine.Command.PlaceOrder;
+import io.orderbook.domain.engine.Command.RemoveMarket;
 import io.orderbook.domain.engine.Command.SetMarketHalted;
 import io.orderbook.domain.engine.Command.TakeOrder;
+import io.orderbook.domain.engine.Command.UpdateMarket;
 import io.orderbook.domain.engine.EngineSnapshot.RestingOrder;
 import io.orderbook.domain.model.Market;
 import io.orderbook.domain.model.OrderType;
@@ -19,7 +23,9 @@ import io.orderbook.domain.model.Side;
 import io.orderbook.domain.model.TimeInForce;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -28,9 +34,11 @@ import java.util.Random;
  * ({@code domain/properties/CommandStreams}): a few users trading on three markets that share assets, with
  * every command (limit orders with every time in force, post-only, market orders by base quantity and by quote
  * amount, amends that move or resize, cancels, takes, closes, expiry with advancing time, halts and resumes,
- * balance credits and debits including the fee account, invalid commands), plus the contexts the journal stores:
+ * balance credits and debits including the fee account, invalid commands, markets listed at run time (BTC-ETH,
+ * traded like the others, delisted and listed again under a new id) and rule changes of every market), plus
+ * the contexts the journal stores:
  * client order ids (fresh, and now and then one the user already has), idempotency keys with retries (same and
- * different fingerprint), and the audit data of balance adjustments.
+ * different fingerprint), the audit data of balance adjustments, and the key pairs of new markets.
  *
  * <p>Order ids are unique as the id allocator guarantees, except deliberate duplicates of orders that are open,
  * which the engine refuses. A {@link ReferenceRun} plays each request as it is generated, so the generator aims
@@ -43,6 +51,10 @@ final class TradingStreams {
     static final int BTC_USDT = 1;
     static final int ETH_USDT = 2;
     static final int ETH_BTC = 3;
+    /** The symbol of the markets listed at run time, with ids from 4 on. */
+    static final String BTC_ETH = "BTC-ETH";
+    /** Seals the run-time markets' keys; the fixtures' master key, so journals can unseal them. */
+    private static final MarketKeyring KEYRING = TradingFixtures.keyring();
     /** The administrator who adjusts balances and halts markets. */
     static final long ADMIN = 999;
     /** Around the start of 2026, in epoch milliseconds. */
@@ -104,6 +116,9 @@ final class TradingStreams {
         final List<Keyed> keyed = new ArrayList<>();
         final List<String[]> clientIds = new ArrayList<>();
         final boolean[] halted = new boolean[4];
+        /** Every listed market's current rules, by id, as the reference engine has them. */
+        final Map<Integer, Market> listed = new LinkedHashMap<>();
+        int nextMarketId = 4;
         long now = START;
         long nextOrderId = 1;
         int nextKey = 1;
@@ -114,6 +129,7 @@ final class TradingStreams {
             this.random = random;
             this.users = 4 + random.nextInt(9);
             this.reference = new ReferenceRun(markets);
+            markets.forEach(market -> listed.put(market.id(), market));
         }
 
         void emit(Command command, CommandContext context) {
@@ -189,8 +205,10 @@ final class TradingStreams {
                 haltOrResume();
             } else if (kind < 82) {
                 adjust();
-            } else if (kind < 89) {
+            } else if (kind < 87) {
                 invalid();
+            } else if (kind < 89) {
+                changeMarkets();
             } else if (kind < 95) {
                 retry();
             } else {
@@ -232,7 +250,7 @@ final class TradingStreams {
                 case 4 -> PlaceOrder.market(now, nextOrderId, user, market.id(), anySide(), quantity)
                         .withTimeInForce(TimeInForce.FOK, 0);
                 default -> PlaceOrder.marketBuyForQuote(now, nextOrderId, user, market.id(),
-                        lots() * midTicks(market.id()) * market.unitNotional() * (50 + random.nextInt(100)) / 100
+                        lots() * midTicks(market) * market.unitNotional() * (50 + random.nextInt(100)) / 100
                                 + random.nextInt(7));
             };
             place(order.withStp(stp()), 0, 0);
@@ -301,6 +319,57 @@ final class TradingStreams {
             boolean halt = !halted[marketId] && random.nextInt(4) == 0;
             halted[marketId] = halt;
             emit(new SetMarketHalted(now, marketId, halt), withMaybeKey(CommandContext.NONE, ADMIN));
+        }
+
+        /** Lists BTC-ETH (or tries to list a taken symbol), changes any market's rules, or delists BTC-ETH. */
+        private void changeMarkets() {
+            int draw = random.nextInt(10);
+            Market extra = listed.get(extraId());
+            if (draw < 3 || extra == null && draw < 6) {
+                int id = nextMarketId++;
+                String symbol = random.nextInt(5) == 0 ? anyMarket().symbol() : BTC_ETH;
+                // tick 0.001 ETH, lot 0.001 BTC, at least 0.001 ETH
+                Market market = new Market(id, symbol, BTC, ETH, 8, 1_000_000, 100_000, 1_000_000,
+                        FEES_PPM[random.nextInt(FEES_PPM.length)], FEES_PPM[random.nextInt(FEES_PPM.length)],
+                        SelfTradePrevention.NONE);
+                emit(new AddMarket(now, market), CommandContext.NONE.withMarketKeys(KEYRING.generate(id)));
+            } else if (draw < 7 || extra == null) {
+                Market market = random.nextInt(3) == 0 && extra != null ? extra : anyMarket();
+                boolean finer = random.nextInt(4) == 0 && market.tickSize() >= 100;
+                long tick = finer ? market.tickSize() / 10 : market.tickSize();
+                long lot = finer ? market.lotSize() * 10 : market.lotSize();
+                SelfTradePrevention stp = SelfTradePrevention.values()[random.nextInt(4)];
+                long minNotional = minNotional(market) * (1 + random.nextInt(2));
+                emit(new UpdateMarket(now, new Market(market.id(), market.symbol(), market.baseAsset(),
+                        market.quoteAsset(), market.baseScale(), tick, lot, minNotional,
+                        FEES_PPM[random.nextInt(FEES_PPM.length)], FEES_PPM[random.nextInt(FEES_PPM.length)], stp)),
+                        withMaybeKey(CommandContext.NONE, ADMIN));
+            } else {
+                int marketId = random.nextInt(8) == 0 ? 99 : extra.id();
+                emit(new RemoveMarket(now, marketId), withMaybeKey(CommandContext.NONE, ADMIN));
+            }
+            // What the engine accepted is what later requests see.
+            listed.keySet().removeIf(id -> reference.engine().market(id).isEmpty());
+            for (int id = 1; id < nextMarketId; id++) {
+                int marketId = id;
+                reference.engine().market(id).ifPresent(market -> listed.put(marketId, market));
+            }
+        }
+
+        /** The market's minimum notional when the stream began (BTC-ETH: as listed). */
+        private long minNotional(Market market) {
+            return markets.stream().filter(m -> m.id() == market.id()).findFirst().map(Market::minNotional)
+                    .orElse(1_000_000L);
+        }
+
+        /** The id of the listed BTC-ETH market, or -1. */
+        private int extraId() {
+            for (Market market : listed.values()) {
+                if (market.symbol().equals(BTC_ETH)) {
+                    return market.id();
+                }
+            }
+            return -1;
         }
 
         private void adjust() {
@@ -386,7 +455,7 @@ final class TradingStreams {
         private void place(PlaceOrder order, long ticks, long lots) {
             emitOrder(order, order.userId());
             nextOrderId++;
-            Issued issued = new Issued(order.orderId(), order.userId(), markets.get(order.marketId() - 1),
+            Issued issued = new Issued(order.orderId(), order.userId(), listed.get(order.marketId()),
                     order.side(), ticks, lots);
             placed.add(issued);
             if (order.type() != OrderType.MARKET && order.timeInForce().rests()) {
@@ -394,8 +463,13 @@ final class TradingStreams {
             }
         }
 
+        /** One of the three markets of the start, or now and then BTC-ETH while it is listed. */
         private Market anyMarket() {
-            return markets.get(random.nextInt(markets.size()));
+            Market extra = listed.get(extraId());
+            if (extra != null && random.nextInt(8) == 0) {
+                return extra;
+            }
+            return listed.get(markets.get(random.nextInt(markets.size())).id());
         }
 
         private Side anySide() {
@@ -415,17 +489,20 @@ final class TradingStreams {
                     : SelfTradePrevention.values()[random.nextInt(SelfTradePrevention.values().length)];
         }
 
-        private static long midTicks(int marketId) {
-            return switch (marketId) {
-                case BTC_USDT -> 5_000_000;   // 50,000 USDT per BTC
-                case ETH_USDT -> 3_000_000;   // 3,000 USDT per ETH
-                default -> 60_000;            // 0.06 BTC per ETH
+        /** The middle of the market's book, in its ticks. */
+        private static long midTicks(Market market) {
+            long price = switch (market.symbol()) {
+                case "BTC-USDT" -> 50_000_000_000L;   // 50,000 USDT per BTC
+                case "ETH-USDT" -> 3_000_000_000L;    // 3,000 USDT per ETH
+                case "ETH-BTC" -> 6_000_000L;         // 0.06 BTC per ETH
+                default -> 16_000_000_000L;           // 16 ETH per BTC
             };
+            return price / market.tickSize();
         }
 
         /** Mostly a few ticks behind the mid on the order's own side; otherwise across it, so books cross often. */
         private long priceTicks(Market market, Side side) {
-            long mid = midTicks(market.id());
+            long mid = midTicks(market);
             int d = random.nextInt(8);
             return d < 5 ? (side == Side.BUY ? mid - 1 - random.nextInt(4) : mid + 1 + random.nextInt(4))
                     : mid + random.nextInt(9) - 4;

@@ -1,0 +1,13 @@
+package io.orderbook.application.markets;
+
+import java.time.Instant;
+
+/**
+ * An asset as clients see it.
+ *
+ * @param id    the engine's id of the asset (balances and orders refer to it)
+ * @param code  e.g. {@code BTC}
+ * @param scale decimal places: one whole unit is 10^scale minor units
+ */
+public record AssetView(int id, String code, int scale, Instant createdAt) {
+}
