@@ -1,6 +1,9 @@
 package io.orderbook.bootstrap;
 
+import io.orderbook.adapters.security.SecretBox;
+import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.application.IdentityModule;
+import io.orderbook.application.markets.MarketModule;
 import io.orderbook.application.trading.TradingModule;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,15 +77,20 @@ public final class ServerMain {
 
     /**
      * Login, users and API keys (creating the configured first administrator when there are no users yet), then
-     * trading over the durable sequencer. Closed in reverse order.
+     * trading over the durable sequencer, and markets (signing keys sealed with the master key). Closed in
+     * reverse order.
      */
     static ServerModule modules(ServerInfrastructure infrastructure) {
         IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
                 IdentityModule.Settings.defaults(infrastructure.jwtSecret().bytes()), infrastructure.clock());
         identity.ensureFirstAdmin(infrastructure.config().firstAdmin());
-        TradingModule trading = new TradingModule(infrastructure.database(), identity.authenticator(),
+        MarketKeyring keyring = new MarketKeyring(new SecretBox(infrastructure.masterKey().bytes()));
+        TradingModule trading = new TradingModule(infrastructure.database(), keyring, identity.authenticator(),
                 TradingModule.Settings.defaults(), infrastructure.clock());
-        return ServerModule.of(identity.authenticator(), List.of(identity.routes(), trading.routes()), () -> {
+        MarketModule markets = new MarketModule(infrastructure.database(), infrastructure.redisson(),
+                trading.sequencer(), keyring, infrastructure.clock());
+        return ServerModule.of(identity.authenticator(),
+                List.of(identity.routes(), trading.routes(), markets.routes()), () -> {
             try {
                 trading.close();
             } finally {

@@ -322,6 +322,11 @@ public final class TradingStreams implements AutoCloseable {
                     sendAll(depth.get(e.marketId()), text);
                     sendAll(trades.get(e.marketId()), text);
                 }
+                case EngineEvent.MarketAdded e -> {
+                    // Listings reach clients through /markets; a new market has no subscribers yet.
+                }
+                case EngineEvent.MarketUpdated e -> dirtyMarkets.add(e.market().id());
+                case EngineEvent.MarketRemoved e -> dirtyMarkets.add(e.market().id());
                 case EngineEvent.CommandRejected e -> {
                     // Changed nothing.
                 }

@@ -10,6 +10,8 @@ import io.orderbook.adapters.persistence.orders.PostgresMarketCatalog;
 import io.orderbook.adapters.persistence.orders.PostgresOrderHistory;
 import io.orderbook.adapters.persistence.trading.PostgresOrderIdAllocator;
 import io.orderbook.adapters.persistence.trading.PostgresTradingJournal;
+import io.orderbook.adapters.signing.MarketKeyring;
+import io.orderbook.domain.engine.EngineEvent;
 import io.orderbook.adapters.websocket.StreamRoutes;
 import io.orderbook.adapters.websocket.TradingStreams;
 import io.orderbook.application.orders.BalanceService;
@@ -112,17 +114,20 @@ public final class TradingModule implements AutoCloseable {
     /**
      * Rebuilds the engine from the database and starts the sequencer and the expiry sweep.
      *
+     * @param keyring       the markets' signing keys, shared with the market module
      * @param authenticator authenticates WebSocket clients, who present their token or key in a message rather
      *                      than a header; the same one the HTTP server uses
      */
-    public TradingModule(Database database, RequestAuthenticator authenticator, Settings settings, Clock clock) {
+    public TradingModule(Database database, MarketKeyring keyring, RequestAuthenticator authenticator,
+                         Settings settings, Clock clock) {
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(keyring, "keyring");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         this.catalog = new PostgresMarketCatalog(database, settings.catalogMaxAge());
         this.history = new PostgresOrderHistory(database);
-        this.sequencer = new Sequencer(new PostgresTradingJournal(database), settings.maxBatch(), this::publish);
+        this.sequencer = new Sequencer(new PostgresTradingJournal(database, keyring), settings.maxBatch(), this::publish);
         this.orders = new OrderService(sequencer, new PostgresOrderIdAllocator(database), history, clock,
                 settings.answerTimeout());
         this.balances = new BalanceService(sequencer, catalog, history, clock, settings.answerTimeout());
@@ -197,6 +202,10 @@ public final class TradingModule implements AutoCloseable {
     }
 
     private void publish(List<CommandResult> batch) {
+        if (changesMarkets(batch)) {
+            // The order path validates against the catalog: it must see a new, changed or removed market at once.
+            catalog.refresh();
+        }
         for (Consumer<List<CommandResult>> listener : commitListeners) {
             try {
                 listener.accept(batch);
@@ -204,6 +213,12 @@ public final class TradingModule implements AutoCloseable {
                 LOG.error("A commit listener failed", e);
             }
         }
+    }
+
+    private static boolean changesMarkets(List<CommandResult> batch) {
+        return batch.stream().flatMap(result -> result.events().stream())
+                .anyMatch(event -> event instanceof EngineEvent.MarketAdded || event instanceof EngineEvent.MarketUpdated
+                        || event instanceof EngineEvent.MarketRemoved || event instanceof EngineEvent.MarketHaltChanged);
     }
 
     /** Expires due good-till-date orders; skips a turn while the previous sweep is still queued. */

@@ -86,8 +86,9 @@ public final class TradingProblems {
             case ALREADY_CLOSED -> ApiProblem.of(ErrorCode.ALREADY_CLOSED, "The order has already been closed.");
             case INVALID_AMOUNT -> ApiProblem.of(ErrorCode.INVALID_AMOUNT, "The amount must not be zero.");
             case MARKET_HALTED -> ApiProblem.of(ErrorCode.MARKET_HALTED, "The market is halted.");
-            case DUPLICATE_ORDER_ID, INVALID_USER -> {
-                // The server chooses order ids and user ids: a client cannot cause these.
+            case DUPLICATE_ORDER_ID, INVALID_USER, MARKET_EXISTS, MARKET_FIELD_IMMUTABLE, MARKET_HAS_ORDERS -> {
+                // The server chooses order ids and user ids, and order commands never list or change markets:
+                // a client cannot cause these here.
                 LOG.error("The engine refused a command with {}: a server fault", reason);
                 yield ApiProblem.of(ErrorCode.INTERNAL,
                         "An unexpected error occurred. Quote the request id when reporting it.");

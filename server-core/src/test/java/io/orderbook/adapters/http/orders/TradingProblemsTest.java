@@ -13,9 +13,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class TradingProblemsTest {
 
-    /** Reasons only a server fault can produce: the server chooses order ids and user ids. */
+    /**
+     * Reasons only a server fault can produce on the order path: the server chooses order ids and user ids, and
+     * order commands never list or change markets (the market endpoints answer those themselves).
+     */
     private static final Set<RejectReason> SERVER_FAULTS = EnumSet.of(RejectReason.DUPLICATE_ORDER_ID,
-            RejectReason.INVALID_USER);
+            RejectReason.INVALID_USER, RejectReason.MARKET_EXISTS, RejectReason.MARKET_FIELD_IMMUTABLE,
+            RejectReason.MARKET_HAS_ORDERS);
 
     @ParameterizedTest
     @EnumSource(RejectReason.class)

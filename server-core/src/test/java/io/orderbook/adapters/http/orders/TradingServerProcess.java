@@ -28,7 +28,7 @@ public final class TradingServerProcess {
         RedissonClient redisson = RedisConnector.connect(args[2], args[3]);
         IdentityModule identity = new IdentityModule(database, redisson, IdentityTestServer.testSettings(),
                 Clock.systemUTC());
-        TradingModule trading = new TradingModule(database, identity.authenticator(), TradingModule.Settings.defaults(),
+        TradingModule trading = new TradingModule(database, TradingTestServer.keyring(), identity.authenticator(), TradingModule.Settings.defaults(),
                 Clock.systemUTC());
         HttpServer server = HttpServer.builder().port(0)
                 .authenticator(identity.authenticator())

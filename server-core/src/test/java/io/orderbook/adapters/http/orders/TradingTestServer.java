@@ -1,5 +1,9 @@
 package io.orderbook.adapters.http.orders;
 
+import io.orderbook.adapters.security.SecretBox;
+import io.orderbook.adapters.signing.MarketKeyring;
+import io.orderbook.application.trading.CommandContext;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderbook.adapters.http.HttpServer;
@@ -96,11 +100,24 @@ public final class TradingTestServer implements AutoCloseable {
             markets.insertAsset(asset.id(), asset.code(), asset.scale());
         }
         for (Market market : new Market[] {BTC_USDT, ETH_USDT, ETH_BTC}) {
-            markets.insertMarket(market, new byte[44], new byte[61]);
+            insertSigned(markets, market);
         }
         for (int i = 1; i <= separateBooks; i++) {
-            markets.insertMarket(separateBook(i), new byte[44], new byte[61]);
+            insertSigned(markets, separateBook(i));
         }
+    }
+
+    /** The master key the test servers seal market signing keys with. */
+    public static final SecretBox MASTER = new SecretBox("trading-test-server-master-key-0".getBytes(StandardCharsets.UTF_8));
+
+    /** A keyring under {@link #MASTER}, as each node builds its own. */
+    public static MarketKeyring keyring() {
+        return new MarketKeyring(MASTER);
+    }
+
+    private static void insertSigned(MarketRepository markets, Market market) {
+        CommandContext.MarketKeys keys = keyring().generate(market.id());
+        markets.insertMarket(market, keys.publicKey(), keys.sealedPrivateKey());
     }
 
     /** The {@code n}-th separate book: {@code BTCn-USDT}, id {@code 10 + n}, with the rules of {@link #BTC_USDT}. */
@@ -111,7 +128,7 @@ public final class TradingTestServer implements AutoCloseable {
     }
 
     private void start() {
-        trading = new TradingModule(database, identity.authenticator(),
+        trading = new TradingModule(database, keyring(), identity.authenticator(),
                 settings.apply(TradingModule.Settings.defaults().withExpiryInterval(Duration.ZERO)), clock);
         server = HttpServer.builder().port(0).clock(clock)
                 .authenticator(identity.authenticator())
