@@ -1,10 +1,11 @@
 package io.orderbook.adapters.persistence;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.postgresql.PGConnection;
 
 /**
  * Writes and reads the request log with plain JDBC: inserts go in batches (one transaction, multi-row
@@ -24,8 +26,6 @@ import java.util.Optional;
  */
 public final class RequestLogRepository {
 
-    /** Rows per JDBC batch; the driver rewrites each batch into a few multi-row INSERTs. */
-    private static final int INSERT_BATCH_SIZE = 500;
     /** Rows per retention DELETE, so a large purge never holds locks or WAL for long. */
     private static final int DEFAULT_DELETE_CHUNK_SIZE = 10_000;
     /** The longest range {@link #countPerMinute} answers: a week of minutes. */
@@ -54,33 +54,46 @@ public final class RequestLogRepository {
         database.runInTransaction(session -> session.doWork(connection -> insertAll(connection, entries)));
     }
 
+    // COPY costs PostgreSQL markedly less per row than batched INSERTs, and the log takes one row per request.
     private static void insertAll(Connection connection, List<RequestLogEntry> entries) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into request_log (occurred_at, method, path, status, latency_micros, user_id, api_key_id,
-                                         client_ip, request_id, error_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            int pending = 0;
-            for (RequestLogEntry entry : entries) {
-                insert.setObject(1, utc(entry.occurredAt()));
-                insert.setString(2, entry.method());
-                insert.setString(3, entry.path());
-                insert.setInt(4, entry.status());
-                insert.setLong(5, entry.latencyMicros());
-                setOptionalLong(insert, 6, entry.userId());
-                setOptionalLong(insert, 7, entry.apiKeyId());
-                insert.setString(8, entry.clientIp().orElse(null));
-                insert.setString(9, entry.requestId().orElse(null));
-                insert.setString(10, entry.errorCode().orElse(null));
-                insert.addBatch();
-                if (++pending == INSERT_BATCH_SIZE) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
+        StringBuilder csv = new StringBuilder(entries.size() * 160);
+        for (RequestLogEntry entry : entries) {
+            csv.append(entry.occurredAt()).append(',');
+            quoted(csv, entry.method()).append(',');
+            quoted(csv, entry.path()).append(',');
+            csv.append(entry.status()).append(',').append(entry.latencyMicros()).append(',');
+            entry.userId().ifPresent(csv::append);
+            csv.append(',');
+            entry.apiKeyId().ifPresent(csv::append);
+            csv.append(',');
+            entry.clientIp().ifPresent(text -> quoted(csv, text));
+            csv.append(',');
+            entry.requestId().ifPresent(text -> quoted(csv, text));
+            csv.append(',');
+            entry.errorCode().ifPresent(text -> quoted(csv, text));
+            csv.append('\n');
         }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    copy request_log (occurred_at, method, path, status, latency_micros, user_id, api_key_id,
+                                      client_ip, request_id, error_code) from stdin with (format csv)""",
+                    new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new SQLException("could not stream the request log batch", e);
+        }
+    }
+
+    /** A CSV field in quotes (so an empty text stays empty, not NULL), with quotes doubled. */
+    private static StringBuilder quoted(StringBuilder csv, String text) {
+        csv.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                csv.append('"');
+            }
+            csv.append(c);
+        }
+        return csv.append('"');
     }
 
     /** The matching entries, newest first, and how many match in all. */
@@ -193,14 +206,6 @@ public final class RequestLogRepository {
     // pgjdbc takes OffsetDateTime, not Instant, for timestamptz parameters.
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static void setOptionalLong(PreparedStatement statement, int index, Optional<Long> value) throws SQLException {
-        if (value.isPresent()) {
-            statement.setLong(index, value.get());
-        } else {
-            statement.setNull(index, Types.BIGINT);
-        }
     }
 
     /** A WHERE clause built from a filter, with its parameters in order. */

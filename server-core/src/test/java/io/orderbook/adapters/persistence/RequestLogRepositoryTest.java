@@ -66,6 +66,29 @@ class RequestLogRepositoryTest {
     }
 
     @Test
+    void oddTextSurvivesTheBulkWriteExactlyAndAbsentFieldsStayNull() {
+        RequestLogEntry odd = RequestLogEntry.of(day.plusNanos(123_456_000), "PATCH", "/a,\"b\"\n'c'\\d; e", 400, 7,
+                null, null, "", "req,\"x\"", "");
+        RequestLogEntry bare = RequestLogEntry.of(day.plusSeconds(1), "GET", "/plain", 200, 1, null, null, null, null, null);
+        log.insertAll(List.of(odd, bare));
+
+        List<RequestLogEntry> found = log.find(RequestLogFilter.all().between(day, day.plusSeconds(2)),
+                PageRequest.first(10)).items();
+        assertThat(found).hasSize(2);
+        RequestLogEntry readOdd = found.get(1);
+        assertThat(readOdd.occurredAt()).isEqualTo(odd.occurredAt());
+        assertThat(readOdd.path()).isEqualTo(odd.path());
+        assertThat(readOdd.clientIp()).contains("");
+        assertThat(readOdd.requestId()).isEqualTo(odd.requestId());
+        assertThat(readOdd.errorCode()).contains("");
+        RequestLogEntry readBare = found.get(0);
+        assertThat(readBare.userId()).isEmpty();
+        assertThat(readBare.clientIp()).isEmpty();
+        assertThat(readBare.requestId()).isEmpty();
+        assertThat(readBare.errorCode()).isEmpty();
+    }
+
+    @Test
     void insertAllJoinsAnOuterTransactionAndRollsBackWithIt() {
         assertThatThrownBy(() -> db.database().runInTransaction(session -> {
             log.insertAll(List.of(entry(day, "/rolled-back", 200, user, key)));
