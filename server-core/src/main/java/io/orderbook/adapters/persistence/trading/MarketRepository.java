@@ -247,29 +247,34 @@ public final class MarketRepository {
                     }
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into markets (id, symbol, base_asset_id, quote_asset_id, tick_size, lot_size, min_notional,
-                                         maker_fee_ppm, taker_fee_ppm, default_stp, public_key, private_key_sealed,
-                                         created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                OffsetDateTime now = now();
-                insert.setInt(1, market.id());
-                insert.setString(2, market.symbol());
-                insert.setInt(3, market.baseAsset());
-                insert.setInt(4, market.quoteAsset());
-                insert.setLong(5, market.tickSize());
-                insert.setLong(6, market.lotSize());
-                insert.setLong(7, market.minNotional());
-                insert.setInt(8, market.makerFeePpm());
-                insert.setInt(9, market.takerFeePpm());
-                insert.setString(10, market.defaultStp().name());
-                insert.setBytes(11, publicKey);
-                insert.setBytes(12, sealedPrivateKey);
-                insert.setObject(13, now);
-                insert.setObject(14, now);
-                insert.executeUpdate();
-            }
+            insertMarketRow(connection, market, publicKey, sealedPrivateKey, now());
         }));
+    }
+
+    /** Inserts a market's row, not halted; the one way markets are stored (the journal uses it too). */
+    static void insertMarketRow(Connection connection, Market market, byte[] publicKey, byte[] sealedPrivateKey,
+                                OffsetDateTime at) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into markets (id, symbol, base_asset_id, quote_asset_id, tick_size, lot_size, min_notional,
+                                     maker_fee_ppm, taker_fee_ppm, default_stp, public_key, private_key_sealed,
+                                     created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setInt(1, market.id());
+            insert.setString(2, market.symbol());
+            insert.setInt(3, market.baseAsset());
+            insert.setInt(4, market.quoteAsset());
+            insert.setLong(5, market.tickSize());
+            insert.setLong(6, market.lotSize());
+            insert.setLong(7, market.minNotional());
+            insert.setInt(8, market.makerFeePpm());
+            insert.setInt(9, market.takerFeePpm());
+            insert.setString(10, market.defaultStp().name());
+            insert.setBytes(11, publicKey);
+            insert.setBytes(12, sealedPrivateKey);
+            insert.setObject(13, at);
+            insert.setObject(14, at);
+            insert.executeUpdate();
+        }
     }
 
     private OffsetDateTime now() {

@@ -103,11 +103,6 @@ public final class PostgresTradingJournal implements TradingJournal {
     private static final String UPDATE_HALTED = """
             update markets set halted = ?, updated_at = ?, version = version + 1 where id = ?""";
 
-    private static final String INSERT_MARKET = """
-            insert into markets (id, symbol, base_asset_id, quote_asset_id, tick_size, lot_size, min_notional,
-                                 maker_fee_ppm, taker_fee_ppm, default_stp, public_key, private_key_sealed,
-                                 created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE_MARKET = """
             update markets set tick_size = ?, lot_size = ?, min_notional = ?, maker_fee_ppm = ?, taker_fee_ppm = ?,
                                default_stp = ?, updated_at = ?, version = version + 1
@@ -203,25 +198,8 @@ public final class PostgresTradingJournal implements TradingJournal {
 
     private static void insertMarket(Connection connection, MarketAdded added, CommandContext.MarketKeys keys)
             throws SQLException {
-        Market market = added.market();
-        OffsetDateTime at = utc(added.timestamp());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_MARKET)) {
-            insert.setInt(1, market.id());
-            insert.setString(2, market.symbol());
-            insert.setInt(3, market.baseAsset());
-            insert.setInt(4, market.quoteAsset());
-            insert.setLong(5, market.tickSize());
-            insert.setLong(6, market.lotSize());
-            insert.setLong(7, market.minNotional());
-            insert.setInt(8, market.makerFeePpm());
-            insert.setInt(9, market.takerFeePpm());
-            insert.setString(10, market.defaultStp().name());
-            insert.setBytes(11, keys.publicKey());
-            insert.setBytes(12, keys.sealedPrivateKey());
-            insert.setObject(13, at);
-            insert.setObject(14, at);
-            insert.executeUpdate();
-        }
+        MarketRepository.insertMarketRow(connection, added.market(), keys.publicKey(), keys.sealedPrivateKey(),
+                utc(added.timestamp()));
     }
 
     private static void updateMarket(Connection connection, MarketUpdated updated) throws SQLException {
