@@ -8,9 +8,11 @@ import io.orderbook.domain.engine.MatchingEngine;
 import io.orderbook.domain.model.Market;
 import io.orderbook.domain.model.SelfTradePrevention;
 import io.orderbook.domain.model.Side;
+import io.orderbook.testsupport.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +59,8 @@ class SequencerTest {
         CommandResult result = future.get(5, TimeUnit.SECONDS);
         assertThat(result.events()).singleElement().isInstanceOf(EngineEvent.BalanceAdjusted.class);
         assertThat(journal.committed).containsExactly(result);
+        // Callers are answered first, then subscribers get the batch on the same thread.
+        Eventually.await(Duration.ofSeconds(5), "the batch published", () -> !published.isEmpty());
         assertThat(published).containsExactly(List.of(result));
     }
 
