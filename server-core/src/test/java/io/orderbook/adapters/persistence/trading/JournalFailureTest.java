@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -97,6 +98,19 @@ class JournalFailureTest {
         long hashBefore = sequencer.read(MatchingEngine::stateHash).get(5, TimeUnit.SECONDS);
 
         setFault("fail");
+        // Hold the sequencer thread in a read so the four commands queue up and form one batch.
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch queued = new CountDownLatch(1);
+        CompletableFuture<Boolean> gate = sequencer.read(engine -> {
+            holding.countDown();
+            try {
+                return queued.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
         // A trade: an order and a trade are written before the balances fail.
         List<CompletableFuture<CommandResult>> failed = List.of(
                 sequencer.submit(new AdjustBalance(START + 10_000, BUYER, USDT, 10_000_000_000L)),
@@ -105,6 +119,8 @@ class JournalFailureTest {
                         CommandContext.NONE.withClientOrderId("fault-1")),
                 sequencer.submit(PlaceOrder.limit(START + 10_000, 900_002, BUYER, BTC_USDT, Side.BUY, HIGH, LOT),
                         CommandContext.NONE.withIdempotency(BUYER, "fault-key", "fp")));
+        queued.countDown();
+        assertThat(gate.get(10, TimeUnit.SECONDS)).isTrue();
         for (CompletableFuture<CommandResult> future : failed) {
             assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(SequencerUnavailableException.class);
