@@ -1,5 +1,6 @@
 package io.orderbook.adapters.http.identity;
 
+import io.orderbook.testsupport.ApiCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderbook.adapters.http.HttpServer;
@@ -13,10 +14,8 @@ import io.orderbook.testsupport.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -135,40 +134,12 @@ public final class IdentityTestServer implements AutoCloseable {
         }
     }
 
-    /** One request being put together. */
-    public final class Call {
-        private final String method;
-        private final String path;
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private String body;
+    /** One request being put together; {@link #from} picks the loopback address it is sent from. */
+    public final class Call extends ApiCall<Call> {
         private String fromAddress = "127.0.0.1";
 
         private Call(String method, String path) {
-            this.method = method;
-            this.path = path;
-        }
-
-        public Call bearer(String token) {
-            return header("Authorization", "Bearer " + token);
-        }
-
-        public Call apiKey(String key) {
-            return header("X-API-Key", key);
-        }
-
-        public Call header(String name, String value) {
-            headers.put(name, value);
-            return this;
-        }
-
-        /** A raw body, sent as application/json. */
-        public Call body(String raw) {
-            this.body = raw;
-            return header("Content-Type", "application/json");
-        }
-
-        public Call json(Object value) {
-            return body(toJson(value));
+            super(method, path);
         }
 
         /** Sends from this loopback address, e.g. {@code 127.0.0.2}. */
@@ -177,19 +148,24 @@ public final class IdentityTestServer implements AutoCloseable {
             return this;
         }
 
-        public HttpResponse<String> send() {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1" + path))
-                    .timeout(Duration.ofSeconds(10))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            headers.forEach(builder::header);
-            try {
-                return client(fromAddress).send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        @Override
+        protected Call self() {
+            return this;
+        }
+
+        @Override
+        protected HttpClient client() {
+            return IdentityTestServer.this.client(fromAddress);
+        }
+
+        @Override
+        protected int port() {
+            return server.port();
+        }
+
+        @Override
+        protected String toJson(Object value) {
+            return IdentityTestServer.toJson(value);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.orderbook.adapters.http.markets;
 
+import io.orderbook.testsupport.ApiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,14 +22,11 @@ import io.orderbook.testsupport.TestDatabase;
 import io.orderbook.testsupport.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -162,61 +160,40 @@ final class MarketTestServer implements AutoCloseable {
     }
 
     /** One request being put together. */
-    final class Call {
-        private final String method;
-        private final String path;
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private String body;
+    final class Call extends ApiCall<Call> {
 
         private Call(String method, String path) {
-            this.method = method;
-            this.path = path;
+            super(method, path);
         }
 
-        Call bearer(String token) {
-            headers.put("Authorization", "Bearer " + token);
+        @Override
+        protected Call self() {
             return this;
         }
 
-        Call apiKey(String key) {
-            headers.put("X-API-Key", key);
-            return this;
+        @Override
+        protected HttpClient client() {
+            return client;
         }
 
-        /** A raw body, sent as application/json. */
-        Call body(String raw) {
-            body = raw;
-            headers.put("Content-Type", "application/json");
-            return this;
+        @Override
+        protected int port() {
+            return server.port();
         }
 
-        Call json(Object value) {
+        @Override
+        protected String toJson(Object value) {
             try {
-                return body(JSON.writeValueAsString(value));
+                return JSON.writeValueAsString(value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        HttpResponse<String> send() {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1" + path))
-                    .timeout(Duration.ofSeconds(15))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            headers.forEach(builder::header);
-            try {
-                return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
 
         /** Sends and returns the JSON body, failing the test unless the status is {@code status}. */
         JsonNode expect(int status) {
             HttpResponse<String> response = send();
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+            assertThat(response.statusCode()).as(method() + " " + path() + ": " + response.body()).isEqualTo(status);
             return response.body().isEmpty() ? null : MarketTestServer.json(response);
         }
     }

@@ -1,5 +1,6 @@
 package io.orderbook.adapters.http.orders;
 
+import io.orderbook.testsupport.ApiCall;
 import io.orderbook.adapters.security.SecretBox;
 import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.application.trading.CommandContext;
@@ -21,13 +22,10 @@ import io.orderbook.domain.model.SelfTradePrevention;
 import io.orderbook.testsupport.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -224,63 +222,37 @@ public final class TradingTestServer implements AutoCloseable {
     }
 
     /** One request being put together. */
-    public final class Call {
-        private final String method;
-        private final String path;
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private String body;
+    public final class Call extends ApiCall<Call> {
 
         private Call(String method, String path) {
-            this.method = method;
-            this.path = path;
+            super(method, path);
         }
 
         public Call as(Trader trader) {
             return bearer(trader.token());
         }
 
-        public Call bearer(String token) {
-            return header("Authorization", "Bearer " + token);
-        }
-
-        public Call apiKey(String key) {
-            return header("X-API-Key", key);
-        }
-
-        public Call idempotencyKey(String key) {
-            return header("Idempotency-Key", key);
-        }
-
-        public Call header(String name, String value) {
-            headers.put(name, value);
+        @Override
+        protected Call self() {
             return this;
         }
 
-        public Call body(String raw) {
-            this.body = raw;
-            return header("Content-Type", "application/json");
+        @Override
+        protected HttpClient client() {
+            return client;
         }
 
-        public Call json(Object value) {
-            try {
-                return body(JSON.writeValueAsString(value));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        @Override
+        protected int port() {
+            return TradingTestServer.this.port();
         }
 
-        public HttpResponse<String> send() {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/v1" + path))
-                    .timeout(Duration.ofSeconds(20))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            headers.forEach(builder::header);
+        @Override
+        protected String toJson(Object value) {
             try {
-                return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                return JSON.writeValueAsString(value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
     }
