@@ -1,0 +1,14 @@
+package io.orderbook.application.prices;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The latest price seen for each token (kept in Redis so every server instance shares it). */
+public interface LatestPrices {
+
+    /** The latest price of one token, if any was seen. */
+    Optional<PriceTick> latest(String token);
+
+    /** The latest price of every token seen, by token. */
+    Map<String, PriceTick> all();
+}
