@@ -2,11 +2,19 @@ package io.orderbook.bootstrap;
 
 import io.orderbook.adapters.security.SecretBox;
 import io.orderbook.adapters.signing.MarketKeyring;
+import io.orderbook.adapters.persistence.RequestLogRepository;
 import io.orderbook.application.IdentityModule;
+import io.orderbook.application.jobs.JobsModule;
+import io.orderbook.application.prices.LatestPrices;
+import io.orderbook.application.prices.PriceTick;
+import io.orderbook.application.requestlog.RequestLogRetention;
 import io.orderbook.application.markets.MarketModule;
 import io.orderbook.application.trading.TradingModule;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -77,8 +85,8 @@ public final class ServerMain {
 
     /**
      * Login, users and API keys (creating the configured first administrator when there are no users yet), then
-     * trading over the durable sequencer, and markets (signing keys sealed with the master key). Closed in
-     * reverse order.
+     * trading over the durable sequencer, markets (signing keys sealed with the master key) and the scheduled jobs.
+     * Closed in reverse order.
      */
     static ServerModule modules(ServerInfrastructure infrastructure) {
         IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
@@ -89,13 +97,46 @@ public final class ServerMain {
                 TradingModule.Settings.defaults(), infrastructure.clock());
         MarketModule markets = new MarketModule(infrastructure.database(), infrastructure.redisson(),
                 trading.sequencer(), keyring, infrastructure.clock());
+        // Until the price consumer and conditional orders are plugged in: no prices, nobody to tell.
+        JobsModule jobs = new JobsModule(infrastructure.database(), infrastructure.redisson(), trading, NO_PRICES,
+                ticks -> { }, new RequestLogRetention(new RequestLogRepository(infrastructure.database()),
+                        infrastructure.config().requestLogRetentionDays(), infrastructure.clock()),
+                infrastructure.config().jobs(), infrastructure.clock(), instanceName()).start();
+        // The jobs' /markets/stats before the markets' /markets/{symbol}.
         return ServerModule.of(identity.authenticator(),
-                List.of(identity.routes(), trading.routes(), markets.routes()), () -> {
+                List.of(identity.routes(), trading.routes(), jobs.routes(), markets.routes()), () -> {
             try {
-                trading.close();
+                jobs.close();
             } finally {
-                identity.close();
+                try {
+                    trading.close();
+                } finally {
+                    identity.close();
+                }
             }
         });
+    }
+
+    private static final LatestPrices NO_PRICES = new LatestPrices() {
+        @Override
+        public Optional<PriceTick> latest(String token) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, PriceTick> all() {
+            return Map.of();
+        }
+    };
+
+    /** This process in the job history: host name and process id. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 }

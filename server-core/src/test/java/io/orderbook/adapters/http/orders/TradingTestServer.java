@@ -127,7 +127,7 @@ public final class TradingTestServer implements AutoCloseable {
 
     private void start() {
         trading = new TradingModule(database, keyring(), identity.authenticator(),
-                settings.apply(TradingModule.Settings.defaults().withExpiryInterval(Duration.ZERO)), clock);
+                settings.apply(TradingModule.Settings.defaults()), clock);
         server = HttpServer.builder().port(0).clock(clock)
                 .authenticator(identity.authenticator())
                 .routes(identity.routes())
