@@ -6,6 +6,7 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,7 +48,9 @@ public final class CronSchedule {
 
     /** The first fire time strictly after {@code instant}, or empty if the expression never fires again. */
     public Optional<Instant> nextAfter(Instant instant) {
-        return executionTime.nextExecution(instant.atZone(ZoneOffset.UTC)).map(next -> next.toInstant());
+        // cron-utils keeps the fraction of a second it is given; fire times are whole seconds.
+        return executionTime.nextExecution(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC))
+                .map(next -> next.toInstant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** The expression as configured (whitespace normalised). */
