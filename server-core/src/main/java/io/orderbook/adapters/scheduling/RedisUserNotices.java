@@ -14,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link UserNotices} for a cluster: a notice is published on a Redis topic, and every instance hands it to its own
- * {@link TradingStreams}, which sends it to the user's sessions connected there. A user connected to no instance
- * misses it (notices are not stored).
+ * {@link UserNotices} for a cluster: a notice is published on a Redis topic, and every instance that
+ * {@linkplain #deliverTo delivers} hands it to its own {@link TradingStreams}, which sends it to the user's sessions
+ * connected there. A user connected to no instance misses it (notices are not stored).
  */
-public final class RedisUserNotices implements UserNotices, AutoCloseable {
+public final class RedisUserNotices implements UserNotices {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisUserNotices.class);
     private static final TypeReference<Notice> NOTICE = new TypeReference<>() {
@@ -26,13 +26,15 @@ public final class RedisUserNotices implements UserNotices, AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final RTopic topic;
-    private final int listener;
 
-    /** Subscribes {@code streams} (this instance's) to the notices of the whole cluster. */
-    public RedisUserNotices(RedissonClient redisson, TradingStreams streams) {
-        Objects.requireNonNull(streams, "streams");
+    public RedisUserNotices(RedissonClient redisson) {
         this.topic = Objects.requireNonNull(redisson, "redisson").getTopic("jobs:user-notices", StringCodec.INSTANCE);
-        this.listener = topic.addListener(String.class, (channel, text) -> {
+    }
+
+    /** Hands every notice of the cluster to {@code streams} (this instance's) until the returned handle is closed. */
+    public AutoCloseable deliverTo(TradingStreams streams) {
+        Objects.requireNonNull(streams, "streams");
+        int listener = topic.addListener(String.class, (channel, text) -> {
             try {
                 Notice notice = json.readValue(text, NOTICE);
                 streams.tellUser(notice.userId(), notice.message());
@@ -40,6 +42,7 @@ public final class RedisUserNotices implements UserNotices, AutoCloseable {
                 LOG.warn("Ignoring a user notice that could not be delivered", e);
             }
         });
+        return () -> topic.removeListener(listener);
     }
 
     @Override
@@ -49,12 +52,6 @@ public final class RedisUserNotices implements UserNotices, AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a notice must be JSON", e);
         }
-    }
-
-    /** Stops listening. */
-    @Override
-    public void close() {
-        topic.removeListener(listener);
     }
 
     /** What travels on the topic. */

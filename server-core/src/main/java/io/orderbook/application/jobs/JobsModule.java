@@ -53,7 +53,7 @@ public final class JobsModule implements AutoCloseable {
     public static final Map<String, String> DEFAULT_SCHEDULES = defaultSchedules();
 
     private final JobScheduler scheduler;
-    private final RedisUserNotices notices;
+    private final AutoCloseable noticeDelivery;
     private final HttpRoutes routes;
 
     /**
@@ -125,7 +125,8 @@ public final class JobsModule implements AutoCloseable {
         PostgresHousekeeping housekeeping = new PostgresHousekeeping(database);
         MarketDataStore marketData = new PostgresMarketData(database);
         JobRunLog history = new PostgresJobRunLog(database);
-        this.notices = new RedisUserNotices(redisson, trading.streams());
+        RedisUserNotices notices = new RedisUserNotices(redisson);
+        this.noticeDelivery = notices.deliverTo(trading.streams());
         Map<String, JobTask> tasks = new LinkedHashMap<>();
         tasks.put(PRICE_WATCHER, new PriceWatcherJob(latestPrices, observer));
         tasks.put(ORDER_EXPIRY, new OrderExpiryJob(trading.sequencer(), clock, Duration.ofSeconds(30)));
@@ -174,7 +175,11 @@ public final class JobsModule implements AutoCloseable {
         try {
             scheduler.close();
         } finally {
-            notices.close();
+            try {
+                noticeDelivery.close();
+            } catch (Exception e) {
+                // Only a Redis listener: the client is closed right after.
+            }
         }
     }
 

@@ -146,6 +146,23 @@ class JobsHttpTest {
     }
 
     @Test
+    void requestLogRetentionDeletesOnlyEntriesPastTheRetention() throws Exception {
+        try (Connection c = db.connection()) {
+            c.createStatement().execute("insert into request_log (occurred_at, method, path, status, latency_micros)"
+                    + " values (now() - interval '31 days', 'GET', '/old', 200, 1),"
+                    + " (now() - interval '29 days', 'GET', '/recent', 200, 1)");
+        }
+        JsonNode run = json(server.request("POST", "/jobs/request-log-retention/run").as(admin).send());
+        assertThat(run.get("message").asText()).isEqualTo("deleted 1 entries");
+        try (Connection c = db.connection(); ResultSet rows = c.createStatement().executeQuery(
+                "select count(*) filter (where path = '/old'), count(*) filter (where path = '/recent') from request_log")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+            assertThat(rows.getLong(2)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void candlesAndStatisticsAreServedAsDecimalsAndBadInputIs400() {
         JsonNode run = json(server.request("POST", "/jobs/market-stats/run").as(admin).send());
         assertThat(run.get("result").asText()).as(run.toString()).isEqualTo("OK");
