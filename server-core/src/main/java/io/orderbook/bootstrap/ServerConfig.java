@@ -1,6 +1,7 @@
 package io.orderbook.bootstrap;
 
 import io.orderbook.adapters.redis.RedisEndpoint;
+import io.orderbook.bootstrap.demo.DemoSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -41,11 +42,12 @@ import java.util.TreeSet;
  * @param anonymousRequestsPerMinute the rate limit of each client address without credentials (also login)
  * @param userRequestsPerMinute      the rate limit of each user calling with a bearer token; API keys carry
  *                                   their own limit
+ * @param demo                       demo markets, users and market maker for a first run (off by default)
  */
 public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> redisUrl, int httpPort,
                            Optional<Secret> masterKey, Optional<Secret> jwtSecret, Optional<AdminAccount> firstAdmin,
                            Path dataDir, int requestLogRetentionDays, String httpHost, int anonymousRequestsPerMinute,
-                           int userRequestsPerMinute) {
+                           int userRequestsPerMinute, DemoSettings demo) {
 
     public static final String CONFIG_FILE = "CONFIG_FILE";
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -62,11 +64,16 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
     public static final String HTTP_HOST = "HTTP_HOST";
     public static final String RATE_LIMIT_ANONYMOUS_PER_MINUTE = "RATE_LIMIT_ANONYMOUS_PER_MINUTE";
     public static final String RATE_LIMIT_USER_PER_MINUTE = "RATE_LIMIT_USER_PER_MINUTE";
+    public static final String DEMO_DATA = "DEMO_DATA";
+    public static final String DEMO_TRADER_USERNAME = "DEMO_TRADER_USERNAME";
+    public static final String DEMO_TRADER_PASSWORD = "DEMO_TRADER_PASSWORD";
+    public static final String DEMO_MAKER_REFRESH_MILLIS = "DEMO_MAKER_REFRESH_MILLIS";
 
     /** Every setting the server reads; a file naming anything else is rejected, so typos do not go unnoticed. */
     public static final Set<String> SETTINGS = Set.of(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, REDIS_URL,
             HTTP_PORT, MASTER_KEY, JWT_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD, DATA_DIR, REQUEST_LOG_RETENTION_DAYS,
-            HTTP_HOST, RATE_LIMIT_ANONYMOUS_PER_MINUTE, RATE_LIMIT_USER_PER_MINUTE);
+            HTTP_HOST, RATE_LIMIT_ANONYMOUS_PER_MINUTE, RATE_LIMIT_USER_PER_MINUTE,
+            DEMO_DATA, DEMO_TRADER_USERNAME, DEMO_TRADER_PASSWORD, DEMO_MAKER_REFRESH_MILLIS);
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_REQUEST_LOG_RETENTION_DAYS = 30;
@@ -87,6 +94,7 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
         Objects.requireNonNull(firstAdmin, "firstAdmin");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(demo, "demo");
     }
 
     /**
@@ -179,6 +187,7 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
                 + ", requestLogRetentionDays=" + requestLogRetentionDays
                 + ", httpHost=" + httpHost
                 + ", anonymousRequestsPerMinute=" + anonymousRequestsPerMinute
-                + ", userRequestsPerMinute=" + userRequestsPerMinute + "]";
+                + ", userRequestsPerMinute=" + userRequestsPerMinute
+                + ", demo=" + demo + "]";
     }
 }

@@ -5,6 +5,8 @@ import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.application.IdentityModule;
 import io.orderbook.application.markets.MarketModule;
 import io.orderbook.application.trading.TradingModule;
+import io.orderbook.bootstrap.demo.DemoMarketMaker;
+import io.orderbook.bootstrap.demo.DemoMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -77,8 +79,8 @@ public final class ServerMain {
 
     /**
      * Login, users and API keys (creating the configured first administrator when there are no users yet), then
-     * trading over the durable sequencer, and markets (signing keys sealed with the master key). Closed in
-     * reverse order.
+     * trading over the durable sequencer, markets (signing keys sealed with the master key), and with
+     * {@code DEMO_DATA} the demo data and market maker. Closed in reverse order.
      */
     static ServerModule modules(ServerInfrastructure infrastructure) {
         IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
@@ -89,12 +91,18 @@ public final class ServerMain {
                 TradingModule.Settings.defaults(), infrastructure.clock());
         MarketModule markets = new MarketModule(infrastructure.database(), infrastructure.redisson(),
                 trading.sequencer(), keyring, infrastructure.clock());
+        AutoCloseable demo = DemoMode.startIfEnabled(infrastructure, identity, trading, markets.service(),
+                DemoMarketMaker.NO_PRICE_EVENTS);
         return ServerModule.of(identity.authenticator(),
                 List.of(identity.routes(), trading.routes(), markets.routes()), () -> {
             try {
-                trading.close();
+                demo.close();
             } finally {
-                identity.close();
+                try {
+                    trading.close();
+                } finally {
+                    identity.close();
+                }
             }
         });
     }
