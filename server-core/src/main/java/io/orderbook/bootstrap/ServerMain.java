@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code DATA_DIR}. Exit status: 0 after a clean stop, 1 when start-up fails, 2 for invalid configuration.
  *
  * <pre>
- * mvn -q install -DskipTests &amp;&amp; mvn -q -pl server-core exec:java
+ * ./run server        (from the repository root; or: mvn -q -pl server-core compile exec:java)
  * </pre>
  */
 public final class ServerMain {
