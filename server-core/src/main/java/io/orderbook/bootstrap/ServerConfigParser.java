@@ -8,6 +8,10 @@ import static io.orderbook.bootstrap.ServerConfig.DATABASE_PASSWORD;
 import static io.orderbook.bootstrap.ServerConfig.DATABASE_URL;
 import static io.orderbook.bootstrap.ServerConfig.DATABASE_USER;
 import static io.orderbook.bootstrap.ServerConfig.DATA_DIR;
+import static io.orderbook.bootstrap.ServerConfig.DEMO_DATA;
+import static io.orderbook.bootstrap.ServerConfig.DEMO_MAKER_REFRESH_MILLIS;
+import static io.orderbook.bootstrap.ServerConfig.DEMO_TRADER_PASSWORD;
+import static io.orderbook.bootstrap.ServerConfig.DEMO_TRADER_USERNAME;
 import static io.orderbook.bootstrap.ServerConfig.HTTP_HOST;
 import static io.orderbook.bootstrap.ServerConfig.HTTP_PORT;
 import static io.orderbook.bootstrap.ServerConfig.IDEMPOTENCY_KEY_RETENTION_HOURS;
@@ -22,13 +26,15 @@ import static io.orderbook.bootstrap.ServerConfig.REQUEST_LOG_RETENTION_DAYS;
 import io.orderbook.adapters.redis.RedisEndpoint;
 import io.orderbook.application.jobs.CronSchedule;
 import io.orderbook.application.jobs.JobsModule;
+import io.orderbook.application.users.CredentialRules;
+import io.orderbook.bootstrap.demo.DemoSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,11 +77,12 @@ final class ServerConfigParser {
         int userPerMinute = integer(RATE_LIMIT_USER_PER_MINUTE, ServerConfig.DEFAULT_USER_REQUESTS_PER_MINUTE, 1,
                 MAX_REQUESTS_PER_MINUTE);
         JobsModule.Settings jobs = jobs();
+        DemoSettings demo = demo();
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new ServerConfig(database, redisUrl, httpPort, masterKey, jwtSecret, admin, dataDir, retentionDays,
-                httpHost, anonymousPerMinute, userPerMinute, jobs);
+                httpHost, anonymousPerMinute, userPerMinute, jobs, demo);
     }
 
     /** Each job's schedule ({@code off} disables it) and the jobs' retention settings. */
@@ -253,5 +260,40 @@ final class ServerConfigParser {
             problems.add(DATA_DIR + " is not a valid path: " + e.getMessage());
             return fallback;
         }
+    }
+
+    private DemoSettings demo() {
+        boolean enabled = bool(DEMO_DATA, false);
+        String username = value(DEMO_TRADER_USERNAME).orElse(DemoSettings.DEFAULT_TRADER_USERNAME);
+        if (!CredentialRules.USERNAME.matcher(username).matches()) {
+            problems.add(DEMO_TRADER_USERNAME + " must be 3 to 64 letters, digits, '.', '_' or '-'");
+            username = DemoSettings.DEFAULT_TRADER_USERNAME;
+        }
+        Optional<Secret> password = Optional.ofNullable(settings.get(DEMO_TRADER_PASSWORD)).filter(s -> !s.isEmpty())
+                .map(Secret::ofText);
+        if (password.isPresent() && (password.get().length() < CredentialRules.MIN_PASSWORD_LENGTH
+                || password.get().length() > CredentialRules.MAX_PASSWORD_LENGTH)) {
+            problems.add(DEMO_TRADER_PASSWORD + " must have " + CredentialRules.MIN_PASSWORD_LENGTH + " to "
+                    + CredentialRules.MAX_PASSWORD_LENGTH + " characters");
+            password = Optional.empty();
+        }
+        int refreshMillis = integer(DEMO_MAKER_REFRESH_MILLIS, (int) DemoSettings.DEFAULT_MAKER_REFRESH.toMillis(),
+                50, 3_600_000);
+        return new DemoSettings(enabled, username, password, Duration.ofMillis(refreshMillis));
+    }
+
+    private boolean bool(String name, boolean defaultValue) {
+        Optional<String> raw = value(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> {
+                problems.add(name + " must be true or false, was '" + raw.get() + "'");
+                yield defaultValue;
+            }
+        };
     }
 }
