@@ -3,6 +3,7 @@ package io.orderbook.bootstrap;
 import io.orderbook.adapters.security.SecretBox;
 import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.application.IdentityModule;
+import io.orderbook.application.conditional.ConditionalOrderModule;
 import io.orderbook.application.markets.MarketModule;
 import io.orderbook.application.trading.TradingModule;
 import java.nio.file.Path;
@@ -77,8 +78,8 @@ public final class ServerMain {
 
     /**
      * Login, users and API keys (creating the configured first administrator when there are no users yet), then
-     * trading over the durable sequencer, and markets (signing keys sealed with the master key). Closed in
-     * reverse order.
+     * trading over the durable sequencer, markets (signing keys sealed with the master key) and conditional
+     * orders. Closed in reverse order.
      */
     static ServerModule modules(ServerInfrastructure infrastructure) {
         IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
@@ -89,12 +90,19 @@ public final class ServerMain {
                 TradingModule.Settings.defaults(), infrastructure.clock());
         MarketModule markets = new MarketModule(infrastructure.database(), infrastructure.redisson(),
                 trading.sequencer(), keyring, infrastructure.clock());
+        // Its priceObserver() is what the price consumer and the price watcher feed.
+        ConditionalOrderModule conditional = new ConditionalOrderModule(infrastructure.database(),
+                infrastructure.redisson(), trading, ConditionalOrderModule.Settings.defaults(), infrastructure.clock());
         return ServerModule.of(identity.authenticator(),
-                List.of(identity.routes(), trading.routes(), markets.routes()), () -> {
+                List.of(identity.routes(), trading.routes(), markets.routes(), conditional.routes()), () -> {
             try {
-                trading.close();
+                conditional.close();
             } finally {
-                identity.close();
+                try {
+                    trading.close();
+                } finally {
+                    identity.close();
+                }
             }
         });
     }

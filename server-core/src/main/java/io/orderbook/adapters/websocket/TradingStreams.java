@@ -102,6 +102,18 @@ public final class TradingStreams implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a message to the sessions of a user subscribed to their orders channel, in order with the rest of their
+     * stream (e.g. a conditional order that fired or failed); quick, never throws.
+     *
+     * @param message an object written as JSON, with a {@code type} the client can switch on
+     */
+    public void toOrderSubscribers(long userId, Object message) {
+        if (running) {
+            inbox.add(new ToUser(userId, write(message)));
+        }
+    }
+
     /** Closes every session that has not authenticated after {@code timeout}. */
     void requireAuthenticationWithin(StreamSession session, Duration timeout) {
         timers.schedule(() -> {
@@ -199,6 +211,7 @@ public final class TradingStreams implements AutoCloseable {
                 case Committed c -> c.batch.forEach(result -> route(result, dirtyMarkets, dirtyUsers));
                 case Opened o -> sessions.add(o.session);
                 case Tell t -> t.session.send(t.text);
+                case ToUser u -> sendAll(orders.get(u.userId), u.text);
                 case Subscribe s when s.add -> {
                     if (add(s.session, s.subscription)) {
                         if (s.subscription.channel() == Channel.DEPTH) {
@@ -494,6 +507,9 @@ public final class TradingStreams implements AutoCloseable {
     }
 
     private record Committed(List<CommandResult> batch) {
+    }
+
+    private record ToUser(long userId, String text) {
     }
 
     private record Opened(StreamSession session) {

@@ -162,6 +162,11 @@ public final class TradingModule implements AutoCloseable {
         return routes;
     }
 
+    /** The WebSocket streams, for other capabilities that tell users about their own things. */
+    public TradingStreams streams() {
+        return streams;
+    }
+
     public OrderService orders() {
         return orders;
     }
