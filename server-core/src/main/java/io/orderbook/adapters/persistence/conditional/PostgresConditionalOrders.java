@@ -97,7 +97,7 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
                     link.executeBatch();
                 }
             }
-            return select(connection, "where id = any(?) order by id", ids.toArray(Long[]::new));
+            return select(connection, "where id = any(?) order by id", (Object) ids.toArray(Long[]::new));
         });
     }
 
