@@ -158,15 +158,22 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     }
 
     /**
+     * What cancelling did.
+     *
+     * @param order     the order as it is now
+     * @param cancelled whether this call cancelled it (false: it was no longer armed)
+     */
+    public record Cancellation(ConditionalOrder order, boolean cancelled) {
+    }
+
+    /**
      * Cancels an ARMED conditional order (and its pair's other leg) that the actor may touch.
      *
-     * @return the order as it is now, or empty if the actor has no such order; a CANCELLED order was cancelled now,
-     *         any other status means it was no longer armed
+     * @return what it did, or empty if the actor has no such order
      */
-    public Optional<ConditionalOrder> cancel(Actor actor, long id) {
-        Optional<ConditionalOrder> order = find(actor, id);
-        if (order.isEmpty()) {
-            return order;
+    public Optional<Cancellation> cancel(Actor actor, long id) {
+        if (find(actor, id).isEmpty()) {
+            return Optional.empty();
         }
         List<Long> cancelled = store.cancel(id, "USER", clock.instant());
         if (!cancelled.isEmpty()) {
@@ -175,7 +182,7 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
             }
             changes.publish(cancelled);
         }
-        return store.find(id);
+        return store.find(id).map(order -> new Cancellation(order, !cancelled.isEmpty()));
     }
 
     /** How many orders this instance has armed. */

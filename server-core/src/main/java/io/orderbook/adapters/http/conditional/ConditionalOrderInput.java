@@ -70,11 +70,13 @@ final class ConditionalOrderInput {
         violations.require(prefix + "kind", leg.kind()).require(prefix + "side", leg.side())
                 .require(prefix + "quantity", leg.quantity());
         OrderType type = leg.orderType() == null ? OrderType.MARKET : leg.orderType();
-        violations.check(type == OrderType.MARKET || type == OrderType.LIMIT, prefix + "orderType",
-                "must be MARKET or LIMIT");
+        boolean knownType = type == OrderType.MARKET || type == OrderType.LIMIT;
+        violations.check(knownType, prefix + "orderType", "must be MARKET or LIMIT");
         int quoteScale = market.quote().scale();
         Long limitPrice = null;
-        if (type == OrderType.LIMIT) {
+        if (!knownType) {
+            // Whether a limit price belongs depends on a type that is wrong already.
+        } else if (type == OrderType.LIMIT) {
             violations.require(prefix + "limitPrice", leg.limitPrice());
             if (leg.limitPrice() != null) {
                 limitPrice = amount(leg.limitPrice(), prefix + "limitPrice", quoteScale, violations);

@@ -92,13 +92,13 @@ public final class ConditionalOrderRoutes implements HttpRoutes {
     }
 
     private void cancel(Context ctx) {
-        ConditionalOrder order = service.cancel(actor(ctx), pathId(ctx, "id"))
+        ConditionalOrderService.Cancellation cancellation = service.cancel(actor(ctx), pathId(ctx, "id"))
                 .orElseThrow(ConditionalOrderRoutes::unknown);
-        if (order.status() != ConditionalStatus.CANCELLED) {
+        if (!cancellation.cancelled()) {
             throw ApiProblem.of(ErrorCode.CONFLICT, "The conditional order is no longer armed: it is "
-                    + order.status() + ".");
+                    + cancellation.order().status() + ".");
         }
-        ctx.json(views.view(order));
+        ctx.json(views.view(cancellation.order()));
     }
 
     /** 404 for a conditional order that does not exist or is not the caller's: the same answer on purpose. */
