@@ -20,11 +20,11 @@ import org.redisson.api.RedissonClient;
  * whose {@code /conditional-orders} routes are served by a second HTTP server on the same authenticator. More
  * modules on the same database and Redis ({@link #anotherInstance}) play other server instances.
  */
-final class ConditionalTestServer implements AutoCloseable {
+public final class ConditionalTestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final TradingTestServer trading;
-    final ConditionalOrderModule module;
+    public final TradingTestServer trading;
+    public final ConditionalOrderModule module;
     private final Database database;
     private final RedissonClient redisson;
     private final TestClock clock;
@@ -32,7 +32,7 @@ final class ConditionalTestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<ConditionalOrderModule> others = new ArrayList<>();
 
-    ConditionalTestServer(Database database, RedissonClient redisson, TestClock clock) {
+    public ConditionalTestServer(Database database, RedissonClient redisson, TestClock clock) {
         this.database = database;
         this.redisson = redisson;
         this.clock = clock;
@@ -44,23 +44,23 @@ final class ConditionalTestServer implements AutoCloseable {
     }
 
     /** Another conditional-order module over the same database, Redis and trading: a second server instance. */
-    ConditionalOrderModule anotherInstance(ConditionalOrderModule.Settings settings) {
+    public ConditionalOrderModule anotherInstance(ConditionalOrderModule.Settings settings) {
         ConditionalOrderModule other = new ConditionalOrderModule(database, redisson, trading.trading(), settings, clock);
         others.add(other);
         return other;
     }
 
     /** A request to the conditional-order routes, {@code /api/v1 + path}. */
-    Call request(String method, String path) {
+    public Call request(String method, String path) {
         return new Call(method, path);
     }
 
-    final class Call extends ApiCall<Call> {
+    public final class Call extends ApiCall<Call> {
         private Call(String method, String path) {
             super(method, path);
         }
 
-        Call as(TradingTestServer.Trader trader) {
+        public Call as(TradingTestServer.Trader trader) {
             return bearer(trader.token());
         }
 
