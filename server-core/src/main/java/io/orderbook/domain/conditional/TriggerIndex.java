@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * The armed conditional orders of one market by trigger price, so that a price finds the orders it fires in
  * O(log n + k) without looking at the others. Fixed triggers sit in two sorted maps, "fires at or below P" and
- * "fires at or above P"; trailing stops in four {@link TrailingBook}s (sell or buy, by amount or by percentage),
+ * "fires at or above P"; trailing stops in four {@code TrailingBook}s (sell or buy, by amount or by percentage),
  * whose triggers follow the price without being visited one by one. Not thread-safe: one owner at a time.
  *
  * <p>Prices are quote minor units per whole base unit of the market. An order fires at most once: {@link #onPrice}
