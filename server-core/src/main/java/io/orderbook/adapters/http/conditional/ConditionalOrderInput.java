@@ -129,6 +129,8 @@ final class ConditionalOrderInput {
         boolean filled = "FILLED_PERCENT".equals(request.rule());
         violations.check(filled == (request.orderId() != null), prefix + "orderId",
                 filled ? "is required for FILLED_PERCENT" : "is only for FILLED_PERCENT");
+        violations.check(request.orderId() == null || request.orderId() > 0, prefix + "orderId",
+                "must be an order's id");
         return switch (request.rule()) {
             case "BASE" -> {
                 long quantity = amount(request.value(), prefix + "value", market.base().scale(), violations);

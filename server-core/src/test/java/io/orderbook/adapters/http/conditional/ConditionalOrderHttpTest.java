@@ -180,6 +180,10 @@ class ConditionalOrderHttpTest {
                 .containsExactly("quantity.orderId");
         assertThat(badFields(post(trader, with(stopLoss("100"), "quantity", Map.of("rule", "FILLED_PERCENT", "value", "50", "orderId", 999_999)))))
                 .containsExactly("quantity.orderId");
+        assertThat(badFields(post(trader, with(stopLoss("100"), "quantity", Map.of("rule", "FILLED_PERCENT", "value", "50", "orderId", -1)))))
+                .containsExactly("quantity.orderId");
+        assertThat(badFields(post(trader, with(stopLoss("100"), "quantity", Map.of("rule", "BASE", "value", "1", "orderId", 5)))))
+                .containsExactly("quantity.orderId");
         Map<String, Object> trailing = with(stopLoss(null), "kind", "TRAILING_STOP");
         assertThat(badFields(post(trader, trailing))).containsExactly("trailingAmount");
         assertThat(badFields(post(trader, with(trailing, "trailingPercent", "100")))).containsExactly("trailingPercent");
