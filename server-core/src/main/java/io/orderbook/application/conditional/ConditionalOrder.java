@@ -45,6 +45,13 @@ public record ConditionalOrder(long id, long userId, int marketId, ConditionalKi
         return new TriggerRule.Fixed(kind.direction(side), triggerPrice);
     }
 
+    /** The same order with another best price for its trailing stop. */
+    public ConditionalOrder withTrailingBest(long best) {
+        return new ConditionalOrder(id, userId, marketId, kind, side, orderType, limitPrice, triggerPrice,
+                trailingOffset, trailingDistance, best, quantity, ocoId, status, reason, firedPrice, firedEventId,
+                placedOrderId, createdAt, updatedAt, triggeredAt);
+    }
+
     /** The client order id (and idempotency key) of the order it places: the same on every attempt. */
     public String clientOrderId() {
         return clientOrderIdOf(id);

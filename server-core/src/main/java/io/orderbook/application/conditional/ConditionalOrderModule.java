@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Conditional orders wired for the composition root: the {@link ConditionalOrderService} over PostgreSQL, kept in
  * step with the other server instances through a Redis topic, its {@code /conditional-orders} routes, the owner's
- * WebSocket updates when an order fires or fails, and a timer that finishes interrupted firings. Give
+ * WebSocket updates when an order fires or fails, and a timer that finishes interrupted firings and stores the
+ * trailing stops' best prices. Give
  * {@link #priceObserver()} to the price consumer (and the price watcher).
  *
  * <pre>{@code
@@ -103,6 +104,11 @@ public final class ConditionalOrderModule implements AutoCloseable {
     public void close() {
         resumer.shutdownNow();
         try {
+            service.persistTrailingBest();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not store the trailing stops' best prices at close", e);
+        }
+        try {
             changes.close();
         } finally {
             service.close();
@@ -112,6 +118,7 @@ public final class ConditionalOrderModule implements AutoCloseable {
     private void resume() {
         try {
             service.resumeInterrupted();
+            service.persistTrailingBest();
         } catch (RuntimeException e) {
             LOG.warn("Could not resume interrupted conditional-order firings; trying again later", e);
         }

@@ -249,6 +249,39 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         return stale.size();
     }
 
+    /**
+     * Stores the best price so far of every trailing stop whose best moved since it was last stored, so that after
+     * a restart (or on another instance) it trails on from there rather than from where it was armed.
+     *
+     * @return how many were stored
+     */
+    public int persistTrailingBest() {
+        Map<Long, Long> moved = new HashMap<>();
+        synchronized (this) {
+            for (ConditionalOrder order : armed.values()) {
+                if (order.trailingOffset() != null) {
+                    Long best = slots.get(order.marketId()).index.trailingBest(order.id());
+                    if (best != null && !best.equals(order.trailingBest())) {
+                        moved.put(order.id(), best);
+                    }
+                }
+            }
+        }
+        if (moved.isEmpty()) {
+            return 0;
+        }
+        store.updateTrailingBest(moved, clock.instant());
+        synchronized (this) {
+            moved.forEach((id, best) -> {
+                ConditionalOrder order = armed.get(id);
+                if (order != null) {
+                    armed.put(id, order.withTrailingBest(best));
+                }
+            });
+        }
+        return moved.size();
+    }
+
     /** Reads every ARMED order from the database and arms exactly those. */
     public void rebuild() {
         List<ConditionalOrder> all = store.armed();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,9 @@ public interface ConditionalOrderStore {
      * key, which returns the first answer if there was one.
      */
     List<ConditionalOrder> resumeStale(Duration lease, Instant now);
+
+    /** Stores the best price so far of ARMED trailing stops, by id, so that a restart trails on from there. */
+    void updateTrailingBest(Map<Long, Long> bestById, Instant now);
 
     /** Records how firings ended: TRIGGERED orders become FIRED or FAILED. */
     void finish(Collection<Firing> firings, Instant now);

@@ -76,6 +76,15 @@ final class TrailingBook {
         return true;
     }
 
+    /** The best price of a stop so far in real (not oriented) price, if it is here and has seen a price. */
+    Long best(long id) {
+        Member member = members.get(id);
+        if (member == null || member.group.best == UNKNOWN) {
+            return null;
+        }
+        return side == Side.SELL ? member.group.best : -member.group.best;
+    }
+
     /** The current trigger of a stop in real (not oriented) price, if it is here and has a best price. */
     Long trigger(long id) {
         Member member = members.get(id);

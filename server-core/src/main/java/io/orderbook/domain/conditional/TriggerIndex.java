@@ -88,6 +88,12 @@ public final class TriggerIndex {
         return book == null ? null : book.trigger(id);
     }
 
+    /** A trailing stop's best price so far (null if it has seen none, or is not a trailing stop armed here). */
+    public Long trailingBest(long id) {
+        TrailingBook book = trailingOf.get(id);
+        return book == null ? null : book.best(id);
+    }
+
     /**
      * Applies a price: trailing stops follow it, and every order it fires is disarmed and returned.
      *

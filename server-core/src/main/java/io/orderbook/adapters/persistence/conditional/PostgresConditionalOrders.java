@@ -260,6 +260,27 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
     }
 
     @Override
+    public void updateTrailingBest(Map<Long, Long> bestById, Instant now) {
+        if (bestById.isEmpty()) {
+            return;
+        }
+        inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update conditional_orders set trailing_best = ?, updated_at = ?
+                    where id = ? and status = 'ARMED' and kind = 'TRAILING_STOP'""")) {
+                for (Map.Entry<Long, Long> entry : new TreeMap<>(bestById).entrySet()) {
+                    update.setLong(1, entry.getValue());
+                    update.setObject(2, utc(now));
+                    update.setLong(3, entry.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void finish(Collection<Firing> firings, Instant now) {
         if (firings.isEmpty()) {
             return;

@@ -181,6 +181,13 @@ class ConditionalOrderFiringTest {
         // Up to 52,000: the trigger follows to 50,960. 49,100 would have fired at the start; it no longer needs to.
         feed(book, "51000", "52000", "51500", "50961");
         assertThat(get(trader, id).get("status").asText()).isEqualTo("ARMED");
+        // The best price so far is stored, so that a restarted instance trails on from 52,000.
+        assertThat(server.module.service().persistTrailingBest()).isPositive();
+        assertThat(get(trader, id).get("trailingBest").asText()).isEqualTo("52000.000000");
+        ConditionalOrderModule restarted = server.anotherInstance(ConditionalOrderModule.Settings.defaults());
+        // From the best price at arming (50,000) the trigger would be 49,000; from the stored 52,000 it is 50,960.
+        restarted.priceObserver().onPrices(List.of(tick(book, "50960")));
+        assertThat(get(trader, id).get("status").asText()).isEqualTo("FIRED");
         feed(book, "50960");
         JsonNode fired = get(trader, id);
         assertThat(fired.get("status").asText()).isEqualTo("FIRED");
