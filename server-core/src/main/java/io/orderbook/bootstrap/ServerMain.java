@@ -4,6 +4,7 @@ import io.orderbook.adapters.security.SecretBox;
 import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.adapters.persistence.RequestLogRepository;
 import io.orderbook.application.IdentityModule;
+import io.orderbook.application.conditional.ConditionalOrderModule;
 import io.orderbook.application.jobs.JobsModule;
 import io.orderbook.application.prices.LatestPrices;
 import io.orderbook.application.prices.PriceTick;
@@ -87,8 +88,9 @@ public final class ServerMain {
 
     /**
      * Login, users and API keys (creating the configured first administrator when there are no users yet), then
-     * trading over the durable sequencer, markets (signing keys sealed with the master key), the scheduled jobs,
-     * and with {@code DEMO_DATA} the demo data and market maker. Closed in reverse order.
+     * trading over the durable sequencer, markets (signing keys sealed with the master key), conditional orders
+     * fired by price events, the scheduled jobs, and with {@code DEMO_DATA} the demo data and market maker. Closed
+     * in reverse order.
      */
     static ServerModule modules(ServerInfrastructure infrastructure) {
         IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
@@ -99,17 +101,20 @@ public final class ServerMain {
                 TradingModule.Settings.defaults(), infrastructure.clock());
         MarketModule markets = new MarketModule(infrastructure.database(), infrastructure.redisson(),
                 trading.sequencer(), keyring, infrastructure.clock());
-        // Until the price consumer and conditional orders are plugged in: no prices, nobody to tell.
+        // Its priceObserver() is what the price consumer and the price watcher feed.
+        ConditionalOrderModule conditional = new ConditionalOrderModule(infrastructure.database(),
+                infrastructure.redisson(), trading, ConditionalOrderModule.Settings.defaults(), infrastructure.clock());
+        // Until the price consumer is plugged in: no latest prices.
         JobsModule jobs = new JobsModule(infrastructure.database(), infrastructure.redisson(), trading, NO_PRICES,
-                ticks -> { }, new RequestLogRetention(new RequestLogRepository(infrastructure.database()),
+                conditional.priceObserver(), new RequestLogRetention(new RequestLogRepository(infrastructure.database()),
                         infrastructure.config().requestLogRetentionDays(), infrastructure.clock()),
                 infrastructure.config().jobs(), infrastructure.clock(), instanceName()).start();
         AutoCloseable demo = DemoMode.startIfEnabled(infrastructure, identity, trading, markets.service(),
                 DemoMarketMaker.NO_PRICE_EVENTS);
         // The jobs' /markets/stats before the markets' /markets/{symbol}.
         return ServerModule.of(identity.authenticator(),
-                List.of(identity.routes(), trading.routes(), jobs.routes(), markets.routes()),
-                () -> closeInOrder(demo, jobs, trading, identity));
+                List.of(identity.routes(), trading.routes(), jobs.routes(), markets.routes(), conditional.routes()),
+                () -> closeInOrder(demo, jobs, conditional, markets, trading, identity));
     }
 
     /** Closes each part, the first failure thrown with any later ones suppressed, so one failure stops nothing. */

@@ -103,8 +103,11 @@ public final class TradingStreams implements AutoCloseable {
     }
 
     /**
-     * Sends a message to a user's own stream (every session subscribed to their {@code orders} channel), in order
-     * with their order events; e.g. that one of their API keys expired. Quick, never throws.
+     * Sends a message to a user's own stream (every session subscribed to their {@code orders} channel on this
+     * instance), in order with their order events: e.g. that one of their API keys expired or a conditional order
+     * fired. Quick, never throws.
+     *
+     * @param message an object written as JSON, with a {@code type} the client can switch on
      */
     public void tellUser(long userId, Object message) {
         if (running) {

@@ -1,0 +1,429 @@
+package io.orderbook.adapters.persistence.conditional;
+
+import io.orderbook.adapters.persistence.Page;
+import io.orderbook.adapters.persistence.PageRequest;
+import io.orderbook.application.conditional.ConditionalFilter;
+import io.orderbook.application.conditional.ConditionalOrder;
+import io.orderbook.application.conditional.ConditionalOrderStore;
+import io.orderbook.application.conditional.ConditionalStatus;
+import io.orderbook.application.conditional.NewConditionalOrder;
+import io.orderbook.domain.conditional.ConditionalKind;
+import io.orderbook.domain.conditional.QuantityRule;
+import io.orderbook.domain.conditional.TrailingOffset;
+import io.orderbook.domain.model.OrderType;
+import io.orderbook.domain.model.Side;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/** {@link ConditionalOrderStore} on the {@code conditional_orders} table of {@code V12__conditional_orders.sql}, in plain JDBC. */
+public final class PostgresConditionalOrders implements ConditionalOrderStore {
+
+    private static final String COLUMNS = """
+            id, user_id, market_id, kind, side, order_type, limit_price, trigger_price, trailing_offset,
+            trailing_distance, trailing_best, quantity_rule, quantity_value, quantity_order_id, oco_id, status, reason,
+            fired_price, fired_event_id, placed_order_id, created_at, updated_at, triggered_at""";
+    private static final String OCO_CANCELLED = "OCO_SIBLING_FIRED";
+
+    private final DataSource dataSource;
+
+    public PostgresConditionalOrders(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public List<ConditionalOrder> insert(long userId, List<NewConditionalOrder> legs, List<Long> trailingBest,
+                                         Instant now) {
+        if (legs.isEmpty() || legs.size() > 2 || trailingBest.size() != legs.size()) {
+            throw new IllegalArgumentException("one order or the two legs of a pair");
+        }
+        return inTransaction(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into conditional_orders (user_id, market_id, kind, side, order_type, limit_price,
+                        trigger_price, trailing_offset, trailing_distance, trailing_best, quantity_rule, quantity_value,
+                        quantity_order_id, status, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ARMED', ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                for (int i = 0; i < legs.size(); i++) {
+                    NewConditionalOrder leg = legs.get(i);
+                    insert.setLong(1, userId);
+                    insert.setInt(2, leg.marketId());
+                    insert.setString(3, leg.kind().name());
+                    insert.setString(4, leg.side().name());
+                    insert.setString(5, leg.orderType().name());
+                    setLong(insert, 6, leg.limitPrice());
+                    setLong(insert, 7, leg.triggerPrice());
+                    insert.setString(8, leg.trailingOffset() == null ? null : leg.trailingOffset().name());
+                    setLong(insert, 9, leg.trailingDistance());
+                    setLong(insert, 10, leg.kind() == ConditionalKind.TRAILING_STOP ? trailingBest.get(i) : null);
+                    insert.setString(11, ruleName(leg.quantity()));
+                    insert.setLong(12, ruleValue(leg.quantity()));
+                    setLong(insert, 13, leg.quantity() instanceof QuantityRule.FilledPercent f ? f.orderId() : null);
+                    insert.setObject(14, utc(now));
+                    insert.setObject(15, utc(now));
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            if (ids.size() == 2) {
+                try (PreparedStatement link = connection.prepareStatement(
+                        "update conditional_orders set oco_id = ? where id = ?")) {
+                    link.setLong(1, ids.get(1));
+                    link.setLong(2, ids.get(0));
+                    link.addBatch();
+                    link.setLong(1, ids.get(0));
+                    link.setLong(2, ids.get(1));
+                    link.addBatch();
+                    link.executeBatch();
+                }
+            }
+            return select(connection, "where id = any(?) order by id", (Object) ids.toArray(Long[]::new));
+        });
+    }
+
+    @Override
+    public Optional<ConditionalOrder> find(long id) {
+        return inTransaction(connection -> select(connection, "where id = ?", id).stream().findFirst());
+    }
+
+    @Override
+    public Page<ConditionalOrder> list(ConditionalFilter filter, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (filter.userId() != null) {
+            conditions.add("user_id = ?");
+            parameters.add(filter.userId());
+        }
+        if (filter.marketId() != null) {
+            conditions.add("market_id = ?");
+            parameters.add(filter.marketId());
+        }
+        if (filter.status() != null) {
+            conditions.add("status = ?");
+            parameters.add(filter.status().name());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        return inTransaction(connection -> {
+            long total;
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from conditional_orders" + where)) {
+                bind(count, parameters);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+            List<Object> paged = new ArrayList<>(parameters);
+            paged.add(page.limit());
+            paged.add(page.offset());
+            List<ConditionalOrder> items = select(connection,
+                    where + " order by created_at desc, id desc limit ? offset ?", paged.toArray());
+            return new Page<>(items, total, page);
+        });
+    }
+
+    @Override
+    public List<ConditionalOrder> armed() {
+        return inTransaction(connection -> select(connection, "where status = 'ARMED' order by id"));
+    }
+
+    @Override
+    public List<Long> cancel(long id, String reason, Instant now) {
+        return inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update conditional_orders set status = 'CANCELLED', reason = ?, updated_at = ?
+                    where status = 'ARMED' and (id = ? or oco_id = ? and exists (
+                        select 1 from conditional_orders o where o.id = ? and o.status = 'ARMED'))
+                    returning id""")) {
+                update.setString(1, reason);
+                update.setObject(2, utc(now));
+                update.setLong(3, id);
+                update.setLong(4, id);
+                update.setLong(5, id);
+                return ids(update);
+            }
+        });
+    }
+
+    @Override
+    public Claims claim(Collection<Crossing> crossings, Instant now) {
+        if (crossings.isEmpty()) {
+            return Claims.NONE;
+        }
+        Map<Long, Crossing> byId = new TreeMap<>();
+        for (Crossing crossing : crossings) {
+            byId.putIfAbsent(crossing.id(), crossing);
+        }
+        return inTransaction(connection -> {
+            // Lock the crossed orders and their siblings in id order (no deadlock between instances), then decide.
+            Map<Long, String> status = new HashMap<>();
+            Map<Long, Long> sibling = new HashMap<>();
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select id, status, oco_id from conditional_orders
+                    where id = any(?) or id in (select oco_id from conditional_orders where id = any(?))
+                    order by id for update""")) {
+                Array ids = connection.createArrayOf("bigint", byId.keySet().toArray());
+                lock.setArray(1, ids);
+                lock.setArray(2, ids);
+                try (ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        status.put(rows.getLong(1), rows.getString(2));
+                        long oco = rows.getLong(3);
+                        if (!rows.wasNull()) {
+                            sibling.put(rows.getLong(1), oco);
+                        }
+                    }
+                }
+            }
+            List<Crossing> claimed = new ArrayList<>();
+            List<Long> cancelled = new ArrayList<>();
+            for (Crossing crossing : byId.values()) {
+                if (!"ARMED".equals(status.get(crossing.id()))) {
+                    continue;
+                }
+                status.put(crossing.id(), "TRIGGERED");
+                claimed.add(crossing);
+                Long other = sibling.get(crossing.id());
+                if (other != null && "ARMED".equals(status.get(other))) {
+                    status.put(other, "CANCELLED");
+                    cancelled.add(other);
+                }
+            }
+            if (claimed.isEmpty()) {
+                return Claims.NONE;
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update conditional_orders set status = 'TRIGGERED', fired_price = ?, fired_event_id = ?,
+                        triggered_at = ?, updated_at = ?
+                    where id = ? and status = 'ARMED'""")) {
+                for (Crossing crossing : claimed) {
+                    update.setLong(1, crossing.price());
+                    update.setString(2, crossing.eventId().length() > 128
+                            ? crossing.eventId().substring(0, 128) : crossing.eventId());
+                    update.setObject(3, utc(now));
+                    update.setObject(4, utc(now));
+                    update.setLong(5, crossing.id());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            if (!cancelled.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        update conditional_orders set status = 'CANCELLED', reason = ?, updated_at = ?
+                        where id = any(?) and status = 'ARMED'""")) {
+                    update.setString(1, OCO_CANCELLED);
+                    update.setObject(2, utc(now));
+                    update.setArray(3, connection.createArrayOf("bigint", cancelled.toArray()));
+                    update.executeUpdate();
+                }
+            }
+            List<ConditionalOrder> triggered = select(connection, "where id = any(?) order by id",
+                    (Object) claimed.stream().map(Crossing::id).toArray(Long[]::new));
+            return new Claims(triggered, cancelled);
+        });
+    }
+
+    @Override
+    public List<ConditionalOrder> resumeStale(Duration lease, Instant now) {
+        return inTransaction(connection -> {
+            List<Long> ids;
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update conditional_orders set triggered_at = ?, updated_at = ?
+                    where status = 'TRIGGERED' and triggered_at <= ? returning id""")) {
+                update.setObject(1, utc(now));
+                update.setObject(2, utc(now));
+                update.setObject(3, utc(now.minus(lease)));
+                ids = ids(update);
+            }
+            return ids.isEmpty() ? List.of()
+                    : select(connection, "where id = any(?) order by id", (Object) ids.toArray(Long[]::new));
+        });
+    }
+
+    @Override
+    public void updateTrailingBest(Map<Long, Long> bestById, Instant now) {
+        if (bestById.isEmpty()) {
+            return;
+        }
+        inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update conditional_orders set trailing_best = ?, updated_at = ?
+                    where id = ? and status = 'ARMED' and kind = 'TRAILING_STOP'""")) {
+                for (Map.Entry<Long, Long> entry : new TreeMap<>(bestById).entrySet()) {
+                    update.setLong(1, entry.getValue());
+                    update.setObject(2, utc(now));
+                    update.setLong(3, entry.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void finish(Collection<Firing> firings, Instant now) {
+        if (firings.isEmpty()) {
+            return;
+        }
+        inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update conditional_orders set status = ?, placed_order_id = ?, reason = ?, updated_at = ?
+                    where id = ? and status = 'TRIGGERED'""")) {
+                for (Firing firing : firings) {
+                    update.setString(1, firing.placedOrderId() != null ? "FIRED" : "FAILED");
+                    setLong(update, 2, firing.placedOrderId());
+                    update.setString(3, firing.reason());
+                    update.setObject(4, utc(now));
+                    update.setLong(5, firing.id());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static List<ConditionalOrder> select(Connection connection, String tail, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select " + COLUMNS + " from conditional_orders " + tail)) {
+            bind(select, List.of(parameters));
+            List<ConditionalOrder> orders = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    orders.add(order(rows));
+                }
+            }
+            return orders;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof Long[] array) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("bigint", array));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    private static List<Long> ids(PreparedStatement statement) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static ConditionalOrder order(ResultSet rows) throws SQLException {
+        String offset = rows.getString("trailing_offset");
+        return new ConditionalOrder(rows.getLong("id"), rows.getLong("user_id"), rows.getInt("market_id"),
+                ConditionalKind.valueOf(rows.getString("kind")), Side.valueOf(rows.getString("side")),
+                OrderType.valueOf(rows.getString("order_type")), nullableLong(rows, "limit_price"),
+                nullableLong(rows, "trigger_price"), offset == null ? null : TrailingOffset.valueOf(offset),
+                nullableLong(rows, "trailing_distance"), nullableLong(rows, "trailing_best"), rule(rows),
+                nullableLong(rows, "oco_id"), ConditionalStatus.valueOf(rows.getString("status")),
+                rows.getString("reason"), nullableLong(rows, "fired_price"), rows.getString("fired_event_id"),
+                nullableLong(rows, "placed_order_id"), instant(rows, "created_at"), instant(rows, "updated_at"),
+                instant(rows, "triggered_at"));
+    }
+
+    private static QuantityRule rule(ResultSet rows) throws SQLException {
+        long value = rows.getLong("quantity_value");
+        return switch (rows.getString("quantity_rule")) {
+            case "BASE" -> new QuantityRule.BaseQuantity(value);
+            case "QUOTE" -> new QuantityRule.QuoteNotional(value);
+            case "BALANCE_PERCENT" -> new QuantityRule.BalancePercent(value);
+            case "FILLED_PERCENT" -> new QuantityRule.FilledPercent(rows.getLong("quantity_order_id"), value);
+            default -> throw new IllegalStateException("unknown quantity rule " + rows.getString("quantity_rule"));
+        };
+    }
+
+    /** The stored name of a quantity rule, as the table's check constraint lists them. */
+    static String ruleName(QuantityRule rule) {
+        return switch (rule) {
+            case QuantityRule.BaseQuantity q -> "BASE";
+            case QuantityRule.QuoteNotional q -> "QUOTE";
+            case QuantityRule.BalancePercent p -> "BALANCE_PERCENT";
+            case QuantityRule.FilledPercent p -> "FILLED_PERCENT";
+        };
+    }
+
+    private static long ruleValue(QuantityRule rule) {
+        return switch (rule) {
+            case QuantityRule.BaseQuantity q -> q.quantity();
+            case QuantityRule.QuoteNotional q -> q.amount();
+            case QuantityRule.BalancePercent p -> p.ppm();
+            case QuantityRule.FilledPercent p -> p.ppm();
+        };
+    }
+
+    private static Long nullableLong(ResultSet rows, String column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        OffsetDateTime time = rows.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("conditional orders: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
