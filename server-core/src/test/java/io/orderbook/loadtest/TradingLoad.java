@@ -37,7 +37,7 @@ import java.util.UUID;
  *   <li>{@code loadtest.serverClasses} ({@code target/classes}) and {@code loadtest.serverClasspath} (required; the
  *       runtime dependencies, or {@code @file} holding them): the server's class path, no test code</li>
  *   <li>{@code loadtest.markets} (4), {@code loadtest.traders} (64)</li>
- *   <li>{@code loadtest.clients} (64): closed-loop clients; {@code loadtest.warmupSeconds} (10),
+ *   <li>{@code loadtest.clients} (256): closed-loop clients; {@code loadtest.warmupSeconds} (10),
  *       {@code loadtest.seconds} (30) per phase</li>
  *   <li>{@code loadtest.rate} (2000) orders per second and {@code loadtest.rateConnections} (128) of the open loop</li>
  *   <li>{@code loadtest.phases} ({@code throughput,rate})</li>
@@ -56,7 +56,7 @@ public final class TradingLoad {
                 + serverClasspath(System.getProperty("loadtest.serverClasspath"));
         int markets = Integer.getInteger("loadtest.markets", 4);
         int traders = Integer.getInteger("loadtest.traders", 64);
-        int clients = Integer.getInteger("loadtest.clients", 64);
+        int clients = Integer.getInteger("loadtest.clients", 256);
         Duration warmup = Duration.ofSeconds(Integer.getInteger("loadtest.warmupSeconds", 10));
         Duration measure = Duration.ofSeconds(Integer.getInteger("loadtest.seconds", 30));
         int rate = Integer.getInteger("loadtest.rate", 2_000);
