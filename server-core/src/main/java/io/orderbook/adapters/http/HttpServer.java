@@ -75,6 +75,10 @@ public final class HttpServer implements AutoCloseable {
             cfg.router.javaLangErrorHandler(problems::writeError);
             cfg.events.handlerAdded(HttpServer::requireAccessRole);
             cfg.requestLogger.http(lifecycle::complete);
+            // A WebSocket upgrade is a request too: it gets a request id, and one request-log entry with status
+            // 101 (or the refusal) once the upgrade is answered.
+            cfg.routes.wsBeforeUpgrade(lifecycle::begin);
+            cfg.requestLogger.ws(ws -> ws.onUpgrade(lifecycle::complete));
             cfg.routes.before(lifecycle::begin);
             cfg.routes.beforeMatched(pipeline::admit);
             problems.install(cfg.routes);

@@ -60,7 +60,8 @@ public final class RequestState {
         return caller == null ? Caller.ANONYMOUS : caller;
     }
 
-    static void failedWith(Context ctx, ErrorCode code) {
+    /** Sets the error code the request log records for this request. */
+    public static void failedWith(Context ctx, ErrorCode code) {
         ctx.attribute(ERROR_CODE, code);
     }
 

@@ -39,8 +39,8 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogWriter.class);
 
-    public static final int DEFAULT_CAPACITY = 20_000;
-    public static final int DEFAULT_BATCH_SIZE = 500;
+    public static final int DEFAULT_CAPACITY = 50_000;
+    public static final int DEFAULT_BATCH_SIZE = 2_000;
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
     /** Longer paths are cut: they come from scanners, and the log must not grow by what a client sends. */

@@ -2,6 +2,7 @@ package io.orderbook.adapters.websocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
@@ -9,6 +10,7 @@ import io.orderbook.adapters.http.ApiJson;
 import io.orderbook.adapters.http.ApiPaths;
 import io.orderbook.adapters.http.ApiRoutes;
 import io.orderbook.adapters.http.HttpRoutes;
+import io.orderbook.adapters.http.RequestState;
 import io.orderbook.adapters.http.pipeline.Access;
 import io.orderbook.adapters.http.pipeline.AuthenticationResult;
 import io.orderbook.adapters.http.pipeline.PresentedCredentials;
@@ -48,6 +50,8 @@ public final class StreamRoutes implements HttpRoutes {
     /** Largest client message accepted; subscriptions are tiny. */
     static final int MAX_MESSAGE_BYTES = 4096;
     static final int MAX_SUBSCRIPTIONS = 200;
+    /** Upgrade-request attribute: the outcome of checking credentials sent in the query. */
+    private static final String UPGRADE_AUTHENTICATION = "orderbook.streamAuthentication";
 
     private final TradingStreams streams;
     private final Duration authenticationTimeout;
@@ -61,6 +65,7 @@ public final class StreamRoutes implements HttpRoutes {
 
     @Override
     public void addTo(ApiRoutes routes) {
+        routes.javalin().wsBeforeUpgrade(PATH, this::beforeUpgrade);
         // PUBLIC for the upgrade request: the client authenticates inside the connection, as browsers must.
         routes.javalin().ws(PATH, ws -> {
             ws.onConnect(this::connect);
@@ -70,6 +75,32 @@ public final class StreamRoutes implements HttpRoutes {
         }, Access.PUBLIC);
     }
 
+    /**
+     * Checks credentials sent in the query while the upgrade is still an HTTP request, so that the request log
+     * records the upgrade with its user and key (or the refusal's error code), never the credentials themselves. The
+     * upgrade goes ahead either way: the connection tells the client and closes, as for credentials in a message.
+     */
+    private void beforeUpgrade(Context ctx) {
+        Optional<PresentedCredentials> inQuery = credentials(ctx.queryParam("token"), ctx.queryParam("apiKey"));
+        if (inQuery.isEmpty()) {
+            return;
+        }
+        AuthenticationResult result;
+        try {
+            result = streams.authenticator().authenticate(inQuery.get(), ctx.ip());
+        } catch (RuntimeException e) {
+            return; // connect() tries again and tells the client if it still fails
+        }
+        switch (result) {
+            case AuthenticationResult.Authenticated authenticated -> RequestState.authenticated(ctx, authenticated.caller());
+            case AuthenticationResult.Refused refused -> {
+                RequestState.identifiedButRefused(ctx, refused.identified());
+                RequestState.failedWith(ctx, refused.problem().code());
+            }
+        }
+        ctx.attribute(UPGRADE_AUTHENTICATION, result);
+    }
+
     private void connect(WsConnectContext ctx) {
         ctx.session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
         ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
@@ -77,7 +108,10 @@ public final class StreamRoutes implements HttpRoutes {
         sessions.put(ctx.sessionId(), session);
         streams.opened(session);
         Optional<PresentedCredentials> inQuery = credentials(ctx.queryParam("token"), ctx.queryParam("apiKey"));
-        if (inQuery.isPresent()) {
+        AuthenticationResult atUpgrade = ctx.attribute(UPGRADE_AUTHENTICATION);
+        if (inQuery.isPresent() && atUpgrade != null) {
+            conclude(session, inQuery.get(), atUpgrade);
+        } else if (inQuery.isPresent()) {
             authenticate(session, inQuery.get());
         } else {
             streams.requireAuthenticationWithin(session, authenticationTimeout);
@@ -170,6 +204,10 @@ public final class StreamRoutes implements HttpRoutes {
             refuse(session, "SERVICE_UNAVAILABLE", "cannot check credentials now; reconnect");
             return;
         }
+        conclude(session, credentials, result);
+    }
+
+    private void conclude(StreamSession session, PresentedCredentials credentials, AuthenticationResult result) {
         switch (result) {
             case AuthenticationResult.Authenticated authenticated -> {
                 session.authenticated(authenticated.caller(), credentials);

@@ -71,7 +71,7 @@ public final class OrderService {
     public OrderOutcome cancel(long userId, long orderId, Retry retry) {
         OrderOutcome outcome = OrderOutcome.of(await(sequencer.submit(
                 new Command.CancelOrder(clock.millis(), orderId, userId), context(userId, retry))), userId);
-        return explainUnknown(outcome, userId, orderId, false);
+        return explainUnknown(outcome, userId, orderId);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class OrderService {
         OrderOutcome outcome = OrderOutcome.of(await(sequencer.submit(
                 new Command.AmendOrder(clock.millis(), orderId, userId, price, quantity), context(userId, retry))),
                 userId);
-        return explainUnknown(outcome, userId, orderId, false);
+        return explainUnknown(outcome, userId, orderId);
     }
 
     /**
@@ -106,7 +106,7 @@ public final class OrderService {
     public OrderOutcome close(long userId, long orderId, Retry retry) {
         Command.CloseOrder command = new Command.CloseOrder(clock.millis(), orderId, userId, orderIds.nextOrderId());
         OrderOutcome outcome = OrderOutcome.of(await(sequencer.submit(command, context(userId, retry))), userId);
-        return explainUnknown(outcome, userId, orderId, true);
+        return explainUnknown(outcome, userId, orderId);
     }
 
     /**
@@ -154,16 +154,14 @@ public final class OrderService {
         return history.order(orderId).map(OrderRecord::marketId);
     }
 
-    private OrderOutcome explainUnknown(OrderOutcome outcome, long userId, long orderId, boolean closing) {
+    private OrderOutcome explainUnknown(OrderOutcome outcome, long userId, long orderId) {
         if (outcome.rejectReason().orElse(null) != RejectReason.UNKNOWN_ORDER) {
             return outcome;
         }
         Optional<OrderRecord> own = history.order(orderId).filter(order -> order.userId() == userId);
-        // Closing works on open orders and on ended orders that filled something; anything else of the user's
-        // own is there but has nothing to act on.
-        boolean exists = own.isPresent() && (closing
-                ? own.get().status() != OrderStatus.OPEN && own.get().filledQuantity() == 0
-                : own.get().status() != OrderStatus.OPEN);
+        // The user's own order is there but has nothing to act on: it ended (for a close: without a fill, or its
+        // close period has passed, see CloseRetention).
+        boolean exists = own.isPresent() && own.get().status() != OrderStatus.OPEN;
         return exists ? outcome.withOrderNotOpen() : outcome;
     }
 

@@ -1,5 +1,6 @@
 package io.orderbook.application.trading;
 
+import io.orderbook.domain.engine.CloseRetention;
 import io.orderbook.domain.engine.Command;
 import io.orderbook.domain.engine.EngineEvent;
 import io.orderbook.domain.engine.MatchingEngine;
@@ -42,6 +43,7 @@ public final class Sequencer implements AutoCloseable {
 
     private final TradingJournal journal;
     private final int maxBatch;
+    private final CloseRetention closeRetention;
     private final Consumer<List<CommandResult>> afterCommit;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final List<EngineEvent> events = new ArrayList<>();
@@ -58,13 +60,28 @@ public final class Sequencer implements AutoCloseable {
      *                    sequencer thread; must be quick and not throw
      */
     public Sequencer(TradingJournal journal, int maxBatch, Consumer<List<CommandResult>> afterCommit) {
+        this(journal, maxBatch, CloseRetention.DEFAULT, afterCommit);
+    }
+
+    /**
+     * Rebuilds the engine from the journal and starts the sequencer thread.
+     *
+     * @param maxBatch       most commands per durable commit
+     * @param closeRetention how long and how many filled orders the engine keeps closable; the journal must load
+     *                       the same ones
+     * @param afterCommit    receives the applied results of each committed batch (not replays or refusals), on the
+     *                       sequencer thread; must be quick and not throw
+     */
+    public Sequencer(TradingJournal journal, int maxBatch, CloseRetention closeRetention,
+                     Consumer<List<CommandResult>> afterCommit) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be positive");
         }
         this.journal = journal;
         this.maxBatch = maxBatch;
         this.afterCommit = afterCommit;
-        this.engine = MatchingEngine.restore(journal.load(), events::add);
+        this.closeRetention = java.util.Objects.requireNonNull(closeRetention, "closeRetention");
+        this.engine = MatchingEngine.restore(journal.load(), events::add, closeRetention);
         this.thread = Thread.ofPlatform().name("sequencer").daemon(false).start(this::run);
     }
 
@@ -240,7 +257,7 @@ public final class Sequencer implements AutoCloseable {
     private void recover() {
         while (true) {
             try {
-                engine = MatchingEngine.restore(journal.load(), events::add);
+                engine = MatchingEngine.restore(journal.load(), events::add, closeRetention);
                 return;
             } catch (RuntimeException e) {
                 log.error("cannot reload the durable state; retrying", e);

@@ -18,6 +18,7 @@ import io.orderbook.application.orders.BalanceService;
 import io.orderbook.application.orders.MarketCatalog;
 import io.orderbook.application.orders.OrderHistory;
 import io.orderbook.application.orders.OrderService;
+import io.orderbook.domain.engine.CloseRetention;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,9 +66,11 @@ public final class TradingModule implements AutoCloseable {
      * @param streamAuthenticationTimeout how long a WebSocket client has to authenticate after connecting
      * @param streamCredentialRecheck     how often streaming clients' credentials are checked again (revoked keys
      *                                    and disabled users lose their streams); zero never checks
+     * @param closeRetention how long after they end, and how many, filled orders stay closable in memory
      */
     public record Settings(int maxBatch, Duration answerTimeout, Duration catalogMaxAge,
-                           int depthLevels, Duration streamAuthenticationTimeout, Duration streamCredentialRecheck) {
+                           int depthLevels, Duration streamAuthenticationTimeout, Duration streamCredentialRecheck,
+                           CloseRetention closeRetention) {
 
         public Settings {
             if (maxBatch < 1) {
@@ -80,20 +83,27 @@ public final class TradingModule implements AutoCloseable {
             }
             Objects.requireNonNull(streamAuthenticationTimeout, "streamAuthenticationTimeout");
             Objects.requireNonNull(streamCredentialRecheck, "streamCredentialRecheck");
+            Objects.requireNonNull(closeRetention, "closeRetention");
         }
 
         /**
          * Batches of up to 512 commands, 10 s to answer, markets cached for 30 s; 20 depth
-         * levels, 10 s for a WebSocket client to authenticate, its credentials checked again every 30 s.
+         * levels, 10 s for a WebSocket client to authenticate, its credentials checked again every 30 s; filled
+         * orders closable as {@link CloseRetention#DEFAULT} says.
          */
         public static Settings defaults() {
             return new Settings(512, Duration.ofSeconds(10), Duration.ofSeconds(30), 20,
-                    Duration.ofSeconds(10), Duration.ofSeconds(30));
+                    Duration.ofSeconds(10), Duration.ofSeconds(30), CloseRetention.DEFAULT);
         }
 
         public Settings withStreams(Duration authenticationTimeout, Duration credentialRecheck) {
             return new Settings(maxBatch, answerTimeout, catalogMaxAge, depthLevels,
-                    authenticationTimeout, credentialRecheck);
+                    authenticationTimeout, credentialRecheck, closeRetention);
+        }
+
+        public Settings withCloseRetention(CloseRetention retention) {
+            return new Settings(maxBatch, answerTimeout, catalogMaxAge, depthLevels,
+                    streamAuthenticationTimeout, streamCredentialRecheck, retention);
         }
     }
 
@@ -113,7 +123,8 @@ public final class TradingModule implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         this.catalog = new PostgresMarketCatalog(database, settings.catalogMaxAge());
         this.history = new PostgresOrderHistory(database);
-        this.sequencer = new Sequencer(new PostgresTradingJournal(database, keyring), settings.maxBatch(), this::publish);
+        this.sequencer = new Sequencer(new PostgresTradingJournal(database, keyring, settings.closeRetention()),
+                settings.maxBatch(), settings.closeRetention(), this::publish);
         this.orders = new OrderService(sequencer, new PostgresOrderIdAllocator(database), history, clock,
                 settings.answerTimeout());
         this.balances = new BalanceService(sequencer, catalog, history, clock, settings.answerTimeout());

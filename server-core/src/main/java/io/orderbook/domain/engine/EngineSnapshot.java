@@ -37,8 +37,13 @@ public record EngineSnapshot(List<Market> markets, List<Integer> haltedMarkets, 
                                long reserved, long expireAt, SelfTradePrevention stp) {
     }
 
-    /** An order that is no longer open but filled something, and whether it has been closed. */
+    /**
+     * An order that is no longer open but filled something, and whether it has been closed.
+     *
+     * @param endedAt when it last changed after it ended (its end, or its close), in epoch milliseconds: its close
+     *                period (see {@link CloseRetention}) runs from here
+     */
     public record ClosableOrder(long orderId, long userId, int marketId, Side side, long filledQuantity,
-                                boolean closed) {
+                                boolean closed, long endedAt) {
     }
 }

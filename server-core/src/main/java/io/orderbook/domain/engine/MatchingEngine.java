@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,15 +79,26 @@ public final class MatchingEngine {
     private final Account feeAccount = ledger.account(Ledger.FEE_ACCOUNT);
     private final Settlement settlement = new Settlement();
     private final Long2ObjectHashMap<Order> openOrders = new Long2ObjectHashMap<>();
-    /** Orders that ended with something filled: they can still be closed. */
-    private final Long2ObjectHashMap<Order> filledOrders = new Long2ObjectHashMap<>();
+    /**
+     * Orders that ended with something filled and may still be closed, oldest {@link Order#endedAt} first; bounded
+     * by {@link #retention} so that the engine's memory does not grow with every order ever filled.
+     */
+    private final LinkedHashMap<Long, Order> filledOrders = new LinkedHashMap<>();
+    private final CloseRetention retention;
     private final TreeSet<Order> goodTillDate = new TreeSet<>(BY_EXPIRY);
     private MarketState[] markets = new MarketState[8];
     private long nextTradeId = 1;
     private long now;
 
+    /** An engine whose filled orders stay closable as {@link CloseRetention#DEFAULT} says. */
     public MatchingEngine(EventSink sink) {
+        this(sink, CloseRetention.DEFAULT);
+    }
+
+    /** An engine whose filled orders stay closable as {@code retention} says. */
+    public MatchingEngine(EventSink sink, CloseRetention retention) {
         this.sink = sink;
+        this.retention = java.util.Objects.requireNonNull(retention, "retention");
     }
 
     /** Adds a market with an empty book. */
@@ -462,7 +474,7 @@ public final class MatchingEngine {
     private void close(CloseOrder c) {
         Order order = openOrders.get(c.orderId());
         if (order == null) {
-            order = filledOrders.get(c.orderId());
+            order = closable(c.orderId());
         }
         if (order == null || order.userId() != c.userId()) {
             reject(c, RejectReason.UNKNOWN_ORDER);
@@ -493,6 +505,7 @@ public final class MatchingEngine {
         // place cancels the rest only once the closing order is accepted, so a refused close changes nothing.
         if (place(closing, c, order.isResting() ? order : null)) {
             order.closed = true;
+            keepClosable(order);
             sink.accept(new OrderClosed(now, order.id(), order.userId(), c.closingOrderId(), quantity));
         }
     }
@@ -676,8 +689,37 @@ public final class MatchingEngine {
             goodTillDate.remove(order);
         }
         if (order.filledLots() > 0) {
-            filledOrders.put(order.id(), order);
+            keepClosable(order);
         }
+    }
+
+    /**
+     * Files an ended order with fills (or one just closed) as the newest closable order, then forgets the orders
+     * whose close period has passed and, beyond {@link CloseRetention#maxOrders()}, the oldest.
+     */
+    private void keepClosable(Order order) {
+        filledOrders.remove(order.id());
+        order.endedAt = now;
+        filledOrders.put(order.id(), order);
+        var oldest = filledOrders.values().iterator();
+        while (oldest.hasNext()) {
+            Order candidate = oldest.next();
+            if (filledOrders.size() <= retention.maxOrders() && !retention.isPast(candidate.endedAt, now)) {
+                break;
+            }
+            oldest.remove();
+        }
+    }
+
+    /** A filled order still in its close period, or null. Checked against the clock, whether or not it was swept. */
+    private Order closable(long orderId) {
+        Order order = filledOrders.get(orderId);
+        return order == null || retention.isPast(order.endedAt, now) ? null : order;
+    }
+
+    /** How many ended orders with fills the engine remembers for closing (for tests and metrics). */
+    public int closableOrderCount() {
+        return filledOrders.size();
     }
 
     private boolean isKnownOrderId(long orderId) {
@@ -836,7 +878,7 @@ public final class MatchingEngine {
         List<EngineSnapshot.ClosableOrder> closable = new ArrayList<>();
         for (Order order : filledOrders.values()) {
             closable.add(new EngineSnapshot.ClosableOrder(order.id(), order.userId(), order.market.market.id(),
-                    order.side(), order.filledLots() * order.market.market.lotSize(), order.closed));
+                    order.side(), order.filledLots() * order.market.market.lotSize(), order.closed, order.endedAt));
         }
         closable.sort(Comparator.comparingLong(EngineSnapshot.ClosableOrder::orderId));
         return new EngineSnapshot(marketList, halted, ledger.balances(), resting, closable, nextTradeId);
@@ -844,7 +886,15 @@ public final class MatchingEngine {
 
     /** Rebuilds an engine from a snapshot; it behaves exactly as the engine the snapshot was taken from. */
     public static MatchingEngine restore(EngineSnapshot snapshot, EventSink sink) {
-        MatchingEngine engine = new MatchingEngine(sink);
+        return restore(snapshot, sink, CloseRetention.DEFAULT);
+    }
+
+    /**
+     * Rebuilds an engine from a snapshot, with the close retention the engine it was taken from had; it behaves
+     * exactly as that engine.
+     */
+    public static MatchingEngine restore(EngineSnapshot snapshot, EventSink sink, CloseRetention retention) {
+        MatchingEngine engine = new MatchingEngine(sink, retention);
         snapshot.markets().forEach(engine::addMarket);
         snapshot.haltedMarkets().forEach(id -> engine.requireMarket(id).halted = true);
         for (Ledger.Balance balance : snapshot.balances()) {
@@ -866,13 +916,17 @@ public final class MatchingEngine {
                 engine.goodTillDate.add(order);
             }
         }
-        for (EngineSnapshot.ClosableOrder closable : snapshot.closableOrders()) {
+        List<EngineSnapshot.ClosableOrder> byEnd = new ArrayList<>(snapshot.closableOrders());
+        byEnd.sort(Comparator.comparingLong(EngineSnapshot.ClosableOrder::endedAt)
+                .thenComparingLong(EngineSnapshot.ClosableOrder::orderId));
+        for (EngineSnapshot.ClosableOrder closable : byEnd) {
             MarketState state = engine.requireMarket(closable.marketId());
             Order order = new Order(closable.orderId(), state, engine.ledger.account(closable.userId()),
                     closable.side(), OrderType.LIMIT, TimeInForce.GTC, 0, 0, BookOrder.UNLIMITED, BookOrder.NEVER,
                     SelfTradePrevention.NONE, false);
             order.restoreFilled(closable.filledQuantity() / state.market.lotSize());
             order.closed = closable.closed();
+            order.endedAt = closable.endedAt();
             engine.filledOrders.put(order.id(), order);
         }
         engine.nextTradeId = snapshot.nextTradeId();

@@ -18,6 +18,8 @@ final class Order extends BookOrder {
     long reserved;
     /** Whether the order has been closed (see {@link Command.CloseOrder}). */
     boolean closed;
+    /** When the order last changed after it ended (its end, or its close): its close period runs from here. */
+    long endedAt;
 
     Order(long id, MarketState market, Account account, Side side, OrderType type, TimeInForce timeInForce,
           long price, long openLots, long budget, long expireAt, SelfTradePrevention stp, boolean quoteSized) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderbook.adapters.http.orders.TradingTestServer;
 import io.orderbook.adapters.http.orders.TradingTestServer.Trader;
+import io.orderbook.testsupport.Eventually;
 import io.orderbook.testsupport.TestClock;
 import io.orderbook.testsupport.TestDatabase;
 import io.orderbook.testsupport.TestEngines;
@@ -233,6 +234,52 @@ class TradingStreamsTest {
             client.send(Map.of("op", "ping"));
             client.await("pong");
         }
+    }
+
+    @Test
+    void every_upgrade_is_in_the_request_log_with_its_caller_or_refusal() throws Exception {
+        Trader trader = funded("upgrades");
+        HttpResponse<String> created = server.request("POST", "/api-keys").as(trader)
+                .json(Map.of("name", "stream", "scope", "READ_ONLY", "requestsPerMinute", 600,
+                        "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString())).send();
+        String key = json(created).get("key").asText();
+        long keyId = json(created).get("id").asLong();
+
+        try (StreamClient client = StreamClient.connect(server.port(), "apiKey=" + key)) {
+            client.await("authenticated");
+        }
+        try (StreamClient client = StreamClient.connect(server.port(), "token=" + trader.token() + "x")) {
+            client.await("error");
+        }
+        try (StreamClient client = StreamClient.connect(server.port(), null)) {
+            client.send(Map.of("op", "ping"));
+            client.await("error");
+        }
+
+        Eventually.await(Duration.ofSeconds(10), "three upgrades in the request log", () -> upgrades().size() >= 3);
+        var byKey = upgrades().stream().filter(entry -> Long.valueOf(keyId).equals(entry.apiKeyId())).toList();
+        assertThat(byKey).singleElement().satisfies(entry -> {
+            assertThat(entry.method()).isEqualTo("GET");
+            assertThat(entry.status()).isEqualTo(101);
+            assertThat(entry.userId()).isEqualTo(trader.id());
+            assertThat(entry.errorCode()).isNull();
+            assertThat(entry.requestId()).isNotBlank();
+        });
+        assertThat(upgrades()).anySatisfy(entry -> {
+            assertThat(entry.errorCode()).isEqualTo("UNAUTHENTICATED");
+            assertThat(entry.userId()).isNull();
+        });
+        assertThat(upgrades()).anySatisfy(entry -> {
+            assertThat(entry.status()).isEqualTo(101);
+            assertThat(entry.userId()).isNull();
+            assertThat(entry.errorCode()).isNull();
+        });
+        assertThat(upgrades()).noneSatisfy(entry -> assertThat(entry.toString()).contains(key));
+        assertThat(upgrades()).noneSatisfy(entry -> assertThat(entry.toString()).contains(trader.token()));
+    }
+
+    private static java.util.List<io.orderbook.adapters.http.pipeline.RequestLogEntry> upgrades() {
+        return server.requestLog.stream().filter(entry -> entry.path().equals("/api/v1/ws")).toList();
     }
 
     @Test

@@ -68,14 +68,20 @@ final class TestExchange {
     private final List<Market> markets;
     private final List<EngineEvent> events = new ArrayList<>();
     private final MatchingEngine engine;
+    private final CloseRetention retention;
     private final List<Command> commands = new ArrayList<>();
     private final Map<Integer, Long> deposited = new HashMap<>();
     private final Map<Long, long[]> ownerAndMarket = new HashMap<>();
     private long now = START;
 
     private TestExchange(List<Market> markets) {
+        this(markets, CloseRetention.DEFAULT);
+    }
+
+    private TestExchange(List<Market> markets, CloseRetention retention) {
         this.markets = List.copyOf(markets);
-        this.engine = new MatchingEngine(events::add);
+        this.retention = retention;
+        this.engine = new MatchingEngine(events::add, retention);
         markets.forEach(engine::addMarket);
     }
 
@@ -87,6 +93,11 @@ final class TestExchange {
     /** BTC-USD with the given default self-trade prevention, and ETH-USD. */
     static TestExchange withDefaultStp(SelfTradePrevention defaultStp) {
         return new TestExchange(List.of(btcUsd(defaultStp), ethUsd()));
+    }
+
+    /** BTC-USD and ETH-USD on an engine that keeps filled orders closable as {@code retention} says. */
+    static TestExchange withCloseRetention(CloseRetention retention) {
+        return new TestExchange(List.of(btcUsd(SelfTradePrevention.NONE), ethUsd()), retention);
     }
 
     static TestExchange withMarkets(Market... markets) {
@@ -396,13 +407,13 @@ final class TestExchange {
      */
     void verifyDeterminism() {
         List<EngineEvent> replayed = new ArrayList<>();
-        MatchingEngine replay = new MatchingEngine(replayed::add);
+        MatchingEngine replay = new MatchingEngine(replayed::add, retention);
         markets.forEach(replay::addMarket);
         commands.forEach(replay::apply);
         assertThat(replayed).as("events of a replay").isEqualTo(events);
         assertThat(replay.stateHash()).as("state hash of a replay").isEqualTo(engine.stateHash());
 
-        MatchingEngine restored = MatchingEngine.restore(engine.snapshot(), EventSink.NONE);
+        MatchingEngine restored = MatchingEngine.restore(engine.snapshot(), EventSink.NONE, retention);
         restored.validate();
         assertThat(restored.snapshot()).as("snapshot of the restored engine").isEqualTo(engine.snapshot());
         assertThat(restored.stateHash()).as("state hash of the restored engine").isEqualTo(engine.stateHash());

@@ -13,6 +13,7 @@ import io.orderbook.domain.engine.EngineEvent.MarketHaltChanged;
 import io.orderbook.domain.engine.EngineEvent.MarketRemoved;
 import io.orderbook.domain.engine.EngineEvent.MarketUpdated;
 import io.orderbook.domain.engine.EngineEvent.TradeExecuted;
+import io.orderbook.domain.engine.CloseRetention;
 import io.orderbook.domain.engine.EngineSnapshot;
 import io.orderbook.domain.engine.Ledger;
 import io.orderbook.domain.engine.MatchingEngine;
@@ -113,13 +114,23 @@ public final class PostgresTradingJournal implements TradingJournal {
 
     private final Database database;
     private final MarketKeyring keyring;
+    private final CloseRetention closeRetention;
     /** The last priority number drawn; numbers only grow (see {@link BatchRows}). */
     private final AtomicLong lastPriority = new AtomicLong(-1);
 
-    /** @param keyring signs every trade with its market's key */
+    /** A journal for an engine with {@link CloseRetention#DEFAULT}; {@code keyring} signs every trade with its market's key. */
     public PostgresTradingJournal(Database database, MarketKeyring keyring) {
+        this(database, keyring, CloseRetention.DEFAULT);
+    }
+
+    /**
+     * @param keyring        signs every trade with its market's key
+     * @param closeRetention the engine's: {@link #load()} returns only the filled orders it would still keep
+     */
+    public PostgresTradingJournal(Database database, MarketKeyring keyring, CloseRetention closeRetention) {
         this.database = Objects.requireNonNull(database, "database");
         this.keyring = Objects.requireNonNull(keyring, "keyring");
+        this.closeRetention = Objects.requireNonNull(closeRetention, "closeRetention");
     }
 
     @Override
@@ -446,7 +457,7 @@ public final class PostgresTradingJournal implements TradingJournal {
                 // One consistent view of all tables, even while markets are edited.
                 statement.execute("set transaction isolation level repeatable read, read only");
             }
-            return read(connection);
+            return read(connection, closeRetention);
         }));
         lastPriority.accumulateAndGet(loaded.maxPriority, Math::max);
         return loaded.snapshot;
@@ -455,7 +466,7 @@ public final class PostgresTradingJournal implements TradingJournal {
     private record Loaded(EngineSnapshot snapshot, long maxPriority) {
     }
 
-    private static Loaded read(Connection connection) throws SQLException {
+    private static Loaded read(Connection connection, CloseRetention retention) throws SQLException {
         List<Market> markets = new ArrayList<>();
         List<Integer> halted = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
@@ -510,14 +521,27 @@ public final class PostgresTradingJournal implements TradingJournal {
         }
 
         List<EngineSnapshot.ClosableOrder> closable = new ArrayList<>();
+        // The orders the engine keeps closable (see CloseRetention): updated_at is when an ended order last changed
+        // (its end, or its close), and the engine last swept them when the latest of those changes happened, in
+        // command time: it kept those within the close period before it, the newest maxOrders of them.
         try (PreparedStatement select = connection.prepareStatement("""
-                select o.id, o.user_id, o.market_id, o.side, o.filled_quantity, o.closed
-                from orders o join markets m on m.id = o.market_id and m.deleted_at is null
-                where o.status <> 'OPEN' and o.filled_quantity > 0 order by o.id""");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                closable.add(new EngineSnapshot.ClosableOrder(rows.getLong(1), rows.getLong(2), rows.getInt(3),
-                        Side.valueOf(rows.getString(4)), rows.getLong(5), rows.getBoolean(6)));
+                with ended as (
+                    select o.id, o.user_id, o.market_id, o.side, o.filled_quantity, o.closed, o.updated_at
+                    from orders o join markets m on m.id = o.market_id and m.deleted_at is null
+                    where o.status <> 'OPEN' and o.filled_quantity > 0)
+                select id, user_id, market_id, side, filled_quantity, closed,
+                       (extract(epoch from updated_at) * 1000)::bigint
+                from (select e.* from ended e
+                      where e.updated_at > (select max(updated_at) from ended) - ? * interval '1 millisecond'
+                      order by e.updated_at desc, e.id desc limit ?) recent
+                order by id""")) {
+            select.setLong(1, retention.period().toMillis());
+            select.setInt(2, retention.maxOrders());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    closable.add(new EngineSnapshot.ClosableOrder(rows.getLong(1), rows.getLong(2), rows.getInt(3),
+                            Side.valueOf(rows.getString(4)), rows.getLong(5), rows.getBoolean(6), rows.getLong(7)));
+                }
             }
         }
 

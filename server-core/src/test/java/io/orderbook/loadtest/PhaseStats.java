@@ -1,0 +1,79 @@
+package io.orderbook.loadtest;
+
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What one phase of the trading load saw, recorded concurrently by its virtual threads: acknowledged requests by
+ * kind, errors by status, and the latency of every request (errors included) in an HdrHistogram.
+ */
+final class PhaseStats {
+
+    private static final int ERROR_SAMPLES = 5;
+
+    private final Recorder latencies = new Recorder(TimeUnit.MINUTES.toNanos(2), 3);
+    private final Map<OrderFlow.Kind, LongAdder> acknowledged = new ConcurrentHashMap<>();
+    private final LongAdder lateCancels = new LongAdder();
+    private final Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Queue<String> errorSamples = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger sampled = new AtomicInteger();
+
+    void ok(OrderFlow.Kind kind, int status, long latencyNanos) {
+        acknowledged.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        if (status == 409) lateCancels.increment();
+        record(latencyNanos);
+    }
+
+    void error(OrderFlow.Kind kind, int status, String detail, long latencyNanos) {
+        errors.computeIfAbsent(status, s -> new LongAdder()).increment();
+        if (sampled.getAndIncrement() < ERROR_SAMPLES) {
+            errorSamples.add(kind + " -> " + status + ": " + (detail.length() > 300 ? detail.substring(0, 300) : detail));
+        }
+        record(latencyNanos);
+    }
+
+    private void record(long latencyNanos) {
+        latencies.recordValue(Math.max(1, Math.min(latencyNanos, TimeUnit.MINUTES.toNanos(2))));
+    }
+
+    long acknowledged(OrderFlow.Kind kind) {
+        LongAdder count = acknowledged.get(kind);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Acknowledged places (resting and crossing) and cancels. */
+    long acknowledgedRequests() {
+        return acknowledged.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    long lateCancels() {
+        return lateCancels.sum();
+    }
+
+    long errors() {
+        return errors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Errors by HTTP status; -1 for a broken connection. */
+    Map<Integer, Long> errorsByStatus() {
+        Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+        errors.forEach((status, count) -> byStatus.put(status, count.sum()));
+        return byStatus;
+    }
+
+    Iterable<String> errorSamples() {
+        return errorSamples;
+    }
+
+    /** Every latency recorded so far (call once, at the end of the phase). */
+    Histogram latencies() {
+        return latencies.getIntervalHistogram();
+    }
+}

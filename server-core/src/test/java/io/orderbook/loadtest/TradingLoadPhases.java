@@ -1,0 +1,136 @@
+package io.orderbook.loadtest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The two ways the trading load is applied. Each phase warms up first (its requests are not counted), then
+ * measures for a fixed time.
+ *
+ * <ul>
+ *   <li>{@link #closedLoop}: as fast as the server answers. Each of many virtual-thread clients sends its next
+ *       request as soon as the last one is answered; latency is each request's own round trip.</li>
+ *   <li>{@link #openLoop}: at a fixed rate whatever the server does. Requests have intended send times spread
+ *       evenly over the connections; a request sent late (its connection still waiting for an earlier answer) is
+ *       timed from when it should have been sent, so a stall shows in the latencies instead of hiding behind the
+ *       requests it delayed (coordinated omission).</li>
+ * </ul>
+ */
+final class TradingLoadPhases {
+
+    /** One phase's figures. */
+    record Phase(String name, Duration measured, PhaseStats stats, Histogram latencies) {
+
+        double requestsPerSecond() {
+            return stats.acknowledgedRequests() / seconds();
+        }
+
+        double ordersPerSecond() {
+            return (stats.acknowledged(OrderFlow.Kind.RESTING) + stats.acknowledged(OrderFlow.Kind.CROSSING)) / seconds();
+        }
+
+        double millis(double percentile) {
+            return latencies.getValueAtPercentile(percentile) / 1e6;
+        }
+
+        private double seconds() {
+            return measured.toNanos() / 1e9;
+        }
+    }
+
+    private final int port;
+    private final List<TradingLoadSetup.Trader> traders;
+    private final List<String> markets;
+    /** Acknowledged places over all phases, warm-ups included: what the database must hold afterwards. */
+    private final java.util.concurrent.atomic.LongAdder acknowledgedPlaces = new java.util.concurrent.atomic.LongAdder();
+    private long seed = 1;
+
+    TradingLoadPhases(int port, List<TradingLoadSetup.Trader> traders, List<String> markets) {
+        this.port = port;
+        this.traders = traders;
+        this.markets = markets;
+    }
+
+    /** Orders acknowledged (201) in every phase so far, warm-ups included. */
+    long acknowledgedPlaces() {
+        return acknowledgedPlaces.sum();
+    }
+
+    Phase closedLoop(int clients, Duration warmup, Duration measure) throws InterruptedException {
+        PhaseStats discarded = new PhaseStats();
+        PhaseStats measured = new PhaseStats();
+        Recording recording = new Recording(discarded);
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            OrderFlow flow = flow(c);
+            threads.add(Thread.ofVirtual().name("closed-" + c).start(() -> {
+                try (flow) {
+                    while (running.get()) {
+                        long start = System.nanoTime();
+                        flow.step(recording.target, start);
+                    }
+                }
+            }));
+        }
+        Thread.sleep(warmup);
+        recording.target = measured;
+        long start = System.nanoTime();
+        Thread.sleep(measure);
+        recording.target = discarded;
+        long elapsed = System.nanoTime() - start;
+        running.set(false);
+        for (Thread thread : threads) thread.join(Duration.ofSeconds(40));
+        return new Phase("closed loop, " + clients + " clients", Duration.ofNanos(elapsed), measured,
+                measured.latencies());
+    }
+
+    Phase openLoop(double ratePerSecond, int connections, Duration warmup, Duration measure)
+            throws InterruptedException {
+        PhaseStats discarded = new PhaseStats();
+        PhaseStats measuredStats = new PhaseStats();
+        long period = (long) (1e9 / ratePerSecond);
+        long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        long measureFrom = t0 + warmup.toNanos();
+        long end = measureFrom + measure.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            OrderFlow flow = flow(c);
+            int lane = c;
+            threads.add(Thread.ofVirtual().name("open-" + c).start(() -> {
+                try (flow) {
+                    for (long j = 0; ; j++) {
+                        long intended = t0 + (lane + j * connections) * period;
+                        if (intended >= end) break;
+                        long wait = intended - System.nanoTime();
+                        if (wait > 0) LockSupport.parkNanos(wait);
+                        flow.step(intended >= measureFrom ? measuredStats : discarded, intended);
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) thread.join();
+        // A server that falls behind answers the last requests after the planned end: the rate is what it achieved.
+        Duration measured = Duration.ofNanos(Math.max(end, System.nanoTime()) - measureFrom);
+        return new Phase(String.format(java.util.Locale.ROOT, "open loop, %,.0f/s on %d connections", ratePerSecond,
+                connections), measured, measuredStats, measuredStats.latencies());
+    }
+
+    private OrderFlow flow(int client) {
+        return new OrderFlow(port, traders.get(client % traders.size()), markets, seed++, acknowledgedPlaces);
+    }
+
+    /** Where closed-loop clients record now: swapped from the warm-up's stats to the measured ones and back. */
+    private static final class Recording {
+        volatile PhaseStats target;
+
+        Recording(PhaseStats target) {
+            this.target = target;
+        }
+    }
+}
