@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class AuthService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+    /** The longest refresh token text accepted, in characters; longer input is refused before any look-up. */
     public static final int MAX_REFRESH_TOKEN_LENGTH = 200;
     private static final String BAD_LOGIN = "Invalid username or password.";
     private static final String BAD_REFRESH_TOKEN = "The refresh token is not valid; log in again.";
@@ -49,6 +50,20 @@ public final class AuthService {
     private final CredentialEvents events;
     private final Clock clock;
 
+    /**
+     * Creates the service.
+     *
+     * @param database         transactions over users and refresh tokens
+     * @param users            stored users
+     * @param refreshTokenRows stored refresh tokens (hashes only)
+     * @param hasher           checks passwords against stored hashes
+     * @param accessTokens     signs access tokens
+     * @param refreshTokens    makes and hashes refresh tokens
+     * @param refreshTokenTtl  how long a refresh token stays valid
+     * @param throttle         slows down password guessing
+     * @param events           tells other nodes when a user's sessions end
+     * @param clock            what "now" is
+     */
     public AuthService(Database database, UserRepository users, RefreshTokenRepository refreshTokenRows, PasswordHasher hasher,
                        AccessTokens accessTokens, RefreshTokens refreshTokens, Duration refreshTokenTtl,
                        LoginThrottle throttle, CredentialEvents events, Clock clock) {
@@ -68,6 +83,10 @@ public final class AuthService {
     /**
      * Exchanges username and password for tokens.
      *
+     * @param username the login name, compared ignoring case
+     * @param password the password in clear text
+     * @param clientIp the client's address, for throttling
+     * @return a new access and refresh token
      * @throws ApiProblem 400 for a missing or oversized field, 429 {@code LOGIN_THROTTLED} (with
      *                    {@code Retry-After}) after too many failures, 401 {@code UNAUTHENTICATED} for a wrong
      *                    username or password or a disabled user
@@ -104,6 +123,8 @@ public final class AuthService {
     /**
      * Exchanges a refresh token for a new access token and a new refresh token; the presented one stops working.
      *
+     * @param presented the refresh token the client sent
+     * @return the new pair
      * @throws ApiProblem 400 when missing, 401 {@code UNAUTHENTICATED} when unknown, expired, already used
      *                    (which also ends all the user's sessions) or when the user is disabled
      */
@@ -149,6 +170,9 @@ public final class AuthService {
      * the answer tells nothing about other users' tokens), and with {@code allSessions} every access and
      * refresh token they have.
      *
+     * @param userId       the authenticated user
+     * @param refreshToken the refresh token to end, or null
+     * @param allSessions  whether to end every session of the user
      * @throws ApiProblem 400 when neither is asked for or the token is malformed
      */
     public void logout(long userId, String refreshToken, boolean allSessions) {
@@ -171,7 +195,13 @@ public final class AuthService {
         if (allSessions) events.userChanged(userId);
     }
 
-    /** The user behind an authenticated request; 401 when they were deleted since. */
+    /**
+     * The user behind an authenticated request.
+     *
+     * @param userId the authenticated user's id
+     * @return the user's account
+     * @throws ApiProblem 401 when the user was deleted since the token was issued
+     */
     public UserAccount me(long userId) {
         return users.findById(userId).map(UserAccount::of)
                 .orElseThrow(() -> ApiProblem.unauthenticated("The user no longer exists."));

@@ -17,9 +17,17 @@ public interface CredentialEvents {
         }
     };
 
-    /** The user was disabled, enabled, deleted, changed role or password, or ended all sessions. */
+    /**
+     * The user was disabled, enabled, deleted, changed role or password, or ended all sessions.
+     *
+     * @param userId the user who changed
+     */
     void userChanged(long userId);
 
-    /** The key with this prefix was revoked, regenerated, changed or deleted. */
+    /**
+     * The key with this prefix was revoked, regenerated, changed or deleted.
+     *
+     * @param prefix the key's public prefix, which identifies it without its secret
+     */
     void apiKeyChanged(String prefix);
 }

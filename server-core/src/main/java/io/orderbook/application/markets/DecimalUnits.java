@@ -20,8 +20,11 @@ public final class DecimalUnits {
 
     /** Why a text is not an exact amount. */
     public enum Refusal {
+        /** Not plain digits with an optional decimal point. */
         NOT_A_DECIMAL("must be a decimal number in a string, such as \"0.01\" (no sign, exponent or spaces)"),
+        /** More decimal places than the asset's scale. */
         TOO_PRECISE("has more decimal places than allowed (%d)"),
+        /** More minor units than a long holds. */
         TOO_LARGE("is too large");
 
         private final String message;
@@ -30,7 +33,12 @@ public final class DecimalUnits {
             this.message = message;
         }
 
-        /** A field error message; {@code scale} fills in the allowed decimal places. */
+        /**
+         * A field error message, to follow the field's name.
+         *
+         * @param scale the allowed decimal places, filled into the message where it names them
+         * @return the message
+         */
         public String message(int scale) {
             return message.formatted(scale);
         }
@@ -39,6 +47,7 @@ public final class DecimalUnits {
     /** Thrown by {@link #parse} with the reason. */
     public static final class NotExactException extends Exception {
         private static final long serialVersionUID = 1L;
+        /** Why the text was refused. */
         private final Refusal refusal;
 
         NotExactException(Refusal refusal) {
@@ -46,6 +55,7 @@ public final class DecimalUnits {
             this.refusal = refusal;
         }
 
+        /** {@return why the text was refused} */
         public Refusal refusal() {
             return refusal;
         }
@@ -54,6 +64,9 @@ public final class DecimalUnits {
     /**
      * The minor units of a decimal text at a scale: {@code parse("0.01", 6) == 10_000}.
      *
+     * @param text  decimal text in human units, e.g. {@code "0.01"}
+     * @param scale the asset's decimal places
+     * @return the amount in minor units
      * @throws NotExactException if the text is not a plain non-negative decimal, has more than {@code scale}
      *                           decimal places (trailing zeros aside), or exceeds {@link Long#MAX_VALUE} minor units
      */
@@ -72,7 +85,13 @@ public final class DecimalUnits {
         return whole.longValueExact();
     }
 
-    /** Minor units as decimal text in plain notation, without trailing zeros: {@code format(10_000, 6) == "0.01"}. */
+    /**
+     * Minor units as decimal text in plain notation, without trailing zeros: {@code format(10_000, 6) == "0.01"}.
+     *
+     * @param minor the amount in minor units
+     * @param scale the asset's decimal places
+     * @return the decimal text in human units
+     */
     public static String format(long minor, int scale) {
         return BigDecimal.valueOf(minor, scale).stripTrailingZeros().toPlainString();
     }

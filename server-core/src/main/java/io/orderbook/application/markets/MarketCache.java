@@ -10,21 +10,38 @@ import java.util.Optional;
  */
 public interface MarketCache {
 
-    /** Every market, or empty when the cache does not hold the list (never loaded, or lost). */
+    /** {@return every market, or empty when the cache does not hold the list (never loaded, or lost)} */
     Optional<List<MarketView>> all();
 
-    /** One market by symbol; empty when it is not cached (which means unknown only if {@link #loaded()}). */
+    /**
+     * One market by symbol.
+     *
+     * @param symbol e.g. {@code BTC-USDT}
+     * @return the market; empty when it is not cached (which means unknown only if {@link #loaded()})
+     */
     Optional<MarketView> get(String symbol);
 
-    /** Whether the cache holds the complete list. */
+    /** {@return whether the cache holds the complete list} */
     boolean loaded();
 
-    /** Adds or replaces one market. It does not make a cache that lost the list {@link #loaded()}. */
+    /**
+     * Adds or replaces one market. It does not make a cache that lost the list {@link #loaded()}.
+     *
+     * @param market the market as it is now
+     */
     void put(MarketView market);
 
-    /** Forgets one market. */
+    /**
+     * Forgets one market.
+     *
+     * @param symbol the market's symbol
+     */
     void remove(String symbol);
 
-    /** Replaces the whole list at once and marks the cache loaded. */
+    /**
+     * Replaces the whole list at once and marks the cache loaded.
+     *
+     * @param markets every listed market
+     */
     void replaceAll(List<MarketView> markets);
 }

@@ -30,8 +30,13 @@ public final class MarketModule implements AutoCloseable {
     private final HttpRoutes routes;
 
     /**
+     * Builds the market service and routes, opens the markets' signing keys and reloads the market cache.
+     *
+     * @param database  the database holding assets and markets
      * @param redisson  a client with the cluster's key prefix; the module does not shut it down
      * @param sequencer the running sequencer; the module does not close it
+     * @param keyring   seals and opens the markets' signing keys with the master key
+     * @param clock     what "now" is
      * @throws IllegalStateException if the keyring's master key does not open the markets' signing keys
      */
     public MarketModule(Database database, RedissonClient redisson, Sequencer sequencer, MarketKeyring keyring,
@@ -46,12 +51,18 @@ public final class MarketModule implements AutoCloseable {
         service.reload();
     }
 
-    /** {@code /assets} and {@code /markets} under {@code /api/v1}, for {@code HttpServer.Builder.routes}. */
+    /**
+     * {@return the {@code /assets} and {@code /markets} routes under {@code /api/v1}, for
+     * {@code HttpServer.Builder.routes}}
+     */
     public HttpRoutes routes() {
         return routes;
     }
 
-    /** Markets for other capabilities: look a market up by symbol (its id, scales, rules, halt). */
+    /**
+     * {@return the market service, for other capabilities to look a market up by symbol (its id, scales, rules,
+     * halt)}
+     */
     public MarketService service() {
         return service;
     }

@@ -55,8 +55,11 @@ public final class MarketService {
     private static final Pattern ASSET_CODE = Pattern.compile("[A-Z0-9]{1,16}");
     /** Fee rates are parts per million: six decimal places of a fraction. */
     private static final int FEE_SCALE = 6;
+    /** The most decimal places an asset may have: 10^18 minor units still fit a long. */
     public static final int MAX_SCALE = 18;
+    /** The most levels per side one book read returns. */
     public static final int MAX_BOOK_DEPTH = 500;
+    /** The most trades one recent-trades read returns. */
     public static final int MAX_TRADES = 500;
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private static final long LOCAL_COPY_NANOS = Duration.ofSeconds(1).toNanos();
@@ -82,6 +85,15 @@ public final class MarketService {
     /** Book reads queued on the sequencer and not answered yet, by market and depth (see {@link #book}). */
     private final ConcurrentHashMap<Long, CompletableFuture<Levels>> bookReads = new ConcurrentHashMap<>();
 
+    /**
+     * Creates the service.
+     *
+     * @param repository stored assets and markets
+     * @param cache      the markets every node serves
+     * @param sequencer  the single writer that applies market changes to the engine
+     * @param keyring    seals and opens the markets' signing keys
+     * @param clock      what "now" is
+     */
     public MarketService(MarketRepository repository, MarketCache cache, Sequencer sequencer, MarketKeyring keyring,
                          Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -96,6 +108,10 @@ public final class MarketService {
     /**
      * Creates an asset.
      *
+     * @param actor the caller, who must be an administrator
+     * @param code  1 to 16 capital letters or digits, e.g. {@code BTC}
+     * @param scale decimal places, 0 to {@value #MAX_SCALE}: one whole unit is 10^scale minor units
+     * @return the new asset
      * @throws ApiProblem 400 for a bad code or scale, 409 when the code is taken
      */
     public AssetView createAsset(Actor actor, String code, Integer scale) {
@@ -119,14 +135,14 @@ public final class MarketService {
         }
     }
 
-    /** Every asset, by code. */
+    /** {@return every asset, by code} */
     public List<AssetView> assets() {
         return repository.assets().stream().map(MarketService::view).toList();
     }
 
     // ---- reading markets ----
 
-    /** Every listed market, by symbol, from the cache (reloaded from the database if it lost them). */
+    /** {@return every listed market, by symbol, from the cache (reloaded from the database if it lost them)} */
     public List<MarketView> markets() {
         if (!cacheStale) {
             try {
@@ -147,6 +163,8 @@ public final class MarketService {
     /**
      * The listed market with this symbol (letter case ignored), from the cache.
      *
+     * @param symbol the market's symbol, e.g. {@code BTC-USDT}
+     * @return the market
      * @throws ApiProblem 404 when no market with that symbol is listed
      */
     public MarketView market(String symbol) {
@@ -179,6 +197,8 @@ public final class MarketService {
      * assets and scales never change; its rules and halt may be a second old, which is safe because the engine
      * checks every order against the rules it holds.
      *
+     * @param symbol the market's symbol, e.g. {@code BTC-USDT}
+     * @return the market, its rules at most a second old
      * @throws ApiProblem 404 when no market with that symbol is listed
      */
     public MarketView lookup(String symbol) {
@@ -199,6 +219,9 @@ public final class MarketService {
      * requests costs the sequencer one read per batch; a read that has been answered is never shared, so a caller
      * always sees every order acknowledged before it asked.
      *
+     * @param symbol the market's symbol, e.g. {@code BTC-USDT}
+     * @param depth  levels per side, 1 to {@value #MAX_BOOK_DEPTH}
+     * @return both sides of the book, best price first
      * @throws ApiProblem 400 for a depth outside 1..{@value #MAX_BOOK_DEPTH}, 404 for an unknown market, 503 when
      *                    the engine does not answer in time
      */
@@ -232,6 +255,9 @@ public final class MarketService {
     /**
      * A market's most recent trades, newest first, with their signatures.
      *
+     * @param symbol the market's symbol, e.g. {@code BTC-USDT}
+     * @param limit  how many trades, 1 to {@value #MAX_TRADES}
+     * @return the trades
      * @throws ApiProblem 400 for a limit outside 1..{@value #MAX_TRADES}, 404 for an unknown market
      */
     public MarketTrades recentTrades(String symbol, int limit) {
@@ -247,6 +273,9 @@ public final class MarketService {
     /**
      * Lists a new market with a new Ed25519 key pair (the private key sealed under the master key), not halted.
      *
+     * @param actor   the caller, who must be an administrator
+     * @param request the market's symbol, assets and rules as decimal text
+     * @return the listed market
      * @throws ApiProblem 400 listing every invalid field (unknown assets, amounts not exact in the assets' scales,
      *                    a tick and lot whose product is not a whole number of quote minor units), 409 when the
      *                    symbol is listed already, 503 when the change could not be made durable
@@ -311,6 +340,10 @@ public final class MarketService {
      * Changes a market's fees, minimum notional, default self-trade prevention, or (while it has no orders) its
      * tick and lot size.
      *
+     * @param actor  the caller, who must be an administrator
+     * @param symbol the market's symbol, e.g. {@code BTC-USDT}
+     * @param request what to change
+     * @return the market after the change
      * @throws ApiProblem 400 for an empty change or invalid fields, 404 for an unknown market, 409 when the change
      *                    would strand or underfund orders, 503 when it could not be made durable
      */
@@ -364,6 +397,8 @@ public final class MarketService {
     /**
      * Delists a market without open orders (a soft delete: its orders and trades stay readable).
      *
+     * @param actor  the caller, who must be an administrator
+     * @param symbol the market's symbol, e.g. {@code BTC-USDT}
      * @throws ApiProblem 404 for an unknown market, 409 while it has open orders, 503 when it could not be made
      *                    durable
      */
@@ -392,6 +427,10 @@ public final class MarketService {
     /**
      * Halts a market (no new orders, amends, takes or closes; cancels still work) or resumes it.
      *
+     * @param actor  the caller, who must be an administrator
+     * @param symbol the market's symbol, e.g. {@code BTC-USDT}
+     * @param halted true to halt, false to resume
+     * @return the market after the change
      * @throws ApiProblem 404 for an unknown market, 503 when the change could not be made durable
      */
     public MarketView setHalted(Actor actor, String symbol, boolean halted) {
@@ -428,7 +467,11 @@ public final class MarketService {
         });
     }
 
-    /** Rebuilds the cache from the database: at start, and whenever it may be stale. */
+    /**
+     * Rebuilds the cache from the database: at start, and whenever it may be stale.
+     *
+     * @return every listed market, as now cached
+     */
     public List<MarketView> reload() {
         changes.lock();
         try {

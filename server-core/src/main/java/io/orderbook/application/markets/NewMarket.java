@@ -6,6 +6,9 @@ import io.orderbook.domain.model.SelfTradePrevention;
  * A market to list, as an administrator asks for it: amounts as decimal text in human units, converted exactly
  * with the assets' scales.
  *
+ * @param symbol      e.g. {@code BTC-USDT}: the base code, a dash, the quote code
+ * @param base        the code of the asset that is bought and sold
+ * @param quote       the code of the asset prices are quoted in
  * @param tickSize    price step, in quote units per whole base unit
  * @param lotSize     quantity step, in base units
  * @param minNotional smallest order value, in quote units

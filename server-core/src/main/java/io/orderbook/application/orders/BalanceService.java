@@ -27,6 +27,15 @@ public final class BalanceService {
     private final Clock clock;
     private final Duration answerTimeout;
 
+    /**
+     * Creates the service.
+     *
+     * @param sequencer     the single writer that runs commands on the matching engine
+     * @param catalog       markets and assets
+     * @param history       durable adjustments and users, for reading
+     * @param clock         time stamps for the commands
+     * @param answerTimeout how long to wait for the engine's answer
+     */
     public BalanceService(Sequencer sequencer, MarketCatalog catalog, OrderHistory history, Clock clock,
                           Duration answerTimeout) {
         this.sequencer = Objects.requireNonNull(sequencer, "sequencer");
@@ -39,6 +48,8 @@ public final class BalanceService {
     /**
      * The user's balance of every asset they hold (available or locked not zero), by asset id.
      *
+     * @param userId the user
+     * @return the balances, ordered by asset id
      * @throws SequencerUnavailableException if the engine does not answer in time
      */
     public List<Balance> balances(long userId) {
@@ -61,8 +72,13 @@ public final class BalanceService {
      * Credits (positive amount) or debits (negative amount) a user's available balance, recording who did it and
      * why. A debit larger than the available balance is refused; locked funds are never taken.
      *
+     * @param admin  the administrator making the adjustment
      * @param userId a user's id, or {@link Ledger#FEE_ACCOUNT} for the fee account
+     * @param asset  the asset whose balance changes
+     * @param amount minor units of the asset: positive credits, negative debits
      * @param reason why, for the audit trail: at most {@value CommandContext#MAX_REASON} characters
+     * @param retry  the idempotency key and request fingerprint, or null when the request is not retryable
+     * @return the adjustment made, or why it was refused
      * @throws IllegalArgumentException if the actor is not an administrator
      */
     public AdjustmentOutcome adjust(Actor admin, long userId, Asset asset, long amount, String reason, Retry retry) {
@@ -81,7 +97,11 @@ public final class BalanceService {
      * Credits or debits a user's available balance on the server's own behalf, as when it seeds demo data: audited
      * like an administrator's adjustment, with the reason and without an actor (the audit trail's actor is empty).
      *
+     * @param userId a user's id, or {@link Ledger#FEE_ACCOUNT} for the fee account
+     * @param asset  the asset whose balance changes
+     * @param amount minor units of the asset: positive credits, negative debits
      * @param reason why, for the audit trail: at most {@value CommandContext#MAX_REASON} characters
+     * @return the adjustment made, or why it was refused
      */
     public AdjustmentOutcome adjustBySystem(long userId, Asset asset, long amount, String reason) {
         Objects.requireNonNull(reason, "reason");
@@ -90,12 +110,23 @@ public final class BalanceService {
         return new AdjustmentOutcome(OrderService.Answers.await(sequencer.submit(command, context), answerTimeout));
     }
 
-    /** Whether balances can be kept for this account id: an existing user's, or the fee account. */
+    /**
+     * Whether balances can be kept for this account id: an existing user's, or the fee account.
+     *
+     * @param userId the account id
+     * @return true for an existing user (disabled ones included) or {@link Ledger#FEE_ACCOUNT}
+     */
     public boolean accountExists(long userId) {
         return userId == Ledger.FEE_ACCOUNT || (userId > 0 && history.userExists(userId));
     }
 
-    /** The audit trail of adjustments, newest first; of one user, or of everyone when {@code userId} is null. */
+    /**
+     * The audit trail of adjustments, newest first; of one user, or of everyone when {@code userId} is null.
+     *
+     * @param userId the user, or null for everyone
+     * @param page   which page
+     * @return one page of adjustments
+     */
     public Page<BalanceAdjustmentRecord> adjustments(Long userId, PageRequest page) {
         return history.adjustments(userId, page);
     }

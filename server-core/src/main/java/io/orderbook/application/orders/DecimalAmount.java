@@ -23,6 +23,8 @@ public final class DecimalAmount {
     /**
      * The text as minor units of an asset with {@code scale} decimal places.
      *
+     * @param text   decimal text such as {@code "12.5"}, no exponent
+     * @param scale  the asset's decimal places
      * @param signed whether a leading minus is allowed; otherwise the amount must be positive
      * @return the amount, or the reason the text is not one, written for the client
      */
@@ -46,18 +48,34 @@ public final class DecimalAmount {
         return new Parsed(minor.longValueExact(), null);
     }
 
-    /** Minor units as decimal text with exactly {@code scale} decimal places, e.g. {@code "0.01500000"}. */
+    /**
+     * Minor units as decimal text with exactly {@code scale} decimal places, e.g. {@code "0.01500000"}.
+     *
+     * @param minor the amount in minor units
+     * @param scale the asset's decimal places
+     * @return the plain decimal text, never in exponent notation
+     */
     public static String format(long minor, int scale) {
         return BigDecimal.valueOf(minor, scale).toPlainString();
     }
 
-    /** A parsed amount: {@code error} is null when {@code value} holds the amount. */
+    /**
+     * A parsed amount: {@code error} is null when {@code value} holds the amount.
+     *
+     * @param value the amount in minor units; 0 when parsing failed
+     * @param error why the text is not an amount, phrased to follow the field's name; null when it is one
+     */
     public record Parsed(long value, String error) {
 
         static Parsed error(String message) {
             return new Parsed(0, message);
         }
 
+        /**
+         * Whether the text was an amount.
+         *
+         * @return true when {@code value} holds the amount
+         */
         public boolean ok() {
             return error == null;
         }

@@ -10,19 +10,43 @@ import java.util.Optional;
  */
 public interface MarketCatalog {
 
-    /** The live market with this symbol, if any. */
+    /**
+     * The live market with this symbol, if any.
+     *
+     * @param symbol e.g. {@code BTC-USDT}
+     * @return the market, or empty when there is none or it was deleted
+     */
     Optional<TradedMarket> bySymbol(String symbol);
 
-    /** The market with this id, deleted ones included (old orders and trades refer to them). */
+    /**
+     * The market with this id, deleted ones included (old orders and trades refer to them).
+     *
+     * @param marketId the market's engine id
+     * @return the market, or empty when no market ever had this id
+     */
     Optional<TradedMarket> byId(int marketId);
 
-    /** The asset with this code, if any. */
+    /**
+     * The asset with this code, if any.
+     *
+     * @param code e.g. {@code BTC}
+     * @return the asset, or empty
+     */
     Optional<Asset> assetByCode(String code);
 
-    /** The asset with this id, if any. */
+    /**
+     * The asset with this id, if any.
+     *
+     * @param assetId the asset's engine id
+     * @return the asset, or empty
+     */
     Optional<Asset> assetById(int assetId);
 
-    /** Every asset, by id. */
+    /**
+     * Every asset, by id.
+     *
+     * @return the assets, ordered by id
+     */
     List<Asset> assets();
 
     /** Forgets what is cached, so the next look-up sees markets and assets added or deleted since. */

@@ -11,20 +11,56 @@ import java.util.Optional;
  */
 public interface OrderHistory {
 
+    /**
+     * One order, whoever owns it: callers check ownership.
+     *
+     * @param orderId the order's id
+     * @return the order as last made durable, or empty
+     */
     Optional<OrderRecord> order(long orderId);
 
-    /** Orders matching the filter, newest first. */
+    /**
+     * Orders matching the filter, newest first.
+     *
+     * @param filter which orders
+     * @param page   which page
+     * @return one page of orders
+     */
     Page<OrderRecord> orders(OrderFilter filter, PageRequest page);
 
-    /** Ids of the user's open orders in a market, oldest first. */
+    /**
+     * Ids of the user's open orders in a market, oldest first.
+     *
+     * @param userId   the owner
+     * @param marketId the market
+     * @return the order ids
+     */
     List<Long> openOrderIds(long userId, int marketId);
 
-    /** The user's side of their trades matching the filter, newest first. */
+    /**
+     * The user's side of their trades matching the filter, newest first.
+     *
+     * @param userId the user
+     * @param filter which trades
+     * @param page   which page
+     * @return one page of trades
+     */
     Page<OwnTrade> trades(long userId, TradeFilter filter, PageRequest page);
 
-    /** Balance adjustments, newest first; of one user, or of everyone when {@code userId} is null. */
+    /**
+     * Balance adjustments, newest first; of one user, or of everyone when {@code userId} is null.
+     *
+     * @param userId the user, or null for everyone
+     * @param page   which page
+     * @return one page of adjustments
+     */
     Page<BalanceAdjustmentRecord> adjustments(Long userId, PageRequest page);
 
-    /** Whether a user with this id exists (disabled users included). */
+    /**
+     * Whether a user with this id exists (disabled users included).
+     *
+     * @param userId the user's id
+     * @return true when the user exists
+     */
     boolean userExists(long userId);
 }

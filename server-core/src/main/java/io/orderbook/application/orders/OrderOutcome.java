@@ -50,7 +50,13 @@ public final class OrderOutcome {
         this.orderEvents = orderEvents;
     }
 
-    /** The outcome of a result, seen by {@code userId}. */
+    /**
+     * The outcome of a result, seen by {@code userId}.
+     *
+     * @param result what the sequencer answered to an order command
+     * @param userId the user who sent it: only their side of trades and their orders are kept
+     * @return the outcome
+     */
     public static OrderOutcome of(CommandResult result, long userId) {
         Objects.requireNonNull(result, "result");
         Map<Long, Folding> folding = new LinkedHashMap<>();
@@ -133,21 +139,22 @@ public final class OrderOutcome {
         return new OrderOutcome(result, userId, rejectReason, true, orders, fills, orderEvents);
     }
 
+    /** {@return the sequencer's whole answer, every event included} */
     public CommandResult result() {
         return result;
     }
 
-    /** How the sequencer handled the command. */
+    /** {@return how the sequencer handled the command} */
     public CommandResult.Status status() {
         return result.status();
     }
 
-    /** Whether this is the stored first answer to an earlier request with the same idempotency key. */
+    /** {@return whether this is the stored first answer to an earlier request with the same idempotency key} */
     public boolean replayed() {
         return result.status() == CommandResult.Status.REPLAYED;
     }
 
-    /** Why the engine refused the command, if it did. */
+    /** {@return why the engine refused the command, or empty when it did not} */
     public Optional<RejectReason> rejectReason() {
         return Optional.ofNullable(rejectReason);
     }
@@ -155,12 +162,14 @@ public final class OrderOutcome {
     /**
      * Whether a refusal with {@link RejectReason#UNKNOWN_ORDER} was about an order of this user that exists but
      * has ended (or, for a close, has nothing left to close): a state conflict rather than a missing order.
+     *
+     * @return true for an ended order of this user
      */
     public boolean orderNotOpen() {
         return orderNotOpen;
     }
 
-    /** Whether the command was applied, or replayed, without the engine refusing it. */
+    /** {@return whether the command was applied, or replayed, without the engine refusing it} */
     public boolean succeeded() {
         return (result.status() == CommandResult.Status.APPLIED || result.status() == CommandResult.Status.REPLAYED)
                 && rejectReason == null;
@@ -169,6 +178,9 @@ public final class OrderOutcome {
     /**
      * The order the command is about: the one it placed (a place or take), or the one it acted on (a cancel,
      * amend or close).
+     *
+     * @return the order's id
+     * @throws IllegalStateException if the command is not about an order
      */
     public long orderId() {
         return switch (result.command()) {
@@ -181,12 +193,16 @@ public final class OrderOutcome {
         };
     }
 
-    /** The state the command left {@link #orderId()} in, if its events mention it. */
+    /** {@return the state the command left {@link #orderId()} in, or empty if its events do not mention it} */
     public Optional<OrderUpdate> order() {
         return Optional.ofNullable(orders.get(orderId()));
     }
 
-    /** For a close that traded back what had filled: the opposite-side market order it placed. */
+    /**
+     * For a close that traded back what had filled: the opposite-side market order it placed.
+     *
+     * @return the closing order, or empty for other commands
+     */
     public Optional<OrderUpdate> closingOrder() {
         if (result.command() instanceof Command.CloseOrder c) {
             return Optional.ofNullable(orders.get(c.closingOrderId()));
@@ -194,17 +210,17 @@ public final class OrderOutcome {
         return Optional.empty();
     }
 
-    /** Every order of the user the command changed, in the order the engine first reported them. */
+    /** {@return every order of the user the command changed, in the order the engine first reported them} */
     public List<OrderUpdate> orders() {
         return List.copyOf(orders.values());
     }
 
-    /** The user's side of every trade the command made. */
+    /** {@return the user's side of every trade the command made} */
     public List<OwnTrade> fills() {
         return fills;
     }
 
-    /** The engine's events about the user's orders, in order (trades are in {@link #fills()}). */
+    /** {@return the engine's events about the user's orders, in order (trades are in {@link #fills()})} */
     public List<EngineEvent> orderEvents() {
         return orderEvents;
     }

@@ -13,12 +13,18 @@ import java.util.Objects;
  */
 public record Retry(String key, String fingerprint) {
 
+    /** Checks that key and fingerprint are given. */
     public Retry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
-    /** Whether a client's header value can be a key. */
+    /**
+     * Whether a client's header value can be a key.
+     *
+     * @param key the header value, or null when the header was absent
+     * @return true for 1 to {@value CommandContext#MAX_IDEMPOTENCY_KEY} visible ASCII characters
+     */
     public static boolean isValidKey(String key) {
         return key != null && !key.isEmpty() && key.length() <= CommandContext.MAX_IDEMPOTENCY_KEY
                 && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);

@@ -5,6 +5,11 @@ public final class InvalidStatsRange extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong with the range, for the client
+     */
     public InvalidStatsRange(String message) {
         super(message);
     }

@@ -15,6 +15,9 @@ import java.util.Objects;
  *
  * <p>Clients see it as an opaque text ({@link #encode()}); it carries no secret and needs no signature,
  * because a forged cursor can only select rows the reader may see anyway.
+ *
+ * @param through the newest time the next page may start at (inclusive)
+ * @param skip    how many entries at exactly {@code through} earlier pages returned, 0 to 10^9
  */
 public record RequestLogCursor(Instant through, long skip) {
 
@@ -22,6 +25,7 @@ public record RequestLogCursor(Instant through, long skip) {
     /** More rows with one identical timestamp than this is not a real log. */
     private static final long MAX_SKIP = 1_000_000_000L;
 
+    /** Checks that {@code through} is given and {@code skip} is in range. */
     public RequestLogCursor {
         Objects.requireNonNull(through, "through");
         if (skip < 0 || skip > MAX_SKIP) {
@@ -29,7 +33,7 @@ public record RequestLogCursor(Instant through, long skip) {
         }
     }
 
-    /** The cursor as URL-safe text, for the {@code cursor} query parameter. */
+    /** {@return the cursor as URL-safe text, for the {@code cursor} query parameter} */
     public String encode() {
         String plain = VERSION + "." + through.getEpochSecond() + "." + through.getNano() + "." + skip;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
@@ -38,6 +42,8 @@ public record RequestLogCursor(Instant through, long skip) {
     /**
      * Reads a cursor made by {@link #encode()}.
      *
+     * @param text the text a client sent back
+     * @return the cursor
      * @throws IllegalArgumentException when the text is not such a cursor
      */
     public static RequestLogCursor decode(String text) {

@@ -7,10 +7,12 @@ import java.util.Optional;
 /**
  * One page of request log entries, newest first.
  *
- * @param next where the following page starts, or empty on the last page
+ * @param items the entries, at most the search's limit
+ * @param next  where the following page starts, or empty on the last page
  */
 public record RequestLogPage(List<RequestLogEntry> items, Optional<RequestLogCursor> next) {
 
+    /** Copies the entries, so the page cannot change afterwards. */
     public RequestLogPage {
         items = List.copyOf(items);
     }

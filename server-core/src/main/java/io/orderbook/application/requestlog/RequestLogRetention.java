@@ -20,7 +20,13 @@ public final class RequestLogRetention {
     private final Duration keep;
     private final Clock clock;
 
-    /** @param keepDays how many days of entries to keep, at least 1 */
+    /**
+     * Creates the retention job.
+     *
+     * @param repository where the log is stored
+     * @param keepDays   how many days of entries to keep, at least 1
+     * @param clock      what "now" is
+     */
     public RequestLogRetention(RequestLogRepository repository, int keepDays, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         if (keepDays < 1) {
@@ -30,7 +36,11 @@ public final class RequestLogRetention {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Deletes the entries that occurred more than the retention period ago; returns how many. */
+    /**
+     * Deletes the entries that occurred more than the retention period ago.
+     *
+     * @return how many entries were deleted
+     */
     public long purge() {
         Instant cutoff = clock.instant().minus(keep);
         long deleted = repository.deleteOlderThan(cutoff);
@@ -40,6 +50,7 @@ public final class RequestLogRetention {
         return deleted;
     }
 
+    /** {@return the retention period} */
     public Duration keep() {
         return keep;
     }

@@ -21,6 +21,7 @@ public record RequestLogSearch(Optional<Long> apiKeyId, Optional<Long> userId, O
                                Optional<Integer> statusTo, Optional<String> pathPrefix, Optional<Instant> from,
                                Optional<Instant> to, int limit, Optional<RequestLogCursor> cursor) {
 
+    /** Checks that no part is null, the limit is in range and the status and time ranges are not empty. */
     public RequestLogSearch {
         Objects.requireNonNull(apiKeyId, "apiKeyId");
         Objects.requireNonNull(userId, "userId");
@@ -44,13 +45,23 @@ public record RequestLogSearch(Optional<Long> apiKeyId, Optional<Long> userId, O
         }
     }
 
-    /** The first page of everything the reader may see, {@code limit} entries at a time. */
+    /**
+     * The first page of everything the reader may see, {@code limit} entries at a time.
+     *
+     * @param limit entries per page, 1 to {@link RequestLogService#MAX_PAGE_SIZE}
+     * @return the search
+     */
     public static RequestLogSearch all(int limit) {
         return new RequestLogSearch(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), limit, Optional.empty());
     }
 
-    /** The same search continued after {@code next}. */
+    /**
+     * The same search continued after {@code next}.
+     *
+     * @param next the cursor of the page just read
+     * @return the search for the following page
+     */
     public RequestLogSearch after(RequestLogCursor next) {
         return new RequestLogSearch(apiKeyId, userId, statusFrom, statusTo, pathPrefix, from, to, limit, Optional.of(next));
     }

@@ -25,7 +25,9 @@ import java.util.Optional;
  */
 public final class RequestLogService {
 
+    /** Entries per page when a search gives no limit. */
     public static final int DEFAULT_PAGE_SIZE = 50;
+    /** The most entries one page may hold. */
     public static final int MAX_PAGE_SIZE = 500;
     /** The range a stats query covers when it gives no start. */
     public static final Duration DEFAULT_STATS_RANGE = Duration.ofHours(1);
@@ -35,6 +37,12 @@ public final class RequestLogService {
     private final RequestLogRepository repository;
     private final Clock clock;
 
+    /**
+     * Creates the service.
+     *
+     * @param repository where the log is stored
+     * @param clock      what "now" is, for stats ranges that end now
+     */
     public RequestLogService(RequestLogRepository repository, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -43,6 +51,9 @@ public final class RequestLogService {
     /**
      * One page of the entries the viewer may see that match the search, newest first.
      *
+     * @param viewer who is reading, and whether they are an administrator
+     * @param search what to look for
+     * @return one page of entries
      * @throws RequestLogAccessDenied when a non-administrator asks for another user's entries
      */
     public RequestLogPage search(RequestLogViewer viewer, RequestLogSearch search) {
@@ -76,6 +87,9 @@ public final class RequestLogService {
     /**
      * Requests, errors and mean latency per minute over the query's range, for the entries the viewer may see.
      *
+     * @param viewer who is reading, and whether they are an administrator
+     * @param query  which requests and which range
+     * @return one count per minute of the range
      * @throws RequestLogAccessDenied   when a non-administrator asks for another user's entries
      * @throws InvalidStatsRange       when the range is empty or longer than {@link #MAX_STATS_RANGE}
      */

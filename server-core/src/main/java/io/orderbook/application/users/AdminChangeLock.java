@@ -7,7 +7,7 @@ package io.orderbook.application.users;
 @FunctionalInterface
 public interface AdminChangeLock {
 
-    /** For a single node and for tests: a plain JVM lock. */
+    /** {@return a lock for a single node and for tests: a plain JVM monitor} */
     static AdminChangeLock inProcess() {
         Object monitor = new Object();
         return change -> {
@@ -17,6 +17,10 @@ public interface AdminChangeLock {
         };
     }
 
-    /** Runs {@code change} while holding the lock; rethrows what it throws. */
+    /**
+     * Runs {@code change} while holding the lock; rethrows what it throws.
+     *
+     * @param change the user change, including its check that an enabled administrator remains
+     */
     void whileHeld(Runnable change);
 }

@@ -41,6 +41,17 @@ public final class UserService {
     private final CredentialEvents events;
     private final Clock clock;
 
+    /**
+     * Creates the service.
+     *
+     * @param database        transactions over users and refresh tokens
+     * @param users           stored users
+     * @param refreshTokens   stored refresh tokens, revoked when a user changes
+     * @param hasher          hashes new passwords
+     * @param adminChangeLock serialises changes that could leave no enabled administrator
+     * @param events          tells every node when a user's credentials change
+     * @param clock           what "now" is
+     */
     public UserService(Database database, UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
                        AdminChangeLock adminChangeLock, CredentialEvents events, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
@@ -55,6 +66,11 @@ public final class UserService {
     /**
      * Creates an enabled user.
      *
+     * @param actor    the caller, who must be an administrator
+     * @param username 3 to 64 letters, digits, '.', '_' or '-', unique ignoring case
+     * @param password the password in clear text, 12 to 1024 characters; only its hash is stored
+     * @param role     what the user may do
+     * @return the new user
      * @throws ApiProblem 400 {@code VALIDATION_FAILED} for a bad username, password or missing role; 409
      *                    {@code CONFLICT} when the name is taken in any letter case
      */
@@ -75,13 +91,26 @@ public final class UserService {
         }
     }
 
-    /** The user with this id; 404 {@code NOT_FOUND} when there is none. */
+    /**
+     * The user with this id.
+     *
+     * @param actor the caller, who must be an administrator
+     * @param id    the user's id
+     * @return the user
+     * @throws ApiProblem 404 {@code NOT_FOUND} when there is none
+     */
     public UserAccount get(Actor actor, long id) {
         requireAdmin(actor);
         return UserAccount.of(users.findById(id).orElseThrow(() -> notFound(id)));
     }
 
-    /** All users, by id. */
+    /**
+     * All users, by id.
+     *
+     * @param actor the caller, who must be an administrator
+     * @param page  which page
+     * @return one page of users
+     */
     public Page<UserAccount> list(Actor actor, PageRequest page) {
         requireAdmin(actor);
         return users.list(page).map(UserAccount::of);
@@ -92,6 +121,10 @@ public final class UserService {
      * suspends their API keys until the change is read (at once on every node); setting a value the user
      * already has changes nothing.
      *
+     * @param actor   the caller, who must be an administrator
+     * @param id      the user to change
+     * @param changes what to change
+     * @return the user after the change
      * @throws ApiProblem 400 for an empty change or a weak password, 404 for an unknown user, 409 when it
      *                    would disable or demote the caller or the last enabled administrator, or when the
      *                    user changed concurrently
@@ -156,6 +189,8 @@ public final class UserService {
     /**
      * Deletes a user with their API keys and refresh tokens; their request log stays.
      *
+     * @param actor the caller, who must be an administrator
+     * @param id    the user to delete
      * @throws ApiProblem 404 for an unknown user, 409 for the caller themselves or the last enabled administrator
      */
     public void delete(Actor actor, long id) {
@@ -178,6 +213,8 @@ public final class UserService {
      * nothing otherwise (also when another node created it at the same moment), so it is safe on every start.
      * The configured password is taken as it is: configuration already required a minimum length.
      *
+     * @param username the configured username, 1 to 64 letters, digits, '.', '_' or '-'
+     * @param password the configured password in clear text; only its hash is stored
      * @return whether the administrator was created
      * @throws IllegalArgumentException when the username or password could never be used to log in
      */
@@ -203,7 +240,7 @@ public final class UserService {
         return true;
     }
 
-    /** Whether there is any user; with none and no configured administrator nobody could ever log in. */
+    /** {@return whether there is any user; with none and no configured administrator nobody could ever log in} */
     public boolean anyUserExists() {
         return users.list(PageRequest.first(1)).total() > 0;
     }
