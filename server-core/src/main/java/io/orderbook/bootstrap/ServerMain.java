@@ -1,9 +1,13 @@
 package io.orderbook.bootstrap;
 
+import io.orderbook.adapters.kafka.PriceEventConsumer;
+import io.orderbook.adapters.kafka.TradingEventPublisher;
 import io.orderbook.adapters.security.SecretBox;
 import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.application.IdentityModule;
 import io.orderbook.application.markets.MarketModule;
+import io.orderbook.application.prices.PriceModule;
+import io.orderbook.application.prices.PriceObserver;
 import io.orderbook.application.trading.TradingModule;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class ServerMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+    /** Until conditional orders are plugged in, validated prices are only stored. */
+    private static final PriceObserver NO_PRICE_OBSERVER = ticks -> {
+    };
 
     private ServerMain() {
     }
@@ -77,8 +84,8 @@ public final class ServerMain {
 
     /**
      * Login, users and API keys (creating the configured first administrator when there are no users yet), then
-     * trading over the durable sequencer, and markets (signing keys sealed with the master key). Closed in
-     * reverse order.
+     * trading over the durable sequencer with its order and trade events published to Kafka, markets (signing keys
+     * sealed with the master key), and price events from Kafka. Closed in reverse order.
      */
     static ServerModule modules(ServerInfrastructure infrastructure) {
         IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
@@ -89,13 +96,36 @@ public final class ServerMain {
                 TradingModule.Settings.defaults(), infrastructure.clock());
         MarketModule markets = new MarketModule(infrastructure.database(), infrastructure.redisson(),
                 trading.sequencer(), keyring, infrastructure.clock());
+        KafkaSettings kafka = infrastructure.config().kafka();
+        String bootstrapServers = infrastructure.kafkaBootstrapServers();
+        TradingEventPublisher tradingEvents = new TradingEventPublisher(bootstrapServers, kafka.orderEventsTopic(),
+                kafka.tradeEventsTopic(), trading.markets(), infrastructure.meterRegistry());
+        trading.onCommit(tradingEvents::committed);
+        PriceModule prices = new PriceModule(priceSettings(kafka, bootstrapServers), infrastructure.database(),
+                infrastructure.redisson(), NO_PRICE_OBSERVER, infrastructure.meterRegistry(), infrastructure.clock());
         return ServerModule.of(identity.authenticator(),
                 List.of(identity.routes(), trading.routes(), markets.routes()), () -> {
             try {
-                trading.close();
+                prices.close();
             } finally {
-                identity.close();
+                try {
+                    trading.close();
+                } finally {
+                    tradingEvents.close();
+                    identity.close();
+                }
             }
         });
+    }
+
+    /** The price module's settings from the configuration: a new consumer group starts at the latest prices. */
+    static PriceModule.Settings priceSettings(KafkaSettings kafka, String bootstrapServers) {
+        PriceEventConsumer.Settings consumer = PriceEventConsumer.Settings.defaults(bootstrapServers,
+                kafka.priceTopic(), kafka.priceDeadLetterTopic(), kafka.priceConsumerGroup(),
+                PriceEventConsumer.StartFrom.LATEST);
+        Optional<PriceModule.Simulator> simulator = kafka.runsSimulator()
+                ? Optional.of(PriceModule.Simulator.unseeded(kafka.simulatorTokens(), kafka.simulatorEventsPerSecond()))
+                : Optional.empty();
+        return new PriceModule.Settings(consumer, kafka.priceMaxAge(), simulator);
     }
 }
