@@ -8,6 +8,7 @@ import io.orderbook.application.prices.PriceTick;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@link PriceObserver} in the order received.
  *
  * <p>Delivery is at least once: offsets are committed only after the observer returned (and after the batch's
- * dead letters were acknowledged), so after a crash or a rebalance the uncommitted events come again. When the
+ * dead letters were acknowledged), so after a crash or a rebalance the uncommitted events come again. Commits
+ * are asynchronous between batches and synchronous when partitions are revoked and at close. When the
  * observer throws, nothing is committed: the consumer seeks back to the batch's first offsets and polls it again
  * after a backoff that doubles up to a maximum, and goes on once the observer succeeds. Malformed and stale events
  * never stop it: each is counted ({@code price_events_total} by outcome and reason) and sent to the dead-letter
@@ -119,6 +122,10 @@ public final class PriceEventConsumer implements AutoCloseable {
     private final Map<PriceEventReader.Reason, Counter> refused = new EnumMap<>(PriceEventReader.Reason.class);
     private final Counter failedBatches;
     private final Timer batchTime;
+    private final Timer readTime;
+    private final Timer commitTime;
+    /** What was handled and not yet committed synchronously: committed at a rebalance and at close. */
+    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
@@ -148,6 +155,10 @@ public final class PriceEventConsumer implements AutoCloseable {
                 .description("Batches of price events the observer failed on; each is retried").register(registry);
         this.batchTime = Timer.builder("price.batch.duration")
                 .description("Time to handle one poll's price events, observer included").register(registry);
+        this.readTime = Timer.builder("price.batch.step").tag("step", "read")
+                .description("Time of one step of handling a batch of valid price events").register(registry);
+        this.commitTime = Timer.builder("price.batch.step").tag("step", "commit")
+                .description("Time of one step of handling a batch of valid price events").register(registry);
         this.thread = Thread.ofPlatform().name("price-consumer").daemon().unstarted(this::run);
     }
 
@@ -203,7 +214,17 @@ public final class PriceEventConsumer implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(settings.topic()));
+            consumer.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Another instance takes these over: it must start after what this one handled.
+                    commitHandled();
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
             Duration backoff = settings.minBackoff();
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
@@ -227,6 +248,14 @@ public final class PriceEventConsumer implements AutoCloseable {
             LOG.error("The price consumer stopped on an unexpected failure", e);
         } finally {
             try {
+                commitHandled();
+            } catch (WakeupException e) {
+                // close() woke a consumer that was not polling; the wake-up is spent now, so commit again.
+                commitHandled();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not commit the last handled price events; they will be read again", e);
+            }
+            try {
                 consumer.close();
             } catch (RuntimeException e) {
                 LOG.warn("Could not close the price consumer cleanly", e);
@@ -247,6 +276,7 @@ public final class PriceEventConsumer implements AutoCloseable {
                 case PriceEventReader.Refused r -> deadLettered.add(deadLetter(record, r));
             }
         }
+        readTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         if (!ticks.isEmpty()) {
             try {
                 observer.onPrices(List.copyOf(ticks));
@@ -260,10 +290,31 @@ public final class PriceEventConsumer implements AutoCloseable {
             // Committing now would lose a dead letter the broker never took: read the batch again instead.
             return false;
         }
-        consumer.commitSync(nextOffsets(records));
+        long committing = System.nanoTime();
+        Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
+        handled.putAll(offsets);
+        // Asynchronous: the next batch need not wait for the broker. A commit lost in a crash only means those
+        // events come again (at least once); rebalances and close() commit synchronously.
+        consumer.commitAsync(offsets, (committed, failure) -> {
+            if (failure != null) {
+                LOG.debug("An offset commit failed; a later one covers it", failure);
+            }
+        });
+        commitTime.record(System.nanoTime() - committing, TimeUnit.NANOSECONDS);
         valid.increment(ticks.size());
         batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return true;
+    }
+
+    private void commitHandled() {
+        if (!handled.isEmpty()) {
+            Map<TopicPartition, OffsetAndMetadata> owned = new HashMap<>(handled);
+            owned.keySet().retainAll(consumer.assignment());
+            if (!owned.isEmpty()) {
+                consumer.commitSync(owned);
+            }
+            handled.clear();
+        }
     }
 
     private boolean acknowledged(List<Future<RecordMetadata>> sends) {

@@ -1,6 +1,7 @@
 package io.orderbook.application.prices;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.orderbook.adapters.kafka.PriceEventConsumer;
 import io.orderbook.adapters.kafka.PriceEventReader;
 import io.orderbook.adapters.kafka.PriceSimulator;
@@ -13,13 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.redisson.api.RedissonClient;
 
 /**
  * Price events wired for the composition root: the Kafka consumer of the price topic and, per poll batch of valid
- * events, the latest price per token in Redis ({@link #latestPrices()}), the history in PostgreSQL, then the
- * {@link PriceObserver} (conditional orders), offsets committed after it returned. Optionally the price simulator
+ * events, the latest price per token in Redis ({@link #latestPrices()}) and the history in PostgreSQL (written side
+ * by side), then the {@link PriceObserver} (conditional orders), offsets committed after it returned. Optionally the price simulator
  * feeding the topic.
  *
  * <pre>{@code
@@ -34,6 +38,7 @@ public final class PriceModule implements AutoCloseable {
     private final PostgresPriceHistory history;
     private final PriceEventConsumer consumer;
     private final Optional<PriceSimulator> simulator;
+    private final ExecutorService historyWriter;
 
     /**
      * Price settings.
@@ -80,15 +85,31 @@ public final class PriceModule implements AutoCloseable {
         Objects.requireNonNull(observer, "observer");
         this.latest = new RedisLatestPrices(redisson);
         this.history = new PostgresPriceHistory(database);
+        Timer redisTime = stepTimer(registry, "latest");
+        Timer historyTime = stepTimer(registry, "history");
+        Timer observerTime = stepTimer(registry, "observer");
+        this.historyWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("price-history").daemon()
+                .factory());
         PriceObserver pipeline = ticks -> {
-            latest.record(ticks);
-            history.append(ticks);
-            observer.onPrices(ticks);
+            // Redis and PostgreSQL are written at the same time; the observer runs once both are done.
+            CompletableFuture<Void> stored = CompletableFuture.runAsync(
+                    () -> historyTime.record(() -> history.append(ticks)), historyWriter);
+            try {
+                redisTime.record(() -> latest.record(ticks));
+            } finally {
+                stored.join();
+            }
+            observerTime.record(() -> observer.onPrices(ticks));
         };
         this.consumer = new PriceEventConsumer(settings.consumer(), new PriceEventReader(settings.maxAge(), clock),
                 pipeline, registry).start();
         this.simulator = settings.simulator().map(s -> new PriceSimulator(settings.consumer().bootstrapServers(),
                 settings.consumer().topic(), s.tokens(), s.eventsPerSecond(), s.seed(), clock).start());
+    }
+
+    private static Timer stepTimer(MeterRegistry registry, String step) {
+        return Timer.builder("price.batch.step").tag("step", step)
+                .description("Time of one step of handling a batch of valid price events").register(registry);
     }
 
     /** The latest price per token, shared by every server instance through Redis. */
@@ -108,6 +129,7 @@ public final class PriceModule implements AutoCloseable {
             simulator.ifPresent(PriceSimulator::close);
         } finally {
             consumer.close();
+            historyWriter.shutdown();
         }
     }
 }
