@@ -7,6 +7,7 @@ import io.orderbook.application.prices.PriceObserver;
 import io.orderbook.application.prices.PriceTick;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -40,11 +42,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads price events from Kafka in a consumer group, on a thread of its own, and hands each poll's valid events to a
- * {@link PriceObserver} in the order received.
+ * {@link PriceObserver} in the order received, then to an {@link Archive} (the price history) that may finish later.
  *
- * <p>Delivery is at least once: offsets are committed only after the observer returned (and after the batch's
- * dead letters were acknowledged), so after a crash or a rebalance the uncommitted events come again. Commits
- * are asynchronous between batches and synchronous when partitions are revoked and at close. When the
+ * <p>Delivery is at least once: a batch's offsets are committed only after the observer returned, its dead letters
+ * were acknowledged and its archive (and that of every earlier batch) is durable, so after a crash or a rebalance
+ * the uncommitted events come again. The archive runs beside the next batches (at most
+ * {@value #MAX_PENDING_BATCHES} open), so a slow database does not hold up the observer. Commits are asynchronous
+ * between batches and synchronous when partitions are revoked and at close. When the
  * observer throws, nothing is committed: the consumer seeks back to the batch's first offsets and polls it again
  * after a backoff that doubles up to a maximum, and goes on once the observer succeeds. Malformed and stale events
  * never stop it: each is counted ({@code price_events_total} by outcome and reason) and sent to the dead-letter
@@ -60,6 +64,24 @@ public final class PriceEventConsumer implements AutoCloseable {
     public static final String TOPIC_HEADER = "dlq.topic";
     public static final String PARTITION_HEADER = "dlq.partition";
     public static final String OFFSET_HEADER = "dlq.offset";
+
+    /**
+     * A slower step that must be durable before a batch's offsets are committed but need not hold up the observer
+     * or the next batch, such as the price history. Started after the observer returned, in batch order.
+     */
+    @FunctionalInterface
+    public interface Archive {
+        /** Starts storing the batch; the future completes once it is durable, or fails. */
+        CompletableFuture<?> store(List<PriceTick> ticks);
+    }
+
+    /** Batches handled but not yet archived are bounded: past this many the consumer waits for the oldest. */
+    static final int MAX_PENDING_BATCHES = 16;
+
+    /** A batch the observer has seen whose archive is not known to be durable yet. */
+    private record Pending(Map<TopicPartition, OffsetAndMetadata> next, Map<TopicPartition, Long> first,
+                           CompletableFuture<?> archived) {
+    }
 
     /** Where a consumer group without committed offsets starts. */
     public enum StartFrom {
@@ -116,6 +138,8 @@ public final class PriceEventConsumer implements AutoCloseable {
     private final Settings settings;
     private final PriceEventReader reader;
     private final PriceObserver observer;
+    private final Archive archive;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Counter valid;
@@ -137,9 +161,21 @@ public final class PriceEventConsumer implements AutoCloseable {
      */
     public PriceEventConsumer(Settings settings, PriceEventReader reader, PriceObserver observer,
                               MeterRegistry registry) {
+        this(settings, reader, observer, ticks -> CompletableFuture.completedFuture(null), registry);
+    }
+
+    /**
+     * Connects (lazily) but reads nothing before {@link #start()}.
+     *
+     * @param observer receives each batch of valid events
+     * @param archive  stores each batch after the observer returned; the batch is committed once that is durable
+     */
+    public PriceEventConsumer(Settings settings, PriceEventReader reader, PriceObserver observer, Archive archive,
+                              MeterRegistry registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.archive = Objects.requireNonNull(archive, "archive");
         this.consumer = new KafkaConsumer<>(consumerProperties(settings), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         this.deadLetters = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
@@ -218,6 +254,7 @@ public final class PriceEventConsumer implements AutoCloseable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     // Another instance takes these over: it must start after what this one handled.
+                    drainPending();
                     commitHandled();
                 }
 
@@ -228,13 +265,14 @@ public final class PriceEventConsumer implements AutoCloseable {
             Duration backoff = settings.minBackoff();
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
-                if (records.isEmpty()) {
-                    continue;
+                boolean ok = records.isEmpty() || handle(records);
+                if (!ok) {
+                    rewind(records);
                 }
-                if (handle(records)) {
+                ok &= settle();
+                if (ok) {
                     backoff = settings.minBackoff();
                 } else {
-                    rewind(records);
                     Thread.sleep(backoff.toMillis());
                     backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
                             ? settings.maxBackoff() : backoff.multipliedBy(2);
@@ -248,6 +286,7 @@ public final class PriceEventConsumer implements AutoCloseable {
             LOG.error("The price consumer stopped on an unexpected failure", e);
         } finally {
             try {
+                drainPending();
                 commitHandled();
             } catch (WakeupException e) {
                 // close() woke a consumer that was not polling; the wake-up is spent now, so commit again.
@@ -290,8 +329,60 @@ public final class PriceEventConsumer implements AutoCloseable {
             // Committing now would lose a dead letter the broker never took: read the batch again instead.
             return false;
         }
+        CompletableFuture<?> archived;
+        try {
+            archived = ticks.isEmpty() ? CompletableFuture.completedFuture(null) : archive.store(List.copyOf(ticks));
+        } catch (RuntimeException e) {
+            archived = CompletableFuture.failedFuture(e);
+        }
+        pending.addLast(new Pending(nextOffsets(records), firstOffsets(records), archived));
+        valid.increment(ticks.size());
+        batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return true;
+    }
+
+    /**
+     * Commits the batches whose archive is durable, oldest first, waiting for the oldest when too many are open.
+     * Returns false when an archive failed: the consumer then seeks back to that batch, and it and every later one
+     * are read again.
+     */
+    private boolean settle() throws InterruptedException {
+        while (!pending.isEmpty()) {
+            Pending oldest = pending.peekFirst();
+            if (!oldest.archived().isDone()) {
+                if (pending.size() <= MAX_PENDING_BATCHES) {
+                    return true;
+                }
+                try {
+                    oldest.archived().get();
+                } catch (ExecutionException e) {
+                    // handled below
+                }
+            }
+            if (oldest.archived().isCompletedExceptionally()) {
+                failedBatches.increment();
+                LOG.warn("Storing a batch of price events failed; it is read again", failureOf(oldest.archived()));
+                // Every open batch is read again: seek each partition back to its oldest uncommitted offset.
+                Map<TopicPartition, Long> earliest = new HashMap<>();
+                for (Pending open : pending) {
+                    open.first().forEach(earliest::putIfAbsent);
+                }
+                earliest.forEach((partition, offset) -> {
+                    if (consumer.assignment().contains(partition)) {
+                        consumer.seek(partition, offset);
+                    }
+                });
+                pending.clear();
+                return false;
+            }
+            pending.removeFirst();
+            commit(oldest.next());
+        }
+        return true;
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
         long committing = System.nanoTime();
-        Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
         handled.putAll(offsets);
         // Asynchronous: the next batch need not wait for the broker. A commit lost in a crash only means those
         // events come again (at least once); rebalances and close() commit synchronously.
@@ -301,9 +392,33 @@ public final class PriceEventConsumer implements AutoCloseable {
             }
         });
         commitTime.record(System.nanoTime() - committing, TimeUnit.NANOSECONDS);
-        valid.increment(ticks.size());
-        batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        return true;
+    }
+
+    /** Waits for every open archive, in order, and marks the durable ones handled; stops at the first failure. */
+    private void drainPending() {
+        while (!pending.isEmpty()) {
+            Pending oldest = pending.removeFirst();
+            try {
+                oldest.archived().get(30, TimeUnit.SECONDS);
+                handled.putAll(oldest.next());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // Neither this batch nor later ones are committed: whoever reads next gets them again.
+                break;
+            }
+        }
+        pending.clear();
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> future) {
+        try {
+            future.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
     }
 
     private void commitHandled() {
@@ -353,6 +468,14 @@ public final class PriceEventConsumer implements AutoCloseable {
         for (TopicPartition partition : records.partitions()) {
             consumer.seek(partition, records.records(partition).getFirst().offset());
         }
+    }
+
+    private static Map<TopicPartition, Long> firstOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            offsets.put(partition, records.records(partition).getFirst().offset());
+        }
+        return offsets;
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {

@@ -22,8 +22,9 @@ import org.redisson.api.RedissonClient;
 
 /**
  * Price events wired for the composition root: the Kafka consumer of the price topic and, per poll batch of valid
- * events, the latest price per token in Redis ({@link #latestPrices()}) and the history in PostgreSQL (written side
- * by side), then the {@link PriceObserver} (conditional orders), offsets committed after it returned. Optionally the price simulator
+ * events, the latest price per token in Redis ({@link #latestPrices()}), then the {@link PriceObserver} (conditional
+ * orders), then the history in PostgreSQL, written beside the next batches; a batch's offsets are committed once
+ * all three are done. Optionally the price simulator
  * feeding the topic.
  *
  * <pre>{@code
@@ -91,18 +92,14 @@ public final class PriceModule implements AutoCloseable {
         this.historyWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("price-history").daemon()
                 .factory());
         PriceObserver pipeline = ticks -> {
-            // Redis and PostgreSQL are written at the same time; the observer runs once both are done.
-            CompletableFuture<Void> stored = CompletableFuture.runAsync(
-                    () -> historyTime.record(() -> history.append(ticks)), historyWriter);
-            try {
-                redisTime.record(() -> latest.record(ticks));
-            } finally {
-                stored.join();
-            }
+            redisTime.record(() -> latest.record(ticks));
             observerTime.record(() -> observer.onPrices(ticks));
         };
+        // The history is written beside the next batches; a batch is committed once its history is stored.
+        PriceEventConsumer.Archive archive = ticks -> CompletableFuture.runAsync(
+                () -> historyTime.record(() -> history.append(ticks)), historyWriter);
         this.consumer = new PriceEventConsumer(settings.consumer(), new PriceEventReader(settings.maxAge(), clock),
-                pipeline, registry).start();
+                pipeline, archive, registry).start();
         this.simulator = settings.simulator().map(s -> new PriceSimulator(settings.consumer().bootstrapServers(),
                 settings.consumer().topic(), s.tokens(), s.eventsPerSecond(), s.seed(), clock).start());
     }
