@@ -58,13 +58,19 @@ public final class PriceEventReader {
     public sealed interface Outcome permits Valid, Refused {
     }
 
-    /** A valid, fresh event. */
+    /**
+     * A valid, fresh event.
+     *
+     * @param tick the event as a price tick
+     */
     public record Valid(PriceTick tick) implements Outcome {
     }
 
     /**
-     * An event that is not used: {@code detail} says what is wrong, for people; {@code reason} is stable, for
-     * programs and metrics.
+     * An event that is not used.
+     *
+     * @param reason why, stable, for programs and metrics
+     * @param detail what is wrong, for people
      */
     public record Refused(Reason reason, String detail) implements Outcome {
     }

@@ -58,7 +58,12 @@ public final class PriceWalk {
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 
-    /** A token and its new price. */
+    /**
+     * A token and its new price.
+     *
+     * @param token the token
+     * @param price its new price, at the token's scale
+     */
     public record Step(String token, BigDecimal price) {
         public Step {
             Objects.requireNonNull(token, "token");

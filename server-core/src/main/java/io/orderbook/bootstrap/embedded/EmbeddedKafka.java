@@ -52,6 +52,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     /**
      * Starts a broker that keeps its topics in {@code logDir} between runs (formatting it on first use).
      *
+     * @param logDir where the broker keeps its log and metadata; created if missing
+     * @return the running broker
      * @throws IllegalStateException when the broker does not start
      */
     public static EmbeddedKafka start(Path logDir) {
