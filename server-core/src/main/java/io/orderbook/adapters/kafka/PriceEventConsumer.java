@@ -76,7 +76,7 @@ public final class PriceEventConsumer implements AutoCloseable {
     }
 
     /** Batches handled but not yet archived are bounded: past this many the consumer waits for the oldest. */
-    static final int MAX_PENDING_BATCHES = 16;
+    static final int MAX_PENDING_BATCHES = 64;
 
     /** A batch the observer has seen whose archive is not known to be durable yet. */
     private record Pending(Map<TopicPartition, OffsetAndMetadata> next, Map<TopicPartition, Long> first,

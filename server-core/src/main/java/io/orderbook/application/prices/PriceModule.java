@@ -8,15 +8,13 @@ import io.orderbook.adapters.kafka.PriceSimulator;
 import io.orderbook.adapters.kafka.SimulatedToken;
 import io.orderbook.adapters.persistence.Database;
 import io.orderbook.adapters.persistence.prices.PostgresPriceHistory;
+import io.orderbook.adapters.persistence.prices.PriceHistoryWriter;
 import io.orderbook.adapters.prices.RedisLatestPrices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.redisson.api.RedissonClient;
 
@@ -39,7 +37,7 @@ public final class PriceModule implements AutoCloseable {
     private final PostgresPriceHistory history;
     private final PriceEventConsumer consumer;
     private final Optional<PriceSimulator> simulator;
-    private final ExecutorService historyWriter;
+    private final PriceHistoryWriter historyWriter;
 
     /**
      * Price settings.
@@ -89,15 +87,13 @@ public final class PriceModule implements AutoCloseable {
         Timer redisTime = stepTimer(registry, "latest");
         Timer historyTime = stepTimer(registry, "history");
         Timer observerTime = stepTimer(registry, "observer");
-        this.historyWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("price-history").daemon()
-                .factory());
+        this.historyWriter = new PriceHistoryWriter(ticks -> historyTime.record(() -> history.append(ticks)));
         PriceObserver pipeline = ticks -> {
             redisTime.record(() -> latest.record(ticks));
             observerTime.record(() -> observer.onPrices(ticks));
         };
         // The history is written beside the next batches; a batch is committed once its history is stored.
-        PriceEventConsumer.Archive archive = ticks -> CompletableFuture.runAsync(
-                () -> historyTime.record(() -> history.append(ticks)), historyWriter);
+        PriceEventConsumer.Archive archive = historyWriter::store;
         this.consumer = new PriceEventConsumer(settings.consumer(), new PriceEventReader(settings.maxAge(), clock),
                 pipeline, archive, registry).start();
         this.simulator = settings.simulator().map(s -> new PriceSimulator(settings.consumer().bootstrapServers(),
@@ -126,7 +122,7 @@ public final class PriceModule implements AutoCloseable {
             simulator.ifPresent(PriceSimulator::close);
         } finally {
             consumer.close();
-            historyWriter.shutdown();
+            historyWriter.close();
         }
     }
 }
