@@ -46,12 +46,15 @@ import java.util.TreeSet;
  *                                   their own limit
  * @param jobs                       the scheduled jobs' cron schedules and retention settings
  * @param demo                       demo markets, users and market maker for a first run (off by default)
+ * @param kafka                      the Kafka broker, topics and price simulator; without
+ *                                   {@code KAFKA_BOOTSTRAP_SERVERS} the server runs its own broker under
+ *                                   {@link #dataDir()}
  */
 public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> redisUrl, int httpPort,
                            Optional<Secret> masterKey, Optional<Secret> jwtSecret, Optional<AdminAccount> firstAdmin,
                            Path dataDir, int requestLogRetentionDays, String httpHost, int anonymousRequestsPerMinute,
                            int userRequestsPerMinute, JobsModule.Settings jobs,
-                           DemoSettings demo) {
+                           DemoSettings demo, KafkaSettings kafka) {
 
     public static final String CONFIG_FILE = "CONFIG_FILE";
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -80,13 +83,25 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
     public static final String DEMO_TRADER_USERNAME = "DEMO_TRADER_USERNAME";
     public static final String DEMO_TRADER_PASSWORD = "DEMO_TRADER_PASSWORD";
     public static final String DEMO_MAKER_REFRESH_MILLIS = "DEMO_MAKER_REFRESH_MILLIS";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String PRICE_TOPIC = "PRICE_TOPIC";
+    public static final String PRICE_DEAD_LETTER_TOPIC = "PRICE_DEAD_LETTER_TOPIC";
+    public static final String PRICE_CONSUMER_GROUP = "PRICE_CONSUMER_GROUP";
+    public static final String PRICE_MAX_AGE = "PRICE_MAX_AGE";
+    public static final String ORDER_EVENTS_TOPIC = "ORDER_EVENTS_TOPIC";
+    public static final String TRADE_EVENTS_TOPIC = "TRADE_EVENTS_TOPIC";
+    public static final String PRICE_SIMULATOR_ENABLED = "PRICE_SIMULATOR_ENABLED";
+    public static final String PRICE_SIMULATOR_TOKENS = "PRICE_SIMULATOR_TOKENS";
+    public static final String PRICE_SIMULATOR_EVENTS_PER_SECOND = "PRICE_SIMULATOR_EVENTS_PER_SECOND";
 
     /** Every setting the server reads; a file naming anything else is rejected, so typos do not go unnoticed. */
     public static final Set<String> SETTINGS = settings(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, REDIS_URL,
             HTTP_PORT, MASTER_KEY, JWT_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD, DATA_DIR, REQUEST_LOG_RETENTION_DAYS,
             HTTP_HOST, RATE_LIMIT_ANONYMOUS_PER_MINUTE, RATE_LIMIT_USER_PER_MINUTE, IDEMPOTENCY_KEY_RETENTION_HOURS,
             BOOK_SNAPSHOT_DEPTH, BOOK_SNAPSHOT_RETENTION_DAYS, JOB_RUN_RETENTION_DAYS,
-            DEMO_DATA, DEMO_TRADER_USERNAME, DEMO_TRADER_PASSWORD, DEMO_MAKER_REFRESH_MILLIS);
+            DEMO_DATA, DEMO_TRADER_USERNAME, DEMO_TRADER_PASSWORD, DEMO_MAKER_REFRESH_MILLIS, KAFKA_BOOTSTRAP_SERVERS,
+            PRICE_TOPIC, PRICE_DEAD_LETTER_TOPIC, PRICE_CONSUMER_GROUP, PRICE_MAX_AGE, ORDER_EVENTS_TOPIC,
+            TRADE_EVENTS_TOPIC, PRICE_SIMULATOR_ENABLED, PRICE_SIMULATOR_TOKENS, PRICE_SIMULATOR_EVENTS_PER_SECOND);
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_REQUEST_LOG_RETENTION_DAYS = 30;
@@ -109,6 +124,7 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
         Objects.requireNonNull(httpHost, "httpHost");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(demo, "demo");
+        Objects.requireNonNull(kafka, "kafka");
     }
 
     private static Map<String, String> jobCronSettings() {
@@ -173,6 +189,16 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
         return redisUrl.isEmpty();
     }
 
+    /** Whether the server runs its own Kafka broker. */
+    public boolean usesEmbeddedKafka() {
+        return kafka.usesEmbeddedBroker();
+    }
+
+    /** Where the embedded Kafka broker keeps its topics between runs. */
+    public Path embeddedKafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
     /** Where the embedded PostgreSQL keeps its data between runs. */
     public Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");
@@ -217,6 +243,10 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
                 + ", anonymousRequestsPerMinute=" + anonymousRequestsPerMinute
                 + ", userRequestsPerMinute=" + userRequestsPerMinute
                 + ", jobs=" + jobs
-                + ", demo=" + demo + "]";
+                + ", demo=" + demo
+                + ", kafka=" + kafka.bootstrapServers().orElse("<embedded>")
+                + ", priceTopic=" + kafka.priceTopic()
+                + ", priceSimulator=" + (kafka.runsSimulator() ? "on" : "off") + "]";
+
     }
 }

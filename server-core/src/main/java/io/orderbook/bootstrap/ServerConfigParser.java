@@ -17,12 +17,23 @@ import static io.orderbook.bootstrap.ServerConfig.HTTP_PORT;
 import static io.orderbook.bootstrap.ServerConfig.IDEMPOTENCY_KEY_RETENTION_HOURS;
 import static io.orderbook.bootstrap.ServerConfig.JOB_RUN_RETENTION_DAYS;
 import static io.orderbook.bootstrap.ServerConfig.JWT_SECRET;
+import static io.orderbook.bootstrap.ServerConfig.KAFKA_BOOTSTRAP_SERVERS;
+import static io.orderbook.bootstrap.ServerConfig.ORDER_EVENTS_TOPIC;
+import static io.orderbook.bootstrap.ServerConfig.PRICE_CONSUMER_GROUP;
+import static io.orderbook.bootstrap.ServerConfig.PRICE_DEAD_LETTER_TOPIC;
+import static io.orderbook.bootstrap.ServerConfig.PRICE_MAX_AGE;
+import static io.orderbook.bootstrap.ServerConfig.PRICE_SIMULATOR_ENABLED;
+import static io.orderbook.bootstrap.ServerConfig.PRICE_SIMULATOR_EVENTS_PER_SECOND;
+import static io.orderbook.bootstrap.ServerConfig.PRICE_SIMULATOR_TOKENS;
+import static io.orderbook.bootstrap.ServerConfig.PRICE_TOPIC;
+import static io.orderbook.bootstrap.ServerConfig.TRADE_EVENTS_TOPIC;
 import static io.orderbook.bootstrap.ServerConfig.MASTER_KEY;
 import static io.orderbook.bootstrap.ServerConfig.RATE_LIMIT_ANONYMOUS_PER_MINUTE;
 import static io.orderbook.bootstrap.ServerConfig.RATE_LIMIT_USER_PER_MINUTE;
 import static io.orderbook.bootstrap.ServerConfig.REDIS_URL;
 import static io.orderbook.bootstrap.ServerConfig.REQUEST_LOG_RETENTION_DAYS;
 
+import io.orderbook.adapters.kafka.SimulatedToken;
 import io.orderbook.adapters.redis.RedisEndpoint;
 import io.orderbook.application.jobs.CronSchedule;
 import io.orderbook.application.jobs.JobsModule;
@@ -34,12 +45,16 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +69,12 @@ final class ServerConfigParser {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%_-]{1,253}");
     /** Far above any sane per-minute limit, low enough that a typo with extra digits is caught. */
     private static final int MAX_REQUESTS_PER_MINUTE = 10_000_000;
+    /** Kafka's own rule for topic names (and a safe one for group ids). */
+    private static final Pattern KAFKA_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    private static final Pattern BOOTSTRAP_SERVER = Pattern.compile("[A-Za-z0-9.\\[\\]:%_-]+:[0-9]{1,5}");
+    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}; ISO-8601 ({@code PT30S}) is accepted too. */
+    private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h)");
+    private static final int MAX_SIMULATOR_EVENTS_PER_SECOND = 1_000_000;
 
     private final Map<String, String> settings;
     private final List<String> problems = new ArrayList<>();
@@ -78,11 +99,12 @@ final class ServerConfigParser {
                 MAX_REQUESTS_PER_MINUTE);
         JobsModule.Settings jobs = jobs();
         DemoSettings demo = demo();
+        KafkaSettings kafka = kafka();
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new ServerConfig(database, redisUrl, httpPort, masterKey, jwtSecret, admin, dataDir, retentionDays,
-                httpHost, anonymousPerMinute, userPerMinute, jobs, demo);
+                httpHost, anonymousPerMinute, userPerMinute, jobs, demo, kafka);
     }
 
     /** Each job's schedule ({@code off} disables it) and the jobs' retention settings. */
@@ -108,6 +130,118 @@ final class ServerConfigParser {
         int runDays = integer(JOB_RUN_RETENTION_DAYS, (int) defaults.jobRunRetention().toDays(), 1, 3650);
         return new JobsModule.Settings(schedules, Duration.ofHours(idempotencyHours), snapshotDepth,
                 Duration.ofDays(snapshotDays), Duration.ofDays(runDays), defaults.runLease());
+    }
+
+    private KafkaSettings kafka() {
+        Optional<String> servers = value(KAFKA_BOOTSTRAP_SERVERS);
+        if (servers.isPresent()) {
+            for (String server : servers.get().split(",")) {
+                if (!BOOTSTRAP_SERVER.matcher(server.strip()).matches()) {
+                    problems.add(KAFKA_BOOTSTRAP_SERVERS + " must be host:port[,host:port...], was '" + servers.get() + "'");
+                    servers = Optional.empty();
+                    break;
+                }
+            }
+        }
+        String priceTopic = kafkaName(PRICE_TOPIC, KafkaSettings.DEFAULT_PRICE_TOPIC);
+        String deadLetterTopic = kafkaName(PRICE_DEAD_LETTER_TOPIC, KafkaSettings.DEFAULT_PRICE_DEAD_LETTER_TOPIC);
+        String group = kafkaName(PRICE_CONSUMER_GROUP, KafkaSettings.DEFAULT_PRICE_CONSUMER_GROUP);
+        Duration maxAge = duration(PRICE_MAX_AGE, KafkaSettings.DEFAULT_PRICE_MAX_AGE);
+        String orderTopic = kafkaName(ORDER_EVENTS_TOPIC, KafkaSettings.DEFAULT_ORDER_EVENTS_TOPIC);
+        String tradeTopic = kafkaName(TRADE_EVENTS_TOPIC, KafkaSettings.DEFAULT_TRADE_EVENTS_TOPIC);
+        Set<String> topics = new HashSet<>();
+        for (String topic : List.of(priceTopic, deadLetterTopic, orderTopic, tradeTopic)) {
+            if (!topics.add(topic)) {
+                problems.add(PRICE_TOPIC + ", " + PRICE_DEAD_LETTER_TOPIC + ", " + ORDER_EVENTS_TOPIC + " and "
+                        + TRADE_EVENTS_TOPIC + " must be four different topics; '" + topic + "' is named twice");
+            }
+        }
+        Optional<Boolean> simulator = bool(PRICE_SIMULATOR_ENABLED);
+        List<SimulatedToken> tokens = simulatorTokens();
+        int eventsPerSecond = integer(PRICE_SIMULATOR_EVENTS_PER_SECOND,
+                KafkaSettings.DEFAULT_SIMULATOR_EVENTS_PER_SECOND, 1, MAX_SIMULATOR_EVENTS_PER_SECOND);
+        return new KafkaSettings(servers.map(s -> s.replace(" ", "")), priceTopic, deadLetterTopic, group, maxAge,
+                orderTopic, tradeTopic, simulator, tokens, eventsPerSecond);
+    }
+
+    private String kafkaName(String name, String defaultValue) {
+        Optional<String> raw = value(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        if (!KAFKA_NAME.matcher(raw.get()).matches() || raw.get().equals(".") || raw.get().equals("..")) {
+            problems.add(name + " must be 1 to 249 letters, digits, '.', '_' or '-', was '" + raw.get() + "'");
+            return defaultValue;
+        }
+        return raw.get();
+    }
+
+    private Duration duration(String name, Duration defaultValue) {
+        Optional<String> raw = value(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        String text = raw.get().toLowerCase(Locale.ROOT);
+        Duration parsed = null;
+        var matcher = SHORT_DURATION.matcher(text);
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            parsed = switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        } else {
+            try {
+                parsed = Duration.parse(raw.get().toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+            problems.add(name + " must be a positive duration such as 500ms, 30s, 5m, 1h or PT30S, was '" + raw.get() + "'");
+            return defaultValue;
+        }
+        return parsed;
+    }
+
+    private Optional<Boolean> bool(String name) {
+        Optional<String> raw = value(name).map(s -> s.toLowerCase(Locale.ROOT));
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (raw.get()) {
+            case "true", "yes", "on" -> Optional.of(true);
+            case "false", "no", "off" -> Optional.of(false);
+            default -> {
+                problems.add(name + " must be true or false, was '" + raw.get() + "'");
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private List<SimulatedToken> simulatorTokens() {
+        Optional<String> raw = value(PRICE_SIMULATOR_TOKENS);
+        if (raw.isEmpty()) {
+            return KafkaSettings.DEFAULT_SIMULATOR_TOKENS;
+        }
+        List<SimulatedToken> tokens = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (String item : raw.get().split(",")) {
+            try {
+                SimulatedToken token = SimulatedToken.parse(item);
+                if (!names.add(token.token())) {
+                    problems.add(PRICE_SIMULATOR_TOKENS + " names " + token.token() + " twice");
+                }
+                tokens.add(token);
+            } catch (IllegalArgumentException e) {
+                problems.add(PRICE_SIMULATOR_TOKENS + " must be TOKEN:START_PRICE:VOLATILITY[,...] such as"
+                        + " BTC:65000.00:0.0005: " + e.getMessage());
+                return KafkaSettings.DEFAULT_SIMULATOR_TOKENS;
+            }
+        }
+        return tokens;
     }
 
     private String httpHost() {

@@ -15,6 +15,7 @@ import io.orderbook.adapters.ratelimit.PerMinuteRateLimiter;
 import io.orderbook.adapters.redis.RedisConnector;
 import io.orderbook.adapters.requestlog.RequestLogWriter;
 import io.orderbook.application.requestlog.RequestLogService;
+import io.orderbook.bootstrap.embedded.EmbeddedKafka;
 import io.orderbook.bootstrap.embedded.EmbeddedPostgres;
 import io.orderbook.bootstrap.embedded.EmbeddedRedis;
 import java.net.URI;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * server-core put together: the composition root, wired by hand. From a {@link ServerConfig} it starts
- * embedded PostgreSQL and Redis when no external ones are configured (data under {@code DATA_DIR}), opens
+ * embedded PostgreSQL and Redis when no external ones are configured (data under {@code DATA_DIR}), and an
+ * embedded Kafka broker when a module first asks for Kafka without {@code KAFKA_BOOTSTRAP_SERVERS}, opens
  * the database (migrating it), connects Redis, and serves HTTP with the request pipeline: the given
  * authenticator, the Redis rate limiter, the asynchronous request log, readiness checks for the database
  * and Redis, Prometheus metrics, the request-log endpoints and the routes of plugged-in modules. (The request-log
@@ -50,9 +52,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #close()} stops in dependency order: HTTP first (no new requests, in-flight ones finish), then the
- * request log writer flushes, then modules and close hooks, the Redis
- * client, the database, and last the embedded engines. A running server also closes itself this way when
+ * <p>{@link #close()} stops in dependency order: HTTP first (no new requests, in-flight ones finish), then the request log writer flushes, then modules and close hooks, the embedded Kafka
+ * broker, the Redis client, the database, and last the other embedded engines. A running server also closes itself this way when
  * the JVM exits (SIGTERM, Ctrl-C, {@code System.exit}) without being closed, so an embedded PostgreSQL is
  * never left running and the last request log entries are written before the database stops.
  */
@@ -77,6 +78,7 @@ public final class ServerCore implements AutoCloseable {
     private State state = State.NEW;
     private EmbeddedPostgres embeddedPostgres;
     private EmbeddedRedis embeddedRedis;
+    private EmbeddedKafka embeddedKafka;
     private Database database;
     private RedissonClient redisson;
     private RequestLogWriter requestLog;
@@ -117,7 +119,8 @@ public final class ServerCore implements AutoCloseable {
             database = Database.open(databaseTarget());
             redisson = RedisConnector.connect(redisUrl().toString(), redisKeyPrefix);
             PrometheusMeterRegistry meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            infrastructure = new ServerInfrastructure(config, database, redisson, meterRegistry, clock);
+            infrastructure = new ServerInfrastructure(config, database, redisson, meterRegistry, clock,
+                    this::kafkaBootstrapServers);
 
             RequestLogRepository requestLogRepository = new RequestLogRepository(database);
             requestLog = RequestLogWriter.builder(requestLogRepository).meterRegistry(meterRegistry).build();
@@ -156,9 +159,11 @@ public final class ServerCore implements AutoCloseable {
             allRoutes.forEach(server::routes);
             http = server.build().start();
 
-            LOG.info("server-core ready at {} in {} ms (database: {}, Redis: {})", baseUri().resolve("/api/v1"),
+            LOG.info("server-core ready at {} in {} ms (database: {}, Redis: {}, Kafka: {})", baseUri().resolve("/api/v1"),
                     (System.nanoTime() - started) / 1_000_000, config.usesEmbeddedDatabase() ? "embedded" : "external",
-                    config.usesEmbeddedRedis() ? "embedded" : "external");
+                    config.usesEmbeddedRedis() ? "embedded" : "external",
+                    embeddedKafka != null ? "embedded at " + embeddedKafka.bootstrapServers()
+                            : config.kafka().bootstrapServers().orElse("unused"));
             return this;
         } catch (RuntimeException | Error e) {
             LOG.error("server-core failed to start; stopping what was started");
@@ -227,6 +232,7 @@ public final class ServerCore implements AutoCloseable {
         if (requestLog != null) step("request log writer", requestLog::close);
         for (AutoCloseable closer : moduleClosers.reversed()) step("module", closer);
         for (AutoCloseable hook : closeHooks.reversed()) step("close hook", hook);
+        if (embeddedKafka != null) step("embedded Kafka", embeddedKafka::close);
         if (redisson != null) step("Redis client", () -> redisson.shutdown(0, 2, TimeUnit.SECONDS));
         if (database != null) step("database", database::close);
         if (embeddedRedis != null) step("embedded Redis", embeddedRedis::close);
@@ -237,6 +243,7 @@ public final class ServerCore implements AutoCloseable {
         redisson = null;
         database = null;
         embeddedRedis = null;
+        embeddedKafka = null;
         embeddedPostgres = null;
         infrastructure = null;
     }
@@ -261,6 +268,20 @@ public final class ServerCore implements AutoCloseable {
         embeddedPostgres = EmbeddedPostgres.start(config.embeddedPostgresDir(), false);
         embeddedPostgres.createDatabaseIfMissing(EMBEDDED_DATABASE);
         return embeddedPostgres.target(EMBEDDED_DATABASE);
+    }
+
+    /** The configured cluster, or the embedded broker, started on first use (modules start during start()). */
+    private synchronized String kafkaBootstrapServers() {
+        if (config.kafka().bootstrapServers().isPresent()) {
+            return config.kafka().bootstrapServers().get();
+        }
+        if (state != State.STARTED) {
+            throw new IllegalStateException("ServerCore is not running");
+        }
+        if (embeddedKafka == null) {
+            embeddedKafka = EmbeddedKafka.start(config.embeddedKafkaDir());
+        }
+        return embeddedKafka.bootstrapServers();
     }
 
     private URI redisUrl() {

@@ -4,11 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.orderbook.adapters.persistence.Database;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.redisson.api.RedissonClient;
 
 /**
  * What {@link ServerCore} has started and lends to the modules plugged into it: the configuration, the
- * database, Redis, the metrics registry, the clock and the server's secrets. The core owns and closes all
+ * database, Redis, Kafka, the metrics registry, the clock and the server's secrets. The core owns and closes all
  * of it; modules must not close them.
  */
 public final class ServerInfrastructure {
@@ -19,15 +20,25 @@ public final class ServerInfrastructure {
     private final PrometheusMeterRegistry meterRegistry;
     private final Clock clock;
     private final GeneratedSecrets secrets;
+    private final Supplier<String> kafka;
 
     ServerInfrastructure(ServerConfig config, Database database, RedissonClient redisson,
-                         PrometheusMeterRegistry meterRegistry, Clock clock) {
+                         PrometheusMeterRegistry meterRegistry, Clock clock, Supplier<String> kafka) {
         this.config = Objects.requireNonNull(config, "config");
         this.database = Objects.requireNonNull(database, "database");
         this.redisson = Objects.requireNonNull(redisson, "redisson");
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.secrets = new GeneratedSecrets(config.dataDir());
+        this.kafka = Objects.requireNonNull(kafka, "kafka");
+    }
+
+    /**
+     * The Kafka cluster's {@code bootstrap.servers}: the configured one, or the server's own broker, started on the
+     * first call (so a server whose modules do not use Kafka never starts one).
+     */
+    public String kafkaBootstrapServers() {
+        return kafka.get();
     }
 
     public ServerConfig config() {

@@ -1,23 +1,22 @@
 package io.orderbook.bootstrap;
 
+import io.orderbook.adapters.kafka.PriceEventConsumer;
+import io.orderbook.adapters.kafka.TradingEventPublisher;
+import io.orderbook.adapters.persistence.RequestLogRepository;
 import io.orderbook.adapters.security.SecretBox;
 import io.orderbook.adapters.signing.MarketKeyring;
-import io.orderbook.adapters.persistence.RequestLogRepository;
 import io.orderbook.application.IdentityModule;
 import io.orderbook.application.conditional.ConditionalOrderModule;
 import io.orderbook.application.jobs.JobsModule;
-import io.orderbook.application.prices.LatestPrices;
-import io.orderbook.application.prices.PriceTick;
-import io.orderbook.application.requestlog.RequestLogRetention;
 import io.orderbook.application.markets.MarketModule;
+import io.orderbook.application.prices.PriceModule;
+import io.orderbook.application.requestlog.RequestLogRetention;
 import io.orderbook.application.trading.TradingModule;
+import io.orderbook.bootstrap.demo.DemoMode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import io.orderbook.bootstrap.demo.DemoMarketMaker;
-import io.orderbook.bootstrap.demo.DemoMode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -39,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class ServerMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+    /** Until conditional orders are plugged in, validated prices are only stored. */
 
     private ServerMain() {
     }
@@ -88,9 +88,9 @@ public final class ServerMain {
 
     /**
      * Login, users and API keys (creating the configured first administrator when there are no users yet), then
-     * trading over the durable sequencer, markets (signing keys sealed with the master key), conditional orders
-     * fired by price events, the scheduled jobs, and with {@code DEMO_DATA} the demo data and market maker. Closed
-     * in reverse order.
+     * trading over the durable sequencer with its order and trade events published to Kafka, markets (signing keys
+     * sealed with the master key), conditional orders fired by price events from Kafka, the scheduled jobs, and with
+     * {@code DEMO_DATA} the demo data and market maker. Closed in reverse order.
      */
     static ServerModule modules(ServerInfrastructure infrastructure) {
         IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
@@ -101,20 +101,28 @@ public final class ServerMain {
                 TradingModule.Settings.defaults(), infrastructure.clock());
         MarketModule markets = new MarketModule(infrastructure.database(), infrastructure.redisson(),
                 trading.sequencer(), keyring, infrastructure.clock());
-        // Its priceObserver() is what the price consumer and the price watcher feed.
+        KafkaSettings kafka = infrastructure.config().kafka();
+        String bootstrapServers = infrastructure.kafkaBootstrapServers();
+        TradingEventPublisher tradingEvents = new TradingEventPublisher(bootstrapServers, kafka.orderEventsTopic(),
+                kafka.tradeEventsTopic(), trading.markets(), infrastructure.meterRegistry());
+        trading.onCommit(tradingEvents::committed);
         ConditionalOrderModule conditional = new ConditionalOrderModule(infrastructure.database(),
                 infrastructure.redisson(), trading, ConditionalOrderModule.Settings.defaults(), infrastructure.clock());
-        // Until the price consumer is plugged in: no latest prices.
-        JobsModule jobs = new JobsModule(infrastructure.database(), infrastructure.redisson(), trading, NO_PRICES,
-                conditional.priceObserver(), new RequestLogRetention(new RequestLogRepository(infrastructure.database()),
+        // Price events fire conditional orders; the price watcher job re-feeds the latest prices to them.
+        PriceModule prices = new PriceModule(priceSettings(kafka, bootstrapServers), infrastructure.database(),
+                infrastructure.redisson(), conditional.priceObserver(), infrastructure.meterRegistry(),
+                infrastructure.clock());
+        JobsModule jobs = new JobsModule(infrastructure.database(), infrastructure.redisson(), trading,
+                prices.latestPrices(), conditional.priceObserver(),
+                new RequestLogRetention(new RequestLogRepository(infrastructure.database()),
                         infrastructure.config().requestLogRetentionDays(), infrastructure.clock()),
                 infrastructure.config().jobs(), infrastructure.clock(), instanceName()).start();
         AutoCloseable demo = DemoMode.startIfEnabled(infrastructure, identity, trading, markets.service(),
-                DemoMarketMaker.NO_PRICE_EVENTS);
+                prices.latestPrices());
         // The jobs' /markets/stats before the markets' /markets/{symbol}.
         return ServerModule.of(identity.authenticator(),
                 List.of(identity.routes(), trading.routes(), jobs.routes(), markets.routes(), conditional.routes()),
-                () -> closeInOrder(demo, jobs, conditional, markets, trading, identity));
+                () -> closeInOrder(demo, jobs, prices, conditional, markets, trading, tradingEvents, identity));
     }
 
     /** Closes each part, the first failure thrown with any later ones suppressed, so one failure stops nothing. */
@@ -136,17 +144,6 @@ public final class ServerMain {
         }
     }
 
-    private static final LatestPrices NO_PRICES = new LatestPrices() {
-        @Override
-        public Optional<PriceTick> latest(String token) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Map<String, PriceTick> all() {
-            return Map.of();
-        }
-    };
 
     /** This process in the job history: host name and process id. */
     private static String instanceName() {
@@ -157,5 +154,16 @@ public final class ServerMain {
             host = "unknown-host";
         }
         return host + ":" + ProcessHandle.current().pid();
+    }
+
+    /** The price module's settings from the configuration: a new consumer group starts at the latest prices. */
+    static PriceModule.Settings priceSettings(KafkaSettings kafka, String bootstrapServers) {
+        PriceEventConsumer.Settings consumer = PriceEventConsumer.Settings.defaults(bootstrapServers,
+                kafka.priceTopic(), kafka.priceDeadLetterTopic(), kafka.priceConsumerGroup(),
+                PriceEventConsumer.StartFrom.LATEST);
+        Optional<PriceModule.Simulator> simulator = kafka.runsSimulator()
+                ? Optional.of(PriceModule.Simulator.unseeded(kafka.simulatorTokens(), kafka.simulatorEventsPerSecond()))
+                : Optional.empty();
+        return new PriceModule.Settings(consumer, kafka.priceMaxAge(), simulator);
     }
 }

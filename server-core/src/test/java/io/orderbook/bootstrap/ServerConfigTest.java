@@ -3,10 +3,13 @@ package io.orderbook.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderbook.adapters.kafka.SimulatedToken;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -233,5 +236,72 @@ class ServerConfigTest {
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).hasSize(2))
                 .hasMessageContaining("JOB_ORDER_EXPIRY_CRON")
                 .hasMessageContaining("BOOK_SNAPSHOT_DEPTH");
+    }
+
+    @Test
+    void kafkaDefaultsToTheEmbeddedBrokerWithTheSimulatorOn() {
+        KafkaSettings kafka = ServerConfig.defaults().kafka();
+
+        assertThat(kafka.usesEmbeddedBroker()).isTrue();
+        assertThat(kafka.priceTopic()).isEqualTo("token-prices");
+        assertThat(kafka.priceDeadLetterTopic()).isEqualTo("token-prices.dlq");
+        assertThat(kafka.priceConsumerGroup()).isEqualTo(KafkaSettings.DEFAULT_PRICE_CONSUMER_GROUP);
+        assertThat(kafka.priceMaxAge()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(kafka.orderEventsTopic()).isEqualTo("order-events");
+        assertThat(kafka.tradeEventsTopic()).isEqualTo("trade-events");
+        assertThat(kafka.runsSimulator()).isTrue();
+        assertThat(kafka.simulatorTokens()).extracting(SimulatedToken::token).containsExactly("BTC", "ETH", "SOL");
+    }
+
+    @Test
+    void readsTheKafkaSettings() {
+        ServerConfig config = ServerConfig.load(Optional.empty(), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "k1:9092, k2:9093",
+                "PRICE_TOPIC", "prices", "PRICE_DEAD_LETTER_TOPIC", "prices.bad", "PRICE_CONSUMER_GROUP", "node-group",
+                "PRICE_MAX_AGE", "1500ms", "ORDER_EVENTS_TOPIC", "orders.v1", "TRADE_EVENTS_TOPIC", "trades.v1",
+                "PRICE_SIMULATOR_TOKENS", "BTC-USD:64000.5:0.001,DOGE:0.123456:0.01",
+                "PRICE_SIMULATOR_EVENTS_PER_SECOND", "250"));
+        KafkaSettings kafka = config.kafka();
+
+        assertThat(kafka.bootstrapServers()).contains("k1:9092,k2:9093");
+        assertThat(kafka.priceTopic()).isEqualTo("prices");
+        assertThat(kafka.priceDeadLetterTopic()).isEqualTo("prices.bad");
+        assertThat(kafka.priceConsumerGroup()).isEqualTo("node-group");
+        assertThat(kafka.priceMaxAge()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(kafka.orderEventsTopic()).isEqualTo("orders.v1");
+        assertThat(kafka.tradeEventsTopic()).isEqualTo("trades.v1");
+        assertThat(kafka.runsSimulator()).as("off by default with an external cluster").isFalse();
+        assertThat(kafka.simulatorTokens()).containsExactly(
+                new SimulatedToken("BTC-USD", new BigDecimal("64000.5"), 0.001),
+                new SimulatedToken("DOGE", new BigDecimal("0.123456"), 0.01));
+        assertThat(kafka.simulatorTokens().get(1).scale()).isEqualTo(6);
+        assertThat(kafka.simulatorEventsPerSecond()).isEqualTo(250);
+        assertThat(config.toString()).contains("k1:9092,k2:9093").contains("priceSimulator=off");
+
+        assertThat(ServerConfig.load(Optional.empty(), Map.of("PRICE_MAX_AGE", "PT2M", "PRICE_SIMULATOR_ENABLED", "on"))
+                .kafka()).satisfies(k -> {
+                    assertThat(k.priceMaxAge()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(k.runsSimulator()).isTrue();
+                });
+    }
+
+    @Test
+    void rejectsBadKafkaSettingsAllAtOnce() {
+        assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka-without-port",
+                "PRICE_TOPIC", "token prices",
+                "PRICE_MAX_AGE", "-5s",
+                "ORDER_EVENTS_TOPIC", "same", "TRADE_EVENTS_TOPIC", "same",
+                "PRICE_SIMULATOR_ENABLED", "maybe",
+                "PRICE_SIMULATOR_TOKENS", "BTC:-1:0.1",
+                "PRICE_SIMULATOR_EVENTS_PER_SECOND", "0")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).hasSize(7))
+                .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS")
+                .hasMessageContaining("PRICE_TOPIC must be")
+                .hasMessageContaining("PRICE_MAX_AGE")
+                .hasMessageContaining("'same' is named twice")
+                .hasMessageContaining("PRICE_SIMULATOR_ENABLED")
+                .hasMessageContaining("PRICE_SIMULATOR_TOKENS")
+                .hasMessageContaining("PRICE_SIMULATOR_EVENTS_PER_SECOND");
     }
 }

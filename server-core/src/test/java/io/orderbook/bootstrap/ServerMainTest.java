@@ -6,6 +6,10 @@ import io.orderbook.testsupport.HttpTestClient;
 import io.orderbook.testsupport.RateLimitWindows;
 import io.orderbook.testsupport.TestDatabase;
 import io.orderbook.testsupport.TestEngines;
+import io.orderbook.testsupport.TestKafka;
+import io.orderbook.adapters.prices.RedisLatestPrices;
+import io.orderbook.adapters.redis.RedisConnector;
+import org.redisson.api.RedissonClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +53,7 @@ class ServerMainTest {
         env.put(ServerConfig.DATABASE_URL, db.target().jdbcUrl());
         env.put(ServerConfig.DATABASE_USER, db.target().user().orElseThrow());
         env.put(ServerConfig.REDIS_URL, TestEngines.redisUrl().toString());
+        env.put(ServerConfig.KAFKA_BOOTSTRAP_SERVERS, TestKafka.bootstrapServers());
         env.put(ServerConfig.HTTP_PORT, "0");
         env.put(ServerConfig.DATA_DIR, dataDir.toString());
         env.put(ServerConfig.ADMIN_USERNAME, "root-admin");
@@ -97,6 +102,38 @@ class ServerMainTest {
             assertThat(count("select count(*) from api_keys where secret_hash like '%"
                     + secretText.substring(0, 20) + "%'")).isZero();
         }
+    }
+
+    @Test
+    void embeddedModeRunsItsOwnBrokerAndTheSimulatorFeedsTheLatestPricesAndTheHistory() {
+        Map<String, String> env = new HashMap<>();
+        env.put(ServerConfig.DATABASE_URL, db.target().jdbcUrl());
+        env.put(ServerConfig.DATABASE_USER, db.target().user().orElseThrow());
+        env.put(ServerConfig.REDIS_URL, TestEngines.redisUrl().toString());
+        env.put(ServerConfig.HTTP_PORT, "0");
+        env.put(ServerConfig.DATA_DIR, dataDir.toString());
+        env.put(ServerConfig.PRICE_SIMULATOR_TOKENS, "BTC:65000.00:0.0005,ETH:3200.00:0.0007");
+        env.put(ServerConfig.PRICE_SIMULATOR_EVENTS_PER_SECOND, "50");
+        ServerConfig config = ServerConfig.load(Optional.empty(), env);
+        assertThat(config.usesEmbeddedKafka()).isTrue();
+        String keyPrefix = TestEngines.uniqueKeyPrefix();
+        core = ServerMain.builder(config).redisKeyPrefix(keyPrefix).build().start();
+
+        assertThat(dataDir.resolve("kafka/meta.properties")).exists();
+        RedissonClient redis = RedisConnector.connect(TestEngines.redisUrl().toString(), keyPrefix);
+        try {
+            RedisLatestPrices latest = new RedisLatestPrices(redis);
+            Eventually.await(Duration.ofSeconds(60), "simulated prices of both tokens in Redis",
+                    () -> latest.all().keySet().containsAll(java.util.Set.of("BTC", "ETH")));
+            assertThat(latest.latest("BTC").orElseThrow().price().scale()).isEqualTo(2);
+            assertThat(latest.latest("ETH").orElseThrow().source()).isEqualTo("simulator");
+        } finally {
+            redis.shutdown();
+        }
+        assertThat(count("select count(*) from price_history where token = 'BTC'")).isPositive();
+        String metrics = core.infrastructure().meterRegistry().scrape();
+        assertThat(metrics).contains("price_events_total{outcome=\"valid\",reason=\"none\"}");
+        assertThat(metrics).contains("price_events_total{outcome=\"stale\",reason=\"STALE\"}");
     }
 
     private static HttpResponse<String> post(HttpTestClient client, String path, String json, String authorization) {

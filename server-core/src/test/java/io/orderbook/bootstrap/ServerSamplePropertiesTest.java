@@ -42,6 +42,7 @@ class ServerSamplePropertiesTest {
         ServerConfig defaults = ServerConfig.load(Optional.of(file), Map.of());
         assertThat(defaults.usesEmbeddedDatabase()).isTrue();
         assertThat(defaults.httpPort()).isEqualTo(ServerConfig.DEFAULT_HTTP_PORT);
+        assertThat(defaults.usesEmbeddedKafka()).isTrue();
 
         // Every example value, uncommented, passes validation (secrets are left empty in the sample).
         String uncommented = SETTING_LINE.matcher(sample()).results()
@@ -52,5 +53,8 @@ class ServerSamplePropertiesTest {
         assertThat(examples.database()).isPresent();
         assertThat(examples.redisUrl()).isPresent();
         assertThat(examples.anonymousRequestsPerMinute()).isEqualTo(60);
+        assertThat(examples.kafka().bootstrapServers()).contains("kafka-1.internal:9092,kafka-2.internal:9092");
+        assertThat(examples.kafka().runsSimulator()).isTrue();
+        assertThat(examples.kafka().simulatorTokens()).isEqualTo(KafkaSettings.DEFAULT_SIMULATOR_TOKENS);
     }
 }

@@ -70,19 +70,6 @@ public final class DemoMarketMaker implements AutoCloseable {
         }
     }
 
-    /** Price events are not wired: the maker then follows its own trades. */
-    public static final LatestPrices NO_PRICE_EVENTS = new LatestPrices() {
-        @Override
-        public Optional<PriceTick> latest(String token) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Map<String, PriceTick> all() {
-            return Map.of();
-        }
-    };
-
     private final OrderService orders;
     private final MarketService markets;
     private final LatestPrices prices;
@@ -95,7 +82,7 @@ public final class DemoMarketMaker implements AutoCloseable {
     private volatile boolean running;
 
     /**
-     * @param prices  the latest price events, or {@link #NO_PRICE_EVENTS}
+     * @param prices  the latest price events; without one for a market the maker follows its own trades
      * @param makerId the user who rests the ladder
      * @param flowId  the user who trades against it now and then
      * @param quoted  the markets to quote; those not listed are skipped

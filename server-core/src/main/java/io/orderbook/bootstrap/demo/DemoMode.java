@@ -25,7 +25,7 @@ public final class DemoMode {
     /**
      * Seeds and starts quoting when the configuration asks for it.
      *
-     * @param prices the latest price events, or {@link DemoMarketMaker#NO_PRICE_EVENTS}
+     * @param prices the latest price events
      * @return what stops the market maker; does nothing when the demo mode is off or its seeding failed (a demo is
      *         not worth refusing to start the server over; the failure is logged)
      */

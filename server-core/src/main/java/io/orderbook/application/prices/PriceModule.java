@@ -1,0 +1,128 @@
+package io.orderbook.application.prices;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.orderbook.adapters.kafka.PriceEventConsumer;
+import io.orderbook.adapters.kafka.PriceEventReader;
+import io.orderbook.adapters.kafka.PriceSimulator;
+import io.orderbook.adapters.kafka.SimulatedToken;
+import io.orderbook.adapters.persistence.Database;
+import io.orderbook.adapters.persistence.prices.PostgresPriceHistory;
+import io.orderbook.adapters.persistence.prices.PriceHistoryWriter;
+import io.orderbook.adapters.prices.RedisLatestPrices;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.redisson.api.RedissonClient;
+
+/**
+ * Price events wired for the composition root: the Kafka consumer of the price topic and, per poll batch of valid
+ * events, the latest price per token in Redis ({@link #latestPrices()}), then the {@link PriceObserver} (conditional
+ * orders), then the history in PostgreSQL, written beside the next batches; a batch's offsets are committed once
+ * all three are done. Optionally the price simulator
+ * feeding the topic.
+ *
+ * <pre>{@code
+ * PriceModule prices = new PriceModule(settings, database, redisson, observer, meterRegistry, clock);
+ * ... prices.latestPrices().latest("BTC") ...
+ * prices.close();
+ * }</pre>
+ */
+public final class PriceModule implements AutoCloseable {
+
+    private final RedisLatestPrices latest;
+    private final PostgresPriceHistory history;
+    private final PriceEventConsumer consumer;
+    private final Optional<PriceSimulator> simulator;
+    private final PriceHistoryWriter historyWriter;
+
+    /**
+     * Price settings.
+     *
+     * @param consumer  the consumer: cluster, topics, group, where a new group starts
+     * @param maxAge    events older than this are stale
+     * @param simulator the simulator to run, if any
+     */
+    public record Settings(PriceEventConsumer.Settings consumer, Duration maxAge, Optional<Simulator> simulator) {
+        public Settings {
+            Objects.requireNonNull(consumer, "consumer");
+            Objects.requireNonNull(maxAge, "maxAge");
+            Objects.requireNonNull(simulator, "simulator");
+        }
+    }
+
+    /**
+     * The price simulator's settings; it publishes to the consumer's topic.
+     *
+     * @param tokens          what it prices
+     * @param eventsPerSecond over all tokens
+     * @param seed            fixes the random walk
+     */
+    public record Simulator(List<SimulatedToken> tokens, int eventsPerSecond, long seed) {
+        public Simulator {
+            tokens = List.copyOf(tokens);
+        }
+
+        /** A simulator with a random seed. */
+        public static Simulator unseeded(List<SimulatedToken> tokens, int eventsPerSecond) {
+            return new Simulator(tokens, eventsPerSecond, ThreadLocalRandom.current().nextLong());
+        }
+    }
+
+    /**
+     * Starts consuming (and simulating, when configured).
+     *
+     * @param redisson a client with the cluster's key prefix; not shut down here
+     * @param observer told of every batch of valid prices after they are stored; {@code ticks -> {}} for none
+     */
+    public PriceModule(Settings settings, Database database, RedissonClient redisson, PriceObserver observer,
+                       MeterRegistry registry, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(observer, "observer");
+        this.latest = new RedisLatestPrices(redisson);
+        this.history = new PostgresPriceHistory(database);
+        Timer redisTime = stepTimer(registry, "latest");
+        Timer historyTime = stepTimer(registry, "history");
+        Timer observerTime = stepTimer(registry, "observer");
+        this.historyWriter = new PriceHistoryWriter(ticks -> historyTime.record(() -> history.append(ticks)));
+        PriceObserver pipeline = ticks -> {
+            redisTime.record(() -> latest.record(ticks));
+            observerTime.record(() -> observer.onPrices(ticks));
+        };
+        // The history is written beside the next batches; a batch is committed once its history is stored.
+        PriceEventConsumer.Archive archive = historyWriter::store;
+        this.consumer = new PriceEventConsumer(settings.consumer(), new PriceEventReader(settings.maxAge(), clock),
+                pipeline, archive, registry).start();
+        this.simulator = settings.simulator().map(s -> new PriceSimulator(settings.consumer().bootstrapServers(),
+                settings.consumer().topic(), s.tokens(), s.eventsPerSecond(), s.seed(), clock).start());
+    }
+
+    private static Timer stepTimer(MeterRegistry registry, String step) {
+        return Timer.builder("price.batch.step").tag("step", step)
+                .description("Time of one step of handling a batch of valid price events").register(registry);
+    }
+
+    /** The latest price per token, shared by every server instance through Redis. */
+    public LatestPrices latestPrices() {
+        return latest;
+    }
+
+    /** The stored history of price events. */
+    public PostgresPriceHistory history() {
+        return history;
+    }
+
+    /** Stops the simulator, then the consumer (after the batch in hand). The database and Redis stay open. */
+    @Override
+    public void close() {
+        try {
+            simulator.ifPresent(PriceSimulator::close);
+        } finally {
+            consumer.close();
+            historyWriter.close();
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package io.orderbook.loadtest;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.orderbook.adapters.kafka.PriceEventConsumer;
+import io.orderbook.adapters.persistence.Database;
+import io.orderbook.application.prices.PriceModule;
+import io.orderbook.application.prices.PriceObserver;
+import io.orderbook.application.prices.PriceTick;
+import io.orderbook.testsupport.TestKafka;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.redisson.api.RedissonClient;
+
+/**
+ * Feeds price events through the real broker into the real consumer pipeline ({@link PriceModule}: validation,
+ * Redis, PostgreSQL, then the observer) and measures events per second and the event-to-observer latency: from
+ * the event's timestamp, set when the producer sends it, to the moment the observer returned for its batch.
+ *
+ * <p>The observer is pluggable ({@link #run}'s factory), so the same run measures the conditional-order engine:
+ * the factory receives the {@link Setup} (database, Redis, the tokens priced) to arm its orders before events flow.
+ */
+public final class PriceEventBenchmark {
+
+    private PriceEventBenchmark() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param events         price events to publish
+     * @param tokens         how many tokens they spread over (T00 ... T19 for 20)
+     * @param partitions     partitions of the price topic
+     * @param eventsPerSecond the producer's pace; 0 publishes as fast as it can
+     * @param maxPollRecords the consumer's largest batch
+     * @param warmupEvents   events sent first and not measured, so the JIT has compiled the consumer's path
+     */
+    public record Options(int events, int tokens, int partitions, int eventsPerSecond, int maxPollRecords,
+                          int warmupEvents) {
+
+        /**
+         * From {@code -Dloadtest.events=300000 -Dloadtest.tokens=20 -Dloadtest.partitions=1 -Dloadtest.rate=60000
+         * -Dloadtest.maxPollRecords=2000 -Dloadtest.warmup=100000}.
+         */
+        public static Options fromSystemProperties() {
+            return new Options(Integer.getInteger("loadtest.events", 300_000), Integer.getInteger("loadtest.tokens", 20),
+                    Integer.getInteger("loadtest.partitions", 1), Integer.getInteger("loadtest.rate", 60_000),
+                    Integer.getInteger("loadtest.maxPollRecords", 2000), Integer.getInteger("loadtest.warmup", 100_000));
+        }
+    }
+
+    /** What an observer factory gets to prepare itself: where state lives and which tokens will be priced. */
+    public record Setup(Database database, RedissonClient redisson, List<String> tokens, BigDecimal startPrice) {
+    }
+
+    /** The measured figures. */
+    public record Report(Options options, long observed, double seconds, long deadLettered, long batches,
+                         Histogram latencyMicros, String steps) {
+
+        public double eventsPerSecond() {
+            return observed / seconds;
+        }
+
+        public String format() {
+            return String.format("""
+                    Price events through Kafka into the consumer (%d events after %d to warm up, %d tokens, %d partition(s), producer pace %s, max.poll.records %d):
+                      observed %d events in %.2f s = %,.0f events/s; %d batches (%.0f events per batch); %d dead-lettered
+                      event-to-observer latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f
+                      mean ms per batch: %s""",
+                    options.events(), options.warmupEvents(), options.tokens(), options.partitions(),
+                    options.eventsPerSecond() == 0 ? "unlimited" : options.eventsPerSecond() + "/s",
+                    options.maxPollRecords(), observed, seconds, eventsPerSecond(), batches,
+                    batches == 0 ? 0.0 : (double) observed / batches, deadLettered,
+                    latencyMicros.getValueAtPercentile(50) / 1000.0, latencyMicros.getValueAtPercentile(90) / 1000.0,
+                    latencyMicros.getValueAtPercentile(99) / 1000.0, latencyMicros.getValueAtPercentile(99.9) / 1000.0,
+                    latencyMicros.getMaxValue() / 1000.0, steps);
+        }
+    }
+
+    /**
+     * Publishes {@link Options#events()} events and waits until the observer has seen them all (or two minutes
+     * passed without progress).
+     */
+    public static Report run(Options options, Database database, RedissonClient redisson,
+                             Function<Setup, PriceObserver> observerFactory) throws InterruptedException {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < options.tokens(); i++) {
+            tokens.add(String.format("T%02d", i));
+        }
+        BigDecimal startPrice = new BigDecimal("100.00");
+        PriceObserver observer = observerFactory.apply(new Setup(database, redisson, tokens, startPrice));
+
+        String topic = TestKafka.createTopic(TestKafka.uniqueName("load-prices"), options.partitions());
+        String deadLetters = TestKafka.createTopic(topic + ".dlq", 1);
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        AtomicLong observed = new AtomicLong();
+        AtomicLong batches = new AtomicLong();
+        AtomicLong lastObservedNanos = new AtomicLong();
+        // The observer thread is the only writer of the histogram.
+        PriceObserver measured = ticks -> {
+            observer.onPrices(ticks);
+            Instant now = Instant.now();
+            for (PriceTick tick : ticks) {
+                long micros = Math.max(0, Duration.between(tick.timestamp(), now).toNanos() / 1000);
+                latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));
+            }
+            batches.incrementAndGet();
+            observed.addAndGet(ticks.size());
+            lastObservedNanos.set(System.nanoTime());
+        };
+
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        PriceEventConsumer.Settings consumer = new PriceEventConsumer.Settings(TestKafka.bootstrapServers(), topic,
+                deadLetters, TestKafka.uniqueName("load-group"), PriceEventConsumer.StartFrom.EARLIEST,
+                options.maxPollRecords(), Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1));
+        try (PriceModule module = new PriceModule(new PriceModule.Settings(consumer, Duration.ofMinutes(1),
+                Optional.empty()), database, redisson, measured, metrics, Clock.systemUTC());
+             KafkaProducer<String, String> producer = producer()) {
+            // Let the consumer join its group before timing starts.
+            producer.send(new ProducerRecord<>(topic, "warm-up", "{}"));
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (deadLettered(metrics) < 1 && System.nanoTime() < waitUntil) {
+                Thread.sleep(20);
+            }
+
+            if (options.warmupEvents() > 0) {
+                publish(producer, topic, "warm-up", tokens, startPrice, options.warmupEvents(), options.eventsPerSecond());
+                awaitObserved(observed, options.warmupEvents());
+                // The observer is idle now: every warm-up event was seen.
+                latency.reset();
+                observed.set(0);
+                batches.set(0);
+            }
+            Map<String, double[]> before = stepTotals(metrics);
+            long started = System.nanoTime();
+            publish(producer, topic, "measured", tokens, startPrice, options.events(), options.eventsPerSecond());
+            awaitObserved(observed, options.events());
+            double seconds = (lastObservedNanos.get() - started) / 1e9;
+            return new Report(options, observed.get(), seconds, deadLettered(metrics) - 1, batches.get(), latency,
+                    steps(before, stepTotals(metrics)));
+        }
+    }
+
+    /** Waits until the observer has seen {@code count} events, or nothing moved for two minutes. */
+    private static void awaitObserved(AtomicLong observed, long count) throws InterruptedException {
+        long lastProgress = System.nanoTime();
+        long lastCount = -1;
+        while (observed.get() < count) {
+            Thread.sleep(5);
+            long now = observed.get();
+            if (now != lastCount) {
+                lastCount = now;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > TimeUnit.MINUTES.toNanos(2)) {
+                return;
+            }
+        }
+    }
+
+    /** Per step of a batch (and the whole batch): how many, and their total milliseconds. */
+    private static Map<String, double[]> stepTotals(SimpleMeterRegistry metrics) {
+        Map<String, double[]> totals = new TreeMap<>();
+        for (var timer : metrics.find("price.batch.step").timers()) {
+            totals.put(timer.getId().getTag("step"), new double[]{timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)});
+        }
+        var batch = metrics.find("price.batch.duration").timer();
+        if (batch != null) {
+            totals.put("whole batch", new double[]{batch.count(), batch.totalTime(TimeUnit.MILLISECONDS)});
+        }
+        return totals;
+    }
+
+    /** The mean milliseconds of each step between two readings. */
+    private static String steps(Map<String, double[]> before, Map<String, double[]> after) {
+        StringBuilder text = new StringBuilder();
+        after.forEach((step, total) -> {
+            double[] earlier = before.getOrDefault(step, new double[2]);
+            double count = total[0] - earlier[0];
+            text.append(step).append(String.format(" %.2f  ", count == 0 ? 0.0 : (total[1] - earlier[1]) / count));
+        });
+        return text.toString().strip();
+    }
+
+    private static long deadLettered(SimpleMeterRegistry metrics) {
+        return (long) metrics.find("price.events").tag("outcome", "malformed").counters().stream()
+                .mapToDouble(c -> c.count()).sum()
+                + (long) metrics.find("price.events").tag("outcome", "stale").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Sends the events at the configured pace, each stamped with the time it is sent; prices wander by ticks. */
+    private static void publish(KafkaProducer<String, String> producer, String topic, String phase,
+                                List<String> tokens, BigDecimal startPrice, int events, int eventsPerSecond) {
+        SplittableRandom random = new SplittableRandom(1);
+        long[] cents = new long[tokens.size()];
+        java.util.Arrays.fill(cents, startPrice.movePointRight(2).longValueExact());
+        long started = System.nanoTime();
+        for (int i = 0; i < events; i++) {
+            if (eventsPerSecond > 0) {
+                long due = started + (long) i * 1_000_000_000L / eventsPerSecond;
+                while (System.nanoTime() < due) {
+                    LockSupport.parkNanos(50_000);
+                }
+            }
+            int t = i % tokens.size();
+            cents[t] = Math.max(1, cents[t] + random.nextInt(-5, 6));
+            String price = BigDecimal.valueOf(cents[t], 2).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+            String event = "{\"eventId\":\"" + topic + "-" + phase + "-" + i + "\",\"token\":\"" + tokens.get(t) + "\",\"price\":\""
+                    + price + "\",\"timestamp\":\"" + Instant.now() + "\",\"source\":\"load\"}";
+            producer.send(new ProducerRecord<>(topic, tokens.get(t), event));
+        }
+        producer.flush();
+    }
+}
