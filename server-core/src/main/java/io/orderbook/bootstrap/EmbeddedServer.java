@@ -1,7 +1,9 @@
 package io.orderbook.bootstrap;
 
+import io.orderbook.adapters.persistence.orders.PostgresOrderHistory;
 import io.orderbook.application.IdentityModule;
 import io.orderbook.application.markets.MarketModule;
+import io.orderbook.application.orders.OrderHistory;
 import io.orderbook.application.trading.TradingModule;
 import java.net.URI;
 import java.util.Objects;
@@ -24,6 +26,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private final IdentityModule identity;
     private final TradingModule trading;
     private final MarketModule markets;
+    private final OrderHistory history;
 
     private EmbeddedServer(ServerCore core) {
         this.core = core;
@@ -31,6 +34,7 @@ public final class EmbeddedServer implements AutoCloseable {
         this.identity = require(infrastructure, IdentityModule.class);
         this.trading = require(infrastructure, TradingModule.class);
         this.markets = require(infrastructure, MarketModule.class);
+        this.history = new PostgresOrderHistory(infrastructure.database());
     }
 
     /** Starts the standalone server's modules with this configuration (embedded engines unless URLs are given). */
@@ -84,6 +88,11 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Markets, assets, books and recent trades. */
     public MarketModule markets() {
         return markets;
+    }
+
+    /** Stored orders and the users' own trades (fills), as the order and trade endpoints read them. */
+    public OrderHistory orderHistory() {
+        return history;
     }
 
     /** Stops the server and, when embedded, its database and Redis. */
