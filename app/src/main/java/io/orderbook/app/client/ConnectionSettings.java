@@ -29,6 +29,11 @@ public record ConnectionSettings(ConnectionMode mode, URI remoteUrl) {
         return new ConnectionSettings(ConnectionMode.EMBEDDED, DEFAULT_REMOTE_URL);
     }
 
+    /** The same mode with another remembered remote URL. */
+    public ConnectionSettings withRemoteUrl(URI url) {
+        return new ConnectionSettings(mode, url);
+    }
+
     /** A remote server at this URL. */
     public static ConnectionSettings remote(URI url) {
         return new ConnectionSettings(ConnectionMode.REMOTE, url);

@@ -14,10 +14,16 @@ public final class Connector implements AutoCloseable {
 
     private final EmbeddedEngine embedded;
     private final Clock clock;
+    private final boolean stopEngineOnClose;
 
-    public Connector(EmbeddedEngine embedded, Clock clock) {
+    /**
+     * @param stopEngineOnClose whether {@link #close()} stops the embedded server (the workstation's own; not a
+     *                          server shared by tests)
+     */
+    public Connector(EmbeddedEngine embedded, Clock clock, boolean stopEngineOnClose) {
         this.embedded = Objects.requireNonNull(embedded, "embedded");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.stopEngineOnClose = stopEngineOnClose;
     }
 
     /** The engine behind embedded mode. */
@@ -40,6 +46,8 @@ public final class Connector implements AutoCloseable {
     /** Stops the embedded server if it was started. */
     @Override
     public void close() {
-        embedded.close();
+        if (stopEngineOnClose) {
+            embedded.close();
+        }
     }
 }
