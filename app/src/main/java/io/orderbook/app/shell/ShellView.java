@@ -114,8 +114,9 @@ public final class ShellView {
         return root;
     }
 
-    /** Installs the keyboard shortcuts in the window's scene. */
+    /** Installs the keyboard shortcuts and the stylesheet (which popups such as notifications share) in the scene. */
     public void installShortcuts(Scene scene) {
+        scene.getStylesheets().add(ShellView.class.getResource(STYLESHEET).toExternalForm());
         scene.getAccelerators().put(BUY, () -> {
             ticket.setSide(Side.BUY);
             ticket.focus();
