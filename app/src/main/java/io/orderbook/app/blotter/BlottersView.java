@@ -84,10 +84,13 @@ public final class BlottersView {
 
         conditional = Tables.create("No conditional orders",
                 col("Id", (ConditionalOrder c) -> Long.toString(c.id())), col("Market", ConditionalOrder::market),
-                col("Type", ConditionalOrder::type), col("Side", (ConditionalOrder c) -> String.valueOf(c.side())),
-                num("Trigger", (ConditionalOrder c) -> Numbers.plain(c.triggerPrice() != null ? c.triggerPrice() : c.trailingDelta())),
-                num("Price", (ConditionalOrder c) -> c.price() == null ? "market" : Numbers.plain(c.price())),
-                num("Quantity", (ConditionalOrder c) -> Numbers.plain(c.quantity())),
+                col("Kind", ConditionalOrder::kind), col("Side", (ConditionalOrder c) -> String.valueOf(c.side())),
+                num("Trigger", (ConditionalOrder c) -> c.triggerPrice() != null ? Numbers.plain(c.triggerPrice())
+                        : c.trailingAmount() != null ? "trail " + Numbers.plain(c.trailingAmount())
+                        : c.trailingPercent() != null ? "trail " + Numbers.plain(c.trailingPercent()) + " %" : ""),
+                num("Limit", (ConditionalOrder c) -> c.limitPrice() == null ? "market" : Numbers.plain(c.limitPrice())),
+                col("Quantity", (ConditionalOrder c) -> c.quantity() == null ? ""
+                        : Numbers.plain(c.quantity().value()) + " " + c.quantity().rule()),
                 col("Status", ConditionalOrder::status));
         conditional.setId("conditionalOrders");
         conditional.setItems(model.conditionalOrders());

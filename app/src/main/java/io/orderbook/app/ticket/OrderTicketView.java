@@ -3,6 +3,7 @@ package io.orderbook.app.ticket;
 import atlantafx.base.theme.Styles;
 import io.orderbook.app.client.ClientException;
 import io.orderbook.app.client.trading.Book;
+import io.orderbook.app.client.trading.ConditionalOrder;
 import io.orderbook.app.client.trading.ConditionalOrderRequest;
 import io.orderbook.app.client.trading.Market;
 import io.orderbook.app.client.trading.OrderRequest;
@@ -238,10 +239,14 @@ public final class OrderTicketView {
         update();
         if (t.conditional()) {
             BigDecimal triggerValue = decimal(trigger.getText());
+            ConditionalOrder.Quantity quantity = switch (amountMode.getValue()) {
+                case QUANTITY -> new ConditionalOrder.Quantity("BASE", check.quantity());
+                case QUOTE -> new ConditionalOrder.Quantity("QUOTE", decimal(amount.getText()));
+                case PERCENT -> new ConditionalOrder.Quantity("BALANCE_PERCENT", decimal(amount.getText()));
+            };
             ConditionalOrderRequest request = new ConditionalOrderRequest(market.symbol(), t.name(), side,
-                    t == TicketType.TRAILING_STOP ? null : triggerValue,
-                    t == TicketType.TRAILING_STOP ? triggerValue : null, p == null ? "MARKET" : "LIMIT", p,
-                    check.quantity());
+                    p == null ? OrderType.MARKET : OrderType.LIMIT, t == TicketType.TRAILING_STOP ? null : triggerValue,
+                    p, t == TicketType.TRAILING_STOP ? triggerValue : null, quantity);
             Background.run(() -> model.client().placeConditional(request), placed -> sent("Conditional order placed"),
                     this::failed);
             return;

@@ -166,8 +166,8 @@ public final class TradingModel implements AutoCloseable {
             for (ConditionalOrder c : list) {
                 String before = conditionalStatus.put(c.id(), c.status());
                 if (before != null && !before.equals(c.status()) && "TRIGGERED".equals(c.status())) {
-                    notice(new Notice(Notice.Kind.TRIGGERED, "Triggered " + c.type() + " " + c.market(),
-                            c.side() + " " + Numbers.plain(c.quantity()) + " at trigger " + Numbers.plain(c.triggerPrice())));
+                    notice(new Notice(Notice.Kind.TRIGGERED, "Triggered " + c.kind() + " " + c.market(),
+                            c.side() + (c.placedOrderId() == null ? "" : ", placed order " + c.placedOrderId())));
                 }
             }
             conditionalOrders.setAll(list);

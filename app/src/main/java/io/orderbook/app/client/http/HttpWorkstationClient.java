@@ -201,8 +201,16 @@ public class HttpWorkstationClient implements WorkstationClient {
 
     @Override
     public ConditionalOrder placeConditional(ConditionalOrderRequest request) {
-        return unavailableWhenMissing(() -> http.convert(http.post("conditional-orders", request),
-                ConditionalOrder.class));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("market", request.market());
+        body.put("kind", request.kind());
+        body.put("side", request.side());
+        body.put("orderType", request.orderType());
+        if (request.triggerPrice() != null) body.put("triggerPrice", request.triggerPrice().toPlainString());
+        if (request.limitPrice() != null) body.put("limitPrice", request.limitPrice().toPlainString());
+        if (request.trailingAmount() != null) body.put("trailingAmount", request.trailingAmount().toPlainString());
+        body.put("quantity", Map.of("rule", request.quantity().rule(), "value", request.quantity().value().toPlainString()));
+        return unavailableWhenMissing(() -> http.convert(http.post("conditional-orders", body), ConditionalOrder.class));
     }
 
     @Override
