@@ -13,7 +13,12 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** Starts the workstation; with {@code --smoke-test} it exits once its first window shows (see SmokeTest). */
     public static void main(String[] args) {
+        if (SmokeTest.requested(args)) {
+            SmokeTest.run(WorkstationApp.class, args);
+            return;
+        }
         Application.launch(WorkstationApp.class, args);
     }
 }

@@ -52,6 +52,8 @@ public final class TestServer {
                 settings.put("DATABASE_USER", "postgres");
             }
             settings.put("REDIS_URL", LOCAL_REDIS);
+            // The tests make their own markets; a market maker would move their books.
+            settings.put("DEMO_DATA", "false");
             // Tests log in often; the default anonymous limit (login) is meant for the open network.
             settings.put("RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000");
             settings.put("RATE_LIMIT_USER_PER_MINUTE", "1000000");

@@ -1,7 +1,9 @@
 package io.orderbook.bootstrap;
 
+import io.orderbook.adapters.persistence.marketdata.PostgresMarketData;
 import io.orderbook.adapters.persistence.orders.PostgresOrderHistory;
 import io.orderbook.application.IdentityModule;
+import io.orderbook.application.marketdata.MarketDataStore;
 import io.orderbook.application.markets.MarketModule;
 import io.orderbook.application.orders.OrderHistory;
 import io.orderbook.application.trading.TradingModule;
@@ -27,6 +29,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private final TradingModule trading;
     private final MarketModule markets;
     private final OrderHistory history;
+    private final MarketDataStore marketData;
 
     private EmbeddedServer(ServerCore core) {
         this.core = core;
@@ -35,6 +38,7 @@ public final class EmbeddedServer implements AutoCloseable {
         this.trading = require(infrastructure, TradingModule.class);
         this.markets = require(infrastructure, MarketModule.class);
         this.history = new PostgresOrderHistory(infrastructure.database());
+        this.marketData = new PostgresMarketData(infrastructure.database());
     }
 
     /** Starts the standalone server's modules with this configuration (embedded engines unless URLs are given). */
@@ -93,6 +97,11 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Stored orders and the users' own trades (fills), as the order and trade endpoints read them. */
     public OrderHistory orderHistory() {
         return history;
+    }
+
+    /** Candles and 24-hour statistics as the {@code market-stats} job stores them. */
+    public MarketDataStore marketData() {
+        return marketData;
     }
 
     /** Stops the server and, when embedded, its database and Redis. */

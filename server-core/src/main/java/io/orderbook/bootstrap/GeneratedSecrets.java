@@ -20,6 +20,9 @@ public final class GeneratedSecrets {
 
     static final String MASTER_KEY_FILE = "master.key";
     static final String JWT_SECRET_FILE = "jwt.secret";
+    static final String DEMO_TRADER_PASSWORD_FILE = "demo-trader.password";
+    /** 18 random bytes: a 24-character base64 password. */
+    private static final int DEMO_TRADER_PASSWORD_BYTES = 18;
     private static final int JWT_SECRET_BYTES = 64;
 
     private final Path directory;
@@ -37,6 +40,20 @@ public final class GeneratedSecrets {
     /** The configured JWT secret, or else the one generated on first use. */
     public Secret jwtSecret(ServerConfig config) {
         return config.jwtSecret().orElseGet(() -> loadOrCreate(JWT_SECRET_FILE, JWT_SECRET_BYTES));
+    }
+
+    /**
+     * The configured demo trader's password, or else one generated on first use; the password is the text of
+     * {@code DATA_DIR/secrets/demo-trader.password}, where the user reads it.
+     */
+    public Secret demoTraderPassword(ServerConfig config) {
+        return config.demo().traderPassword().orElseGet(() -> Secret.ofText(Base64.getEncoder().encodeToString(
+                loadOrCreate(DEMO_TRADER_PASSWORD_FILE, DEMO_TRADER_PASSWORD_BYTES).bytes())));
+    }
+
+    /** The file a generated demo trader password is kept in. */
+    public Path demoTraderPasswordFile() {
+        return directory.resolve(DEMO_TRADER_PASSWORD_FILE);
     }
 
     /** Reads the named secret, creating it with {@code length} random bytes first if it does not exist. */

@@ -1,6 +1,8 @@
 package io.orderbook.bootstrap;
 
 import io.orderbook.adapters.redis.RedisEndpoint;
+import io.orderbook.application.jobs.JobsModule;
+import io.orderbook.bootstrap.demo.DemoSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,11 +44,14 @@ import java.util.TreeSet;
  * @param anonymousRequestsPerMinute the rate limit of each client address without credentials (also login)
  * @param userRequestsPerMinute      the rate limit of each user calling with a bearer token; API keys carry
  *                                   their own limit
+ * @param jobs                       the scheduled jobs' cron schedules and retention settings
+ * @param demo                       demo markets, users and market maker for a first run (off by default)
  */
 public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> redisUrl, int httpPort,
                            Optional<Secret> masterKey, Optional<Secret> jwtSecret, Optional<AdminAccount> firstAdmin,
                            Path dataDir, int requestLogRetentionDays, String httpHost, int anonymousRequestsPerMinute,
-                           int userRequestsPerMinute) {
+                           int userRequestsPerMinute, JobsModule.Settings jobs,
+                           DemoSettings demo) {
 
     public static final String CONFIG_FILE = "CONFIG_FILE";
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -62,11 +68,25 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
     public static final String HTTP_HOST = "HTTP_HOST";
     public static final String RATE_LIMIT_ANONYMOUS_PER_MINUTE = "RATE_LIMIT_ANONYMOUS_PER_MINUTE";
     public static final String RATE_LIMIT_USER_PER_MINUTE = "RATE_LIMIT_USER_PER_MINUTE";
+    public static final String IDEMPOTENCY_KEY_RETENTION_HOURS = "IDEMPOTENCY_KEY_RETENTION_HOURS";
+    public static final String BOOK_SNAPSHOT_DEPTH = "BOOK_SNAPSHOT_DEPTH";
+    public static final String BOOK_SNAPSHOT_RETENTION_DAYS = "BOOK_SNAPSHOT_RETENTION_DAYS";
+    public static final String JOB_RUN_RETENTION_DAYS = "JOB_RUN_RETENTION_DAYS";
+    /** Each job's schedule: {@code JOB_<NAME>_CRON}, e.g. {@code JOB_ORDER_EXPIRY_CRON}, by job name. */
+    public static final Map<String, String> JOB_CRON_SETTINGS = jobCronSettings();
+    /** The value of a {@code JOB_<NAME>_CRON} setting that disables the job. */
+    public static final String JOB_DISABLED = "off";
+    public static final String DEMO_DATA = "DEMO_DATA";
+    public static final String DEMO_TRADER_USERNAME = "DEMO_TRADER_USERNAME";
+    public static final String DEMO_TRADER_PASSWORD = "DEMO_TRADER_PASSWORD";
+    public static final String DEMO_MAKER_REFRESH_MILLIS = "DEMO_MAKER_REFRESH_MILLIS";
 
     /** Every setting the server reads; a file naming anything else is rejected, so typos do not go unnoticed. */
-    public static final Set<String> SETTINGS = Set.of(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, REDIS_URL,
+    public static final Set<String> SETTINGS = settings(DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, REDIS_URL,
             HTTP_PORT, MASTER_KEY, JWT_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD, DATA_DIR, REQUEST_LOG_RETENTION_DAYS,
-            HTTP_HOST, RATE_LIMIT_ANONYMOUS_PER_MINUTE, RATE_LIMIT_USER_PER_MINUTE);
+            HTTP_HOST, RATE_LIMIT_ANONYMOUS_PER_MINUTE, RATE_LIMIT_USER_PER_MINUTE, IDEMPOTENCY_KEY_RETENTION_HOURS,
+            BOOK_SNAPSHOT_DEPTH, BOOK_SNAPSHOT_RETENTION_DAYS, JOB_RUN_RETENTION_DAYS,
+            DEMO_DATA, DEMO_TRADER_USERNAME, DEMO_TRADER_PASSWORD, DEMO_MAKER_REFRESH_MILLIS);
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_REQUEST_LOG_RETENTION_DAYS = 30;
@@ -87,6 +107,22 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
         Objects.requireNonNull(firstAdmin, "firstAdmin");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(demo, "demo");
+    }
+
+    private static Map<String, String> jobCronSettings() {
+        Map<String, String> names = new TreeMap<>();
+        for (String job : JobsModule.DEFAULT_SCHEDULES.keySet()) {
+            names.put(job, "JOB_" + job.toUpperCase(Locale.ROOT).replace('-', '_') + "_CRON");
+        }
+        return Collections.unmodifiableMap(names);
+    }
+
+    private static Set<String> settings(String... names) {
+        Set<String> all = new TreeSet<>(List.of(names));
+        all.addAll(JOB_CRON_SETTINGS.values());
+        return Collections.unmodifiableSet(all);
     }
 
     /**
@@ -179,6 +215,8 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
                 + ", requestLogRetentionDays=" + requestLogRetentionDays
                 + ", httpHost=" + httpHost
                 + ", anonymousRequestsPerMinute=" + anonymousRequestsPerMinute
-                + ", userRequestsPerMinute=" + userRequestsPerMinute + "]";
+                + ", userRequestsPerMinute=" + userRequestsPerMinute
+                + ", jobs=" + jobs
+                + ", demo=" + demo + "]";
     }
 }

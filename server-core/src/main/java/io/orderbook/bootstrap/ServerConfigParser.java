@@ -2,12 +2,20 @@ package io.orderbook.bootstrap;
 
 import static io.orderbook.bootstrap.ServerConfig.ADMIN_PASSWORD;
 import static io.orderbook.bootstrap.ServerConfig.ADMIN_USERNAME;
+import static io.orderbook.bootstrap.ServerConfig.BOOK_SNAPSHOT_DEPTH;
+import static io.orderbook.bootstrap.ServerConfig.BOOK_SNAPSHOT_RETENTION_DAYS;
 import static io.orderbook.bootstrap.ServerConfig.DATABASE_PASSWORD;
 import static io.orderbook.bootstrap.ServerConfig.DATABASE_URL;
 import static io.orderbook.bootstrap.ServerConfig.DATABASE_USER;
 import static io.orderbook.bootstrap.ServerConfig.DATA_DIR;
+import static io.orderbook.bootstrap.ServerConfig.DEMO_DATA;
+import static io.orderbook.bootstrap.ServerConfig.DEMO_MAKER_REFRESH_MILLIS;
+import static io.orderbook.bootstrap.ServerConfig.DEMO_TRADER_PASSWORD;
+import static io.orderbook.bootstrap.ServerConfig.DEMO_TRADER_USERNAME;
 import static io.orderbook.bootstrap.ServerConfig.HTTP_HOST;
 import static io.orderbook.bootstrap.ServerConfig.HTTP_PORT;
+import static io.orderbook.bootstrap.ServerConfig.IDEMPOTENCY_KEY_RETENTION_HOURS;
+import static io.orderbook.bootstrap.ServerConfig.JOB_RUN_RETENTION_DAYS;
 import static io.orderbook.bootstrap.ServerConfig.JWT_SECRET;
 import static io.orderbook.bootstrap.ServerConfig.MASTER_KEY;
 import static io.orderbook.bootstrap.ServerConfig.RATE_LIMIT_ANONYMOUS_PER_MINUTE;
@@ -16,13 +24,19 @@ import static io.orderbook.bootstrap.ServerConfig.REDIS_URL;
 import static io.orderbook.bootstrap.ServerConfig.REQUEST_LOG_RETENTION_DAYS;
 
 import io.orderbook.adapters.redis.RedisEndpoint;
+import io.orderbook.application.jobs.CronSchedule;
+import io.orderbook.application.jobs.JobsModule;
+import io.orderbook.application.users.CredentialRules;
+import io.orderbook.bootstrap.demo.DemoSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,11 +76,38 @@ final class ServerConfigParser {
                 ServerConfig.DEFAULT_ANONYMOUS_REQUESTS_PER_MINUTE, 1, MAX_REQUESTS_PER_MINUTE);
         int userPerMinute = integer(RATE_LIMIT_USER_PER_MINUTE, ServerConfig.DEFAULT_USER_REQUESTS_PER_MINUTE, 1,
                 MAX_REQUESTS_PER_MINUTE);
+        JobsModule.Settings jobs = jobs();
+        DemoSettings demo = demo();
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new ServerConfig(database, redisUrl, httpPort, masterKey, jwtSecret, admin, dataDir, retentionDays,
-                httpHost, anonymousPerMinute, userPerMinute);
+                httpHost, anonymousPerMinute, userPerMinute, jobs, demo);
+    }
+
+    /** Each job's schedule ({@code off} disables it) and the jobs' retention settings. */
+    private JobsModule.Settings jobs() {
+        JobsModule.Settings defaults = JobsModule.Settings.defaults();
+        Map<String, Optional<CronSchedule>> schedules = new LinkedHashMap<>(defaults.schedules());
+        ServerConfig.JOB_CRON_SETTINGS.forEach((job, setting) -> value(setting).ifPresent(text -> {
+            if (text.equalsIgnoreCase(ServerConfig.JOB_DISABLED)) {
+                schedules.put(job, Optional.empty());
+                return;
+            }
+            try {
+                schedules.put(job, Optional.of(CronSchedule.parse(text)));
+            } catch (IllegalArgumentException e) {
+                problems.add(setting + " must be a cron expression of six fields (second minute hour day-of-month"
+                        + " month day-of-week, UTC) or '" + ServerConfig.JOB_DISABLED + "': " + e.getMessage());
+            }
+        }));
+        int idempotencyHours = integer(IDEMPOTENCY_KEY_RETENTION_HOURS,
+                (int) defaults.idempotencyKeyRetention().toHours(), 1, 24 * 3650);
+        int snapshotDepth = integer(BOOK_SNAPSHOT_DEPTH, defaults.bookSnapshotDepth(), 1, 500);
+        int snapshotDays = integer(BOOK_SNAPSHOT_RETENTION_DAYS, (int) defaults.bookSnapshotRetention().toDays(), 1, 3650);
+        int runDays = integer(JOB_RUN_RETENTION_DAYS, (int) defaults.jobRunRetention().toDays(), 1, 3650);
+        return new JobsModule.Settings(schedules, Duration.ofHours(idempotencyHours), snapshotDepth,
+                Duration.ofDays(snapshotDays), Duration.ofDays(runDays), defaults.runLease());
     }
 
     private String httpHost() {
@@ -219,5 +260,40 @@ final class ServerConfigParser {
             problems.add(DATA_DIR + " is not a valid path: " + e.getMessage());
             return fallback;
         }
+    }
+
+    private DemoSettings demo() {
+        boolean enabled = bool(DEMO_DATA, false);
+        String username = value(DEMO_TRADER_USERNAME).orElse(DemoSettings.DEFAULT_TRADER_USERNAME);
+        if (!CredentialRules.USERNAME.matcher(username).matches()) {
+            problems.add(DEMO_TRADER_USERNAME + " must be 3 to 64 letters, digits, '.', '_' or '-'");
+            username = DemoSettings.DEFAULT_TRADER_USERNAME;
+        }
+        Optional<Secret> password = Optional.ofNullable(settings.get(DEMO_TRADER_PASSWORD)).filter(s -> !s.isEmpty())
+                .map(Secret::ofText);
+        if (password.isPresent() && (password.get().length() < CredentialRules.MIN_PASSWORD_LENGTH
+                || password.get().length() > CredentialRules.MAX_PASSWORD_LENGTH)) {
+            problems.add(DEMO_TRADER_PASSWORD + " must have " + CredentialRules.MIN_PASSWORD_LENGTH + " to "
+                    + CredentialRules.MAX_PASSWORD_LENGTH + " characters");
+            password = Optional.empty();
+        }
+        int refreshMillis = integer(DEMO_MAKER_REFRESH_MILLIS, (int) DemoSettings.DEFAULT_MAKER_REFRESH.toMillis(),
+                50, 3_600_000);
+        return new DemoSettings(enabled, username, password, Duration.ofMillis(refreshMillis));
+    }
+
+    private boolean bool(String name, boolean defaultValue) {
+        Optional<String> raw = value(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> {
+                problems.add(name + " must be true or false, was '" + raw.get() + "'");
+                yield defaultValue;
+            }
+        };
     }
 }

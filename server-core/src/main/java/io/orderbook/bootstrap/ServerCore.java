@@ -14,7 +14,6 @@ import io.orderbook.adapters.persistence.RequestLogRepository;
 import io.orderbook.adapters.ratelimit.PerMinuteRateLimiter;
 import io.orderbook.adapters.redis.RedisConnector;
 import io.orderbook.adapters.requestlog.RequestLogWriter;
-import io.orderbook.application.requestlog.RequestLogRetention;
 import io.orderbook.application.requestlog.RequestLogService;
 import io.orderbook.bootstrap.embedded.EmbeddedPostgres;
 import io.orderbook.bootstrap.embedded.EmbeddedRedis;
@@ -26,8 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.redisson.api.RedissonClient;
@@ -40,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * embedded PostgreSQL and Redis when no external ones are configured (data under {@code DATA_DIR}), opens
  * the database (migrating it), connects Redis, and serves HTTP with the request pipeline: the given
  * authenticator, the Redis rate limiter, the asynchronous request log, readiness checks for the database
- * and Redis, Prometheus metrics, the request-log endpoints and the routes of plugged-in modules. It also
- * runs the request-log retention once a day.
+ * and Redis, Prometheus metrics, the request-log endpoints and the routes of plugged-in modules. (The request-log
+ * retention is a scheduled job: see {@code JobsModule}.)
  *
  * <p>The same class runs standalone ({@link ServerMain}) and embedded in the workstation:
  * <pre>{@code
@@ -53,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #close()} stops in dependency order: HTTP first (no new requests, in-flight ones finish), the
- * housekeeping schedule, then the request log writer flushes, then modules and close hooks, the Redis
+ * <p>{@link #close()} stops in dependency order: HTTP first (no new requests, in-flight ones finish), then the
+ * request log writer flushes, then modules and close hooks, the Redis
  * client, the database, and last the embedded engines. A running server also closes itself this way when
  * the JVM exits (SIGTERM, Ctrl-C, {@code System.exit}) without being closed, so an embedded PostgreSQL is
  * never left running and the last request log entries are written before the database stops.
@@ -65,9 +62,6 @@ public final class ServerCore implements AutoCloseable {
 
     /** The database the server creates and uses on the embedded PostgreSQL. */
     public static final String EMBEDDED_DATABASE = "orderbook";
-    /** The first retention run waits a little, so it never competes with start-up. */
-    static final Duration RETENTION_FIRST_RUN = Duration.ofMinutes(1);
-    static final Duration RETENTION_PERIOD = Duration.ofDays(1);
     private static final Duration READINESS_PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private enum State { NEW, STARTED, CLOSED }
@@ -87,7 +81,6 @@ public final class ServerCore implements AutoCloseable {
     private RedissonClient redisson;
     private RequestLogWriter requestLog;
     private HttpServer http;
-    private ScheduledExecutorService housekeeping;
     private ServerInfrastructure infrastructure;
     private final List<AutoCloseable> moduleClosers = new ArrayList<>();
     private final Thread closeAtJvmExit = new Thread(this::close, "server-core-jvm-exit");
@@ -163,11 +156,6 @@ public final class ServerCore implements AutoCloseable {
             allRoutes.forEach(server::routes);
             http = server.build().start();
 
-            RequestLogRetention retention = new RequestLogRetention(requestLogRepository, config.requestLogRetentionDays(), clock);
-            housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("housekeeping").factory());
-            housekeeping.scheduleAtFixedRate(() -> purge(retention), RETENTION_FIRST_RUN.toMillis(), RETENTION_PERIOD.toMillis(),
-                    TimeUnit.MILLISECONDS);
-
             LOG.info("server-core ready at {} in {} ms (database: {}, Redis: {})", baseUri().resolve("/api/v1"),
                     (System.nanoTime() - started) / 1_000_000, config.usesEmbeddedDatabase() ? "embedded" : "external",
                     config.usesEmbeddedRedis() ? "embedded" : "external");
@@ -236,10 +224,6 @@ public final class ServerCore implements AutoCloseable {
             }
         }
         if (http != null) step("HTTP server", http::stop);
-        if (housekeeping != null) step("housekeeping", () -> {
-            housekeeping.shutdownNow();
-            housekeeping.awaitTermination(5, TimeUnit.SECONDS);
-        });
         if (requestLog != null) step("request log writer", requestLog::close);
         for (AutoCloseable closer : moduleClosers.reversed()) step("module", closer);
         for (AutoCloseable hook : closeHooks.reversed()) step("close hook", hook);
@@ -248,7 +232,6 @@ public final class ServerCore implements AutoCloseable {
         if (embeddedRedis != null) step("embedded Redis", embeddedRedis::close);
         if (embeddedPostgres != null) step("embedded PostgreSQL", embeddedPostgres::close);
         http = null;
-        housekeeping = null;
         requestLog = null;
         moduleClosers.clear();
         redisson = null;
@@ -306,15 +289,6 @@ public final class ServerCore implements AutoCloseable {
         }
     }
 
-    private static void purge(RequestLogRetention retention) {
-        try {
-            retention.purge();
-        } catch (RuntimeException e) {
-            // Thrown out of a scheduled task, it would cancel every later run.
-            LOG.warn("Request log retention failed; it runs again in {}", RETENTION_PERIOD, e);
-        }
-    }
-
     /** How to build a {@link ServerCore}; only the configuration is required. */
     public static final class Builder {
         private final ServerConfig config;
@@ -356,7 +330,7 @@ public final class ServerCore implements AutoCloseable {
             return this;
         }
 
-        /** The clock for request-log times and retention; default the UTC system clock. */
+        /** The clock for request-log times and the modules; default the UTC system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -2,11 +2,21 @@ package io.orderbook.bootstrap;
 
 import io.orderbook.adapters.security.SecretBox;
 import io.orderbook.adapters.signing.MarketKeyring;
+import io.orderbook.adapters.persistence.RequestLogRepository;
 import io.orderbook.application.IdentityModule;
+import io.orderbook.application.jobs.JobsModule;
+import io.orderbook.application.prices.LatestPrices;
+import io.orderbook.application.prices.PriceTick;
+import io.orderbook.application.requestlog.RequestLogRetention;
 import io.orderbook.application.markets.MarketModule;
 import io.orderbook.application.trading.TradingModule;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import io.orderbook.bootstrap.demo.DemoMarketMaker;
+import io.orderbook.bootstrap.demo.DemoMode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -22,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@code DATA_DIR}. Exit status: 0 after a clean stop, 1 when start-up fails, 2 for invalid configuration.
  *
  * <pre>
- * mvn -q install -DskipTests &amp;&amp; mvn -q -pl server-core exec:java
+ * ./run server        (from the repository root; or: mvn -q -pl server-core compile exec:java)
  * </pre>
  */
 public final class ServerMain {
@@ -77,8 +87,8 @@ public final class ServerMain {
 
     /**
      * Login, users and API keys (creating the configured first administrator when there are no users yet), then
-     * trading over the durable sequencer, and markets (signing keys sealed with the master key). Closed in
-     * reverse order.
+     * trading over the durable sequencer, markets (signing keys sealed with the master key), the scheduled jobs,
+     * and with {@code DEMO_DATA} the demo data and market maker. Closed in reverse order.
      */
     static ServerModule modules(ServerInfrastructure infrastructure) {
         IdentityModule identity = new IdentityModule(infrastructure.database(), infrastructure.redisson(),
@@ -92,13 +102,59 @@ public final class ServerMain {
         infrastructure.provide(IdentityModule.class, identity);
         infrastructure.provide(TradingModule.class, trading);
         infrastructure.provide(MarketModule.class, markets);
+        // Until the price consumer and conditional orders are plugged in: no prices, nobody to tell.
+        JobsModule jobs = new JobsModule(infrastructure.database(), infrastructure.redisson(), trading, NO_PRICES,
+                ticks -> { }, new RequestLogRetention(new RequestLogRepository(infrastructure.database()),
+                        infrastructure.config().requestLogRetentionDays(), infrastructure.clock()),
+                infrastructure.config().jobs(), infrastructure.clock(), instanceName()).start();
+        infrastructure.provide(JobsModule.class, jobs);
+        AutoCloseable demo = DemoMode.startIfEnabled(infrastructure, identity, trading, markets.service(),
+                DemoMarketMaker.NO_PRICE_EVENTS);
+        // The jobs' /markets/stats before the markets' /markets/{symbol}.
         return ServerModule.of(identity.authenticator(),
-                List.of(identity.routes(), trading.routes(), markets.routes()), () -> {
+                List.of(identity.routes(), trading.routes(), jobs.routes(), markets.routes()),
+                () -> closeInOrder(demo, jobs, trading, identity));
+    }
+
+    /** Closes each part, the first failure thrown with any later ones suppressed, so one failure stops nothing. */
+    static void closeInOrder(AutoCloseable... parts) throws Exception {
+        Exception failure = null;
+        for (AutoCloseable part : parts) {
             try {
-                trading.close();
-            } finally {
-                identity.close();
+                part.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
-        });
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static final LatestPrices NO_PRICES = new LatestPrices() {
+        @Override
+        public Optional<PriceTick> latest(String token) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, PriceTick> all() {
+            return Map.of();
+        }
+    };
+
+    /** This process in the job history: host name and process id. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 }

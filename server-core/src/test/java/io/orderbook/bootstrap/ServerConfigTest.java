@@ -208,4 +208,30 @@ class ServerConfigTest {
                 .hasMessageContaining("RATE_LIMIT_ANONYMOUS_PER_MINUTE")
                 .hasMessageContaining("RATE_LIMIT_USER_PER_MINUTE");
     }
+
+    @Test
+    void jobSchedulesHaveDefaultsCanBeChangedOrTurnedOffAndRetentionsAreRead() {
+        ServerConfig defaults = ServerConfig.defaults();
+        assertThat(defaults.jobs().schedules().get("order-expiry").orElseThrow().expression()).isEqualTo("* * * * * *");
+        assertThat(defaults.jobs().schedules()).allSatisfy((job, schedule) -> assertThat(schedule).isPresent());
+
+        ServerConfig config = ServerConfig.load(Optional.empty(), Map.of("JOB_MARKET_STATS_CRON", "0 */2 * * * *",
+                "JOB_BOOK_SNAPSHOTS_CRON", "off", "IDEMPOTENCY_KEY_RETENTION_HOURS", "48", "BOOK_SNAPSHOT_DEPTH", "5",
+                "BOOK_SNAPSHOT_RETENTION_DAYS", "2", "JOB_RUN_RETENTION_DAYS", "3"));
+        assertThat(config.jobs().schedules().get("market-stats").orElseThrow().expression()).isEqualTo("0 */2 * * * *");
+        assertThat(config.jobs().schedules().get("book-snapshots")).isEmpty();
+        assertThat(config.jobs().idempotencyKeyRetention()).isEqualTo(java.time.Duration.ofHours(48));
+        assertThat(config.jobs().bookSnapshotDepth()).isEqualTo(5);
+        assertThat(config.jobs().bookSnapshotRetention()).isEqualTo(java.time.Duration.ofDays(2));
+        assertThat(config.jobs().jobRunRetention()).isEqualTo(java.time.Duration.ofDays(3));
+    }
+
+    @Test
+    void rejectsABadCronExpressionNamingItsSetting() {
+        assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("JOB_ORDER_EXPIRY_CRON", "*/5 * * * *",
+                "BOOK_SNAPSHOT_DEPTH", "0")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).hasSize(2))
+                .hasMessageContaining("JOB_ORDER_EXPIRY_CRON")
+                .hasMessageContaining("BOOK_SNAPSHOT_DEPTH");
+    }
 }

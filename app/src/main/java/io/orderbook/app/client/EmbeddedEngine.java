@@ -1,6 +1,7 @@
 package io.orderbook.app.client;
 
 import io.orderbook.bootstrap.EmbeddedServer;
+import io.orderbook.bootstrap.GeneratedSecrets;
 import io.orderbook.bootstrap.ServerConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * The server-core that runs inside the workstation in embedded mode: started on first use with its PostgreSQL,
  * Redis, generated secrets and data under the user's data directory, and stopped when the workstation exits.
  * The first administrator is {@value InitialAdminPassword#USERNAME} with the password from
- * {@link InitialAdminPassword}. HTTP listens on a free loopback port only.
+ * {@link InitialAdminPassword}. With demo data (on unless overridden): demo markets, a market maker and the demo
+ * trader. HTTP listens on a free loopback port only.
  */
 public final class EmbeddedEngine implements AutoCloseable {
 
@@ -38,13 +40,28 @@ public final class EmbeddedEngine implements AutoCloseable {
         return new EmbeddedEngine(defaultDataDir(), Map.of(), null);
     }
 
-    /** The default data directory: {@code $XDG_DATA_HOME/orderbook-workstation} or {@code ~/.orderbook-workstation}. */
+    /**
+     * The default data directory: {@code server} under {@code $XDG_DATA_HOME/orderbook-workstation} or
+     * {@code ~/.orderbook-workstation}.
+     */
     public static Path defaultDataDir() {
         String xdg = System.getenv("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "orderbook-workstation");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg, "orderbook-workstation")
+                : Path.of(System.getProperty("user.home"), ".orderbook-workstation");
+        return base.resolve("server");
+    }
+
+    /**
+     * The demo trader's password (the server generates it into {@code <data dir>/secrets/demo-trader.password} on
+     * its first start with demo data), starting the server first if needed; empty without demo data.
+     */
+    public Optional<String> demoTraderPassword() {
+        EmbeddedServer running = server();
+        if (!running.core().infrastructure().config().demo().enabled()) {
+            return Optional.empty();
         }
-        return Path.of(System.getProperty("user.home"), ".orderbook-workstation");
+        return Optional.of(new GeneratedSecrets(dataDir).demoTraderPassword(running.core().infrastructure().config())
+                .reveal());
     }
 
     public Path dataDir() {
@@ -65,6 +82,8 @@ public final class EmbeddedEngine implements AutoCloseable {
             settings.put(ServerConfig.HTTP_HOST, ServerConfig.DEFAULT_HTTP_HOST);
             settings.put(ServerConfig.ADMIN_USERNAME, InitialAdminPassword.USERNAME);
             settings.put(ServerConfig.ADMIN_PASSWORD, initialAdminPassword());
+            // A first run shows live markets: demo markets, a market maker and a demo trader.
+            settings.put(ServerConfig.DEMO_DATA, "true");
             settings.putAll(overrides);
             ServerConfig config = ServerConfig.load(Optional.empty(), settings);
             server = redisKeyPrefix == null ? EmbeddedServer.start(config) : EmbeddedServer.start(config, redisKeyPrefix);

@@ -45,6 +45,7 @@ public final class LoginView {
     private final Label error = new Label();
     private final Button login = new Button("Log in");
     private final Button useInitial = new Button("Use initial admin password");
+    private final Button useDemo = new Button("Use demo trader");
     private final ProgressIndicator progress = new ProgressIndicator();
     private final VBox root;
 
@@ -83,6 +84,23 @@ public final class LoginView {
         useInitial.visibleProperty().bind(embedded.selectedProperty());
         useInitial.managedProperty().bind(embedded.selectedProperty());
         modes.selectedToggleProperty().subscribe(t -> updateHint());
+        useDemo.setId("useDemoTrader");
+        useDemo.visibleProperty().bind(embedded.selectedProperty());
+        useDemo.managedProperty().bind(embedded.selectedProperty());
+        useDemo.setOnAction(e -> {
+            // The demo trader's password exists once the server has started: start it in the background.
+            error.setText(connector.embedded().running() ? "" : "Starting the embedded server…");
+            progress.setVisible(true);
+            Background.run(() -> connector.embedded().demoTraderPassword().orElseThrow(() -> new ClientException(0,
+                    "NO_DEMO", "No demo data", "This embedded server runs without demo data.", java.util.List.of())),
+                    secret -> {
+                        progress.setVisible(false);
+                        error.setText("");
+                        username.setText(connector.embedded().server().core().infrastructure().config().demo()
+                                .traderUsername());
+                        password.setText(secret);
+                    }, this::failed);
+        });
         useInitial.setOnAction(e -> {
             username.setText(InitialAdminPassword.USERNAME);
             password.setText(connector.embedded().initialAdminPassword());
@@ -100,7 +118,8 @@ public final class LoginView {
         HBox.setHgrow(url, Priority.ALWAYS);
         HBox actions = new HBox(8, login, progress);
         HBox.setHgrow(login, Priority.ALWAYS);
-        root = new VBox(10, title, new Label("Server"), embedded, remoteRow, form, useInitial, hint, actions, error);
+        root = new VBox(10, title, new Label("Server"), embedded, remoteRow, form, new HBox(8, useInitial, useDemo), hint, actions,
+                error);
         root.setPadding(new Insets(20));
         root.setPrefWidth(460);
         root.getStyleClass().add("login");
@@ -115,7 +134,8 @@ public final class LoginView {
         if (embedded.isSelected()) {
             hint.setText("The server runs inside the workstation; data is kept in " + connector.embedded().dataDir()
                     + ". The first administrator is '" + InitialAdminPassword.USERNAME + "'; its initial password is in "
-                    + InitialAdminPassword.file(connector.embedded().dataDir()) + ". The first start takes a few seconds.");
+                    + InitialAdminPassword.file(connector.embedded().dataDir()) + ". Demo markets with a market maker and a demo"
+                    + " trader are set up on the first start, which takes a few seconds.");
         } else {
             hint.setText("Enter the server's address, e.g. http://trading.example.com:8080.");
         }

@@ -188,7 +188,8 @@ public final class TradingModel implements AutoCloseable {
             int decimals = Numbers.decimals(m.tickSize());
             Optional<MarketStats> s = stats.flatMap(all -> all.stream().filter(x -> x.market().equals(m.symbol())).findFirst());
             if (s.isPresent()) {
-                rows.add(new WatchRow(m.symbol(), s.get().last(), s.get().change(), s.get().volume(), decimals));
+                BigDecimal fraction = s.get().changePercent() == null ? null : s.get().changePercent().movePointLeft(2);
+                rows.add(new WatchRow(m.symbol(), s.get().last(), fraction, s.get().volume(), decimals));
                 continue;
             }
             List<PublicTrade> trades = client.trades(m.symbol(), 500);

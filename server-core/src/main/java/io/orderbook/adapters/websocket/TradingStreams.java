@@ -102,6 +102,16 @@ public final class TradingStreams implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a message to a user's own stream (every session subscribed to their {@code orders} channel), in order
+     * with their order events; e.g. that one of their API keys expired. Quick, never throws.
+     */
+    public void tellUser(long userId, Object message) {
+        if (running) {
+            inbox.add(new ToUser(userId, write(message)));
+        }
+    }
+
     /** Closes every session that has not authenticated after {@code timeout}. */
     void requireAuthenticationWithin(StreamSession session, Duration timeout) {
         timers.schedule(() -> {
@@ -199,6 +209,7 @@ public final class TradingStreams implements AutoCloseable {
                 case Committed c -> c.batch.forEach(result -> route(result, dirtyMarkets, dirtyUsers));
                 case Opened o -> sessions.add(o.session);
                 case Tell t -> t.session.send(t.text);
+                case ToUser u -> sendAll(orders.get(u.userId), u.text);
                 case Subscribe s when s.add -> {
                     if (add(s.session, s.subscription)) {
                         if (s.subscription.channel() == Channel.DEPTH) {
@@ -494,6 +505,9 @@ public final class TradingStreams implements AutoCloseable {
     }
 
     private record Committed(List<CommandResult> batch) {
+    }
+
+    private record ToUser(long userId, String text) {
     }
 
     private record Opened(StreamSession session) {

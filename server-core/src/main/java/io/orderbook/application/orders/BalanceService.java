@@ -77,6 +77,19 @@ public final class BalanceService {
         return new AdjustmentOutcome(OrderService.Answers.await(sequencer.submit(command, context), answerTimeout));
     }
 
+    /**
+     * Credits or debits a user's available balance on the server's own behalf, as when it seeds demo data: audited
+     * like an administrator's adjustment, with the reason and without an actor (the audit trail's actor is empty).
+     *
+     * @param reason why, for the audit trail: at most {@value CommandContext#MAX_REASON} characters
+     */
+    public AdjustmentOutcome adjustBySystem(long userId, Asset asset, long amount, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        CommandContext context = new CommandContext(null, null, reason, null);
+        Command.AdjustBalance command = new Command.AdjustBalance(clock.millis(), userId, asset.id(), amount);
+        return new AdjustmentOutcome(OrderService.Answers.await(sequencer.submit(command, context), answerTimeout));
+    }
+
     /** Whether balances can be kept for this account id: an existing user's, or the fee account. */
     public boolean accountExists(long userId) {
         return userId == Ledger.FEE_ACCOUNT || (userId > 0 && history.userExists(userId));

@@ -18,16 +18,11 @@ import io.orderbook.application.orders.BalanceService;
 import io.orderbook.application.orders.MarketCatalog;
 import io.orderbook.application.orders.OrderHistory;
 import io.orderbook.application.orders.OrderService;
-import io.orderbook.domain.engine.Command;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Trading wired for the composition root: the durable journal, order ids and the {@link Sequencer} (which
  * rebuilds every book and balance from the database when it starts), the order and balance services, their
- * HTTP routes ({@code /orders}, {@code /balances}, {@code /trades}) and the sweep that expires good-till-date
- * orders. One per node; it owns every market in the database, so markets must be stored before it starts.
+ * HTTP routes ({@code /orders}, {@code /balances}, {@code /trades}) and the WebSocket streams. Good-till-date orders
+ * are expired by the {@code order-expiry} job ({@code JobsModule}). One per node; it owns every market in the database, so markets must be stored before it starts.
  *
  * <pre>{@code
  * IdentityModule identity = new IdentityModule(database, redisson, identitySettings, clock);
@@ -58,8 +53,6 @@ public final class TradingModule implements AutoCloseable {
     private final HttpRoutes routes;
     private final TradingStreams streams;
     private final List<Consumer<List<CommandResult>>> commitListeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService expiry;
-    private volatile CompletableFuture<CommandResult> pendingSweep = CompletableFuture.completedFuture(null);
     private boolean closed;
 
     /**
@@ -67,14 +60,13 @@ public final class TradingModule implements AutoCloseable {
      *
      * @param maxBatch       most commands per group commit
      * @param answerTimeout  how long a request waits for the sequencer before it is answered 503
-     * @param expiryInterval how often good-till-date orders past their time are expired; zero turns the sweep off
      * @param catalogMaxAge  how long markets and assets are cached before they are read again
      * @param depthLevels    price levels per side in streamed depth
      * @param streamAuthenticationTimeout how long a WebSocket client has to authenticate after connecting
      * @param streamCredentialRecheck     how often streaming clients' credentials are checked again (revoked keys
      *                                    and disabled users lose their streams); zero never checks
      */
-    public record Settings(int maxBatch, Duration answerTimeout, Duration expiryInterval, Duration catalogMaxAge,
+    public record Settings(int maxBatch, Duration answerTimeout, Duration catalogMaxAge,
                            int depthLevels, Duration streamAuthenticationTimeout, Duration streamCredentialRecheck) {
 
         public Settings {
@@ -82,7 +74,6 @@ public final class TradingModule implements AutoCloseable {
                 throw new IllegalArgumentException("maxBatch must be positive");
             }
             Objects.requireNonNull(answerTimeout, "answerTimeout");
-            Objects.requireNonNull(expiryInterval, "expiryInterval");
             Objects.requireNonNull(catalogMaxAge, "catalogMaxAge");
             if (depthLevels < 1) {
                 throw new IllegalArgumentException("depthLevels must be positive");
@@ -92,27 +83,22 @@ public final class TradingModule implements AutoCloseable {
         }
 
         /**
-         * Batches of up to 512 commands, 10 s to answer, expiry every second, markets cached for 30 s; 20 depth
+         * Batches of up to 512 commands, 10 s to answer, markets cached for 30 s; 20 depth
          * levels, 10 s for a WebSocket client to authenticate, its credentials checked again every 30 s.
          */
         public static Settings defaults() {
-            return new Settings(512, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30), 20,
+            return new Settings(512, Duration.ofSeconds(10), Duration.ofSeconds(30), 20,
                     Duration.ofSeconds(10), Duration.ofSeconds(30));
         }
 
-        public Settings withExpiryInterval(Duration interval) {
-            return new Settings(maxBatch, answerTimeout, interval, catalogMaxAge, depthLevels,
-                    streamAuthenticationTimeout, streamCredentialRecheck);
-        }
-
         public Settings withStreams(Duration authenticationTimeout, Duration credentialRecheck) {
-            return new Settings(maxBatch, answerTimeout, expiryInterval, catalogMaxAge, depthLevels,
+            return new Settings(maxBatch, answerTimeout, catalogMaxAge, depthLevels,
                     authenticationTimeout, credentialRecheck);
         }
     }
 
     /**
-     * Rebuilds the engine from the database and starts the sequencer and the expiry sweep.
+     * Rebuilds the engine from the database and starts the sequencer.
      *
      * @param keyring       the markets' signing keys, shared with the market module
      * @param authenticator authenticates WebSocket clients, who present their token or key in a message rather
@@ -144,12 +130,6 @@ public final class TradingModule implements AutoCloseable {
             tradeRoutes.addTo(group);
             streamRoutes.addTo(group);
         };
-        this.expiry = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("order-expiry").daemon()
-                .factory());
-        if (!settings.expiryInterval().isZero()) {
-            long millis = settings.expiryInterval().toMillis();
-            expiry.scheduleWithFixedDelay(() -> sweep(clock), millis, millis, TimeUnit.MILLISECONDS);
-        }
     }
 
     /** The single writer of the engine: for other modules' commands (market halts) and consistent reads. */
@@ -160,6 +140,11 @@ public final class TradingModule implements AutoCloseable {
     /** {@code /orders}, {@code /balances}, {@code /trades} and {@code /ws} under {@code /api/v1}, for the HTTP server. */
     public HttpRoutes routes() {
         return routes;
+    }
+
+    /** The live WebSocket streams, e.g. to tell a user something on theirs. */
+    public TradingStreams streams() {
+        return streams;
     }
 
     public OrderService orders() {
@@ -184,7 +169,7 @@ public final class TradingModule implements AutoCloseable {
     }
 
     /**
-     * Stops the expiry sweep and the streams (closing WebSocket clients), then the sequencer after it has committed
+     * Stops the streams (closing WebSocket clients), then the sequencer after it has committed
      * what was queued. The database stays open.
      */
     @Override
@@ -193,7 +178,6 @@ public final class TradingModule implements AutoCloseable {
             return;
         }
         closed = true;
-        expiry.shutdownNow();
         try {
             streams.close();
         } finally {
@@ -219,17 +203,5 @@ public final class TradingModule implements AutoCloseable {
         return batch.stream().flatMap(result -> result.events().stream())
                 .anyMatch(event -> event instanceof EngineEvent.MarketAdded || event instanceof EngineEvent.MarketUpdated
                         || event instanceof EngineEvent.MarketRemoved || event instanceof EngineEvent.MarketHaltChanged);
-    }
-
-    /** Expires due good-till-date orders; skips a turn while the previous sweep is still queued. */
-    private void sweep(Clock clock) {
-        if (!pendingSweep.isDone()) {
-            return;
-        }
-        try {
-            pendingSweep = sequencer.submit(new Command.ExpireOrders(clock.millis()));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not queue the expiry sweep", e);
-        }
     }
 }

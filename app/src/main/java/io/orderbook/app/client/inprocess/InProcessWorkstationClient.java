@@ -35,6 +35,7 @@ import io.orderbook.application.orders.TradeFilter;
 import io.orderbook.application.orders.TradedMarket;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -236,16 +237,40 @@ public class InProcessWorkstationClient implements WorkstationClient {
         return call(() -> LocalStreams.balances(server, actor.userId()));
     }
 
-    /** Candles arrive with the market-data module; until then the chart builds them from trades. */
+    /** The candles the {@code market-stats} job has stored, as {@code GET /markets/{symbol}/candles} gives them. */
     @Override
     public Optional<List<Candle>> candles(String market, CandleInterval interval, int limit) {
-        return Optional.empty();
+        return Optional.of(call(() -> {
+            TradedMarket m = catalog().bySymbol(market).orElseThrow(() -> TradingProblems.unknownMarket(market));
+            io.orderbook.application.marketdata.CandleInterval width =
+                    io.orderbook.application.marketdata.CandleInterval.ofCode(interval.apiName()).orElseThrow();
+            Instant to = Instant.now();
+            Instant from = to.minus(width.width().multipliedBy(limit));
+            int quote = m.quote().scale();
+            int base = m.base().scale();
+            return server.marketData().candles(m.id(), width, from, to, limit).stream()
+                    .map(c -> new Candle(c.openTime(), BigDecimal.valueOf(c.open(), quote),
+                            BigDecimal.valueOf(c.high(), quote), BigDecimal.valueOf(c.low(), quote),
+                            BigDecimal.valueOf(c.close(), quote), BigDecimal.valueOf(c.volume(), base)))
+                    .toList();
+        }));
     }
 
-    /** 24-hour statistics arrive with the market-data module; until then the watchlist computes them. */
+    /** The 24-hour statistics the {@code market-stats} job has computed, as {@code GET /markets/stats} gives them. */
     @Override
     public Optional<List<MarketStats>> stats() {
-        return Optional.empty();
+        return Optional.of(call(() -> server.marketData().allStats().stream()
+                .flatMap(s -> catalog().byId(s.marketId()).stream().map(m -> {
+                    int quote = m.quote().scale();
+                    BigDecimal last = s.last().isPresent() ? BigDecimal.valueOf(s.last().getAsLong(), quote) : null;
+                    BigDecimal change = s.change().isPresent() ? BigDecimal.valueOf(s.change().getAsLong(), quote) : null;
+                    BigDecimal percent = change != null && s.open().isPresent() && s.open().getAsLong() > 0
+                            ? change.movePointRight(2).divide(BigDecimal.valueOf(s.open().getAsLong(), quote), 2,
+                                    java.math.RoundingMode.HALF_EVEN)
+                            : null;
+                    return new MarketStats(m.symbol(), last, change, percent,
+                            BigDecimal.valueOf(s.volume(), m.base().scale()));
+                })).toList()));
     }
 
     @Override

@@ -204,7 +204,7 @@ class TradingRestartTest {
                 assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
                 TradingModule restarted = new TradingModule(db.database(), TradingTestServer.keyring(), identity.authenticator(),
-                        TradingModule.Settings.defaults().withExpiryInterval(Duration.ZERO), clock);
+                        TradingModule.Settings.defaults(), clock);
                 try (var http = io.orderbook.adapters.http.HttpServer.builder().port(0)
                         .authenticator(identity.authenticator()).routes(identity.routes()).routes(restarted.routes())
                         .build().start()) {

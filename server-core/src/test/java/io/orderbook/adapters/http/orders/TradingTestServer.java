@@ -60,6 +60,7 @@ public final class TradingTestServer implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final UnaryOperator<TradingModule.Settings> settings;
+    private final java.util.function.Function<TradingModule, io.orderbook.adapters.http.HttpRoutes> extraRoutes;
     private final IdentityModule identity;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger names = new AtomicInteger();
@@ -76,6 +77,17 @@ public final class TradingTestServer implements AutoCloseable {
 
     public TradingTestServer(Database database, RedissonClient redisson, Clock clock,
                              UnaryOperator<TradingModule.Settings> settings) {
+        this(database, redisson, clock, settings, trading -> routes -> { });
+    }
+
+    /**
+     * A server that also serves the routes {@code extraRoutes} makes for each trading module it starts (added before
+     * the trading routes), e.g. a {@code JobsModule}'s.
+     */
+    public TradingTestServer(Database database, RedissonClient redisson, Clock clock,
+                             UnaryOperator<TradingModule.Settings> settings,
+                             java.util.function.Function<TradingModule, io.orderbook.adapters.http.HttpRoutes> extraRoutes) {
+        this.extraRoutes = extraRoutes;
         this.database = database;
         this.clock = clock;
         this.settings = settings;
@@ -127,10 +139,11 @@ public final class TradingTestServer implements AutoCloseable {
 
     private void start() {
         trading = new TradingModule(database, keyring(), identity.authenticator(),
-                settings.apply(TradingModule.Settings.defaults().withExpiryInterval(Duration.ZERO)), clock);
+                settings.apply(TradingModule.Settings.defaults()), clock);
         server = HttpServer.builder().port(0).clock(clock)
                 .authenticator(identity.authenticator())
                 .routes(identity.routes())
+                .routes(extraRoutes.apply(trading))
                 .routes(trading.routes())
                 .requestLogSink(requestLog::add)
                 .build()

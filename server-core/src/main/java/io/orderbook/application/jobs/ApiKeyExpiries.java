@@ -1,0 +1,14 @@
+package io.orderbook.application.jobs;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Finds and marks API keys whose expiry has passed (PostgreSQL). */
+public interface ApiKeyExpiries {
+
+    /**
+     * Marks every unrevoked key whose expiry is at or before {@code now} and not yet announced, and returns them. A
+     * key is returned once per expiry: extended and expired again, it is returned again.
+     */
+    List<ExpiredApiKey> markExpired(Instant now);
+}

@@ -1,0 +1,11 @@
+package io.orderbook.application.jobs;
+
+import java.time.Instant;
+
+/** Deletes the stored answers of old {@code Idempotency-Key} requests (PostgreSQL). */
+@FunctionalInterface
+public interface IdempotencyKeyPurge {
+
+    /** Deletes keys created before {@code cutoff}; returns how many. */
+    long deleteCreatedBefore(Instant cutoff);
+}

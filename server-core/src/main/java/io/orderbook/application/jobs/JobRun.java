@@ -1,0 +1,54 @@
+package io.orderbook.application.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One run of a job, as the cluster-wide history keeps it.
+ *
+ * @param id         the history's id of the run
+ * @param job        the job's name
+ * @param fireTime   the fire time it ran for (manual runs: when asked)
+ * @param trigger    whether the schedule or an administrator started it
+ * @param instance   the server instance that ran it
+ * @param startedAt  when it started
+ * @param finishedAt when it ended; empty while running
+ * @param result     how it ended
+ * @param message    the task's summary, or why it failed or was skipped
+ */
+public record JobRun(long id, String job, Instant fireTime, Trigger trigger, String instance, Instant startedAt,
+                     Optional<Instant> finishedAt, Result result, Optional<String> message) {
+
+    /** Longest message kept; longer ones are cut. */
+    public static final int MAX_MESSAGE = 1000;
+
+    public JobRun {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(fireTime, "fireTime");
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** How long it ran; empty while running. */
+    public Optional<Duration> duration() {
+        return finishedAt.map(end -> Duration.between(startedAt, end));
+    }
+
+    /** What started a run. */
+    public enum Trigger { SCHEDULE, MANUAL }
+
+    /** How a run ended (or that it has not yet). */
+    public enum Result {
+        RUNNING,
+        OK,
+        FAILED,
+        /** The fire time was claimed but the previous run of the job was still going somewhere in the cluster. */
+        SKIPPED
+    }
+}

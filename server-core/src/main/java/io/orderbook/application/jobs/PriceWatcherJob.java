@@ -1,0 +1,32 @@
+package io.orderbook.application.jobs;
+
+import io.orderbook.application.prices.LatestPrices;
+import io.orderbook.application.prices.PriceObserver;
+import io.orderbook.application.prices.PriceTick;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Hands the latest price of every token to the price observer again, so that a trigger armed after the event that
+ * crossed it still fires (the observer is idempotent per event, so seeing a price twice is harmless).
+ */
+public final class PriceWatcherJob implements JobTask {
+
+    private final LatestPrices latestPrices;
+    private final PriceObserver observer;
+
+    public PriceWatcherJob(LatestPrices latestPrices, PriceObserver observer) {
+        this.latestPrices = Objects.requireNonNull(latestPrices, "latestPrices");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    @Override
+    public String run(Instant fireTime) {
+        List<PriceTick> latest = List.copyOf(latestPrices.all().values());
+        if (!latest.isEmpty()) {
+            observer.onPrices(latest);
+        }
+        return "re-checked " + latest.size() + (latest.size() == 1 ? " price" : " prices");
+    }
+}
