@@ -121,6 +121,24 @@ class WorkstationAppTest {
     }
 
     @Test
+    void rememberTheConnectionAndAnswerTheShortcuts() {
+        logIn("carol");
+        assertThat(io.orderbook.app.common.WorkstationPrefs.node().get("connection.mode", "")).isEqualTo("EMBEDDED");
+        assertThat(io.orderbook.app.common.WorkstationPrefs.node().get("connection.username", "")).isEqualTo("carol");
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S)
+                .release(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.CONTROL);
+        await(() -> robot.lookup("#ticketSell").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.B)
+                .release(javafx.scene.input.KeyCode.B, javafx.scene.input.KeyCode.CONTROL);
+        await(() -> robot.lookup("#ticketBuy").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        await(() -> {
+            javafx.scene.Node focused = stage.getScene().getFocusOwner();
+            return focused != null && ("ticketAmount".equals(focused.getId()) || "ticketPrice".equals(focused.getId()));
+        });
+    }
+
+    @Test
     void switchesToTheLightThemeThroughTheViewMenuAndRemembersIt() {
         logIn("carol");
         robot.clickOn("View").clickOn("Light theme");
