@@ -50,6 +50,11 @@ class WorkstationAppTest {
         TestMarkets.trader("dave");
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void forgetTestPreferences() throws java.util.prefs.BackingStoreException {
+        io.orderbook.app.common.WorkstationPrefs.node().removeNode();
+    }
+
     @BeforeEach
     void startWorkstation() throws TimeoutException {
         stage = FxToolkit.registerPrimaryStage();
