@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -99,7 +98,7 @@ final class HttpStreams implements AutoCloseable {
             return;
         }
         connecting = true;
-        CompletableFuture.runAsync(this::connect, Executors.newVirtualThreadPerTaskExecutor());
+        Thread.ofVirtual().name("ws-connect").start(this::connect);
     }
 
     private void connect() {
