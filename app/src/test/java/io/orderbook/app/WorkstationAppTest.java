@@ -2,61 +2,189 @@ package io.orderbook.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.controls.ToggleSwitch;
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.orderbook.app.client.Connector;
+import io.orderbook.app.client.WorkstationClient;
+import io.orderbook.app.client.inprocess.InProcessWorkstationClient;
+import io.orderbook.app.client.trading.Fill;
+import io.orderbook.app.client.trading.Order;
+import io.orderbook.app.client.trading.OrderRequest;
+import io.orderbook.domain.model.Side;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javafx.application.Application;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Starts the real workstation window (headless on Monocle in the build) and drives it as a user would. */
+/**
+ * Drives the real workstation (headless on Monocle in the build) against the run's real server, as a user would:
+ * logs in, places and cancels an order seen in the blotter and the ladder, takes a level from the ladder, closes a
+ * fill. Another trader, called in-process, provides the resting orders.
+ */
 class WorkstationAppTest {
 
+    private static String market;
     private final FxRobot robot = new FxRobot();
     private Stage stage;
-    private Application app;
+    private WorkstationApp app;
+    private WorkstationClient other;
+
+    @BeforeAll
+    static void marketAndTraders() {
+        // The app remembers choices in preferences: the test's own node, never the user's.
+        System.setProperty("obw.prefs.node", "orderbook-workstation-test-" + ProcessHandle.current().pid());
+        market = TestMarkets.market("TGUI");
+        TestMarkets.trader("carol");
+        TestMarkets.trader("dave");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void forgetTestPreferences() throws java.util.prefs.BackingStoreException {
+        io.orderbook.app.common.WorkstationPrefs.node().removeNode();
+    }
 
     @BeforeEach
     void startWorkstation() throws TimeoutException {
         stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(WorkstationApp::new);
+        app = (WorkstationApp) FxToolkit.setupApplication(
+                () -> new WorkstationApp(() -> new Connector(TestServer.engine(), Clock.systemUTC(), false)));
+        other = InProcessWorkstationClient.login(TestServer.server(), "dave", TestMarkets.PASSWORD);
     }
 
     @AfterEach
     void stopWorkstation() throws TimeoutException {
+        other.cancelAll(market);
+        other.close();
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
     }
 
     @Test
-    void showsTitleAndBlotterTabs() {
-        assertThat(stage.getTitle()).isEqualTo("Orderbook Workstation");
+    void wrongPasswordIsShownInlineAndTheWindowStays() {
+        robot.clickOn("#username").eraseText(20).write("carol");
+        robot.clickOn("#password").write("not-the-password");
+        robot.clickOn("#loginButton");
+        await(() -> !text("#loginError").isEmpty() && !text("#loginError").startsWith("Starting"));
+        assertThat(text("#loginError")).containsIgnoringCase("password");
         assertThat(stage.isShowing()).isTrue();
-
-        TabPane blotters = robot.lookup("#blotters").queryAs(TabPane.class);
-        assertThat(blotters.getTabs()).extracting(Tab::getText)
-                .containsExactly("Open orders", "Fills", "Balances", "Conditional orders");
     }
 
     @Test
-    void switchesFromDarkToLightThemeThroughTheViewMenu() {
-        String dark = new PrimerDark().getUserAgentStylesheet();
-        String light = new PrimerLight().getUserAgentStylesheet();
-        assertThat(Application.getUserAgentStylesheet()).isEqualTo(dark);
+    void logsInTradesFromTheTicketTheLadderAndTheBlotters() {
+        logIn("carol");
+        assertThat(stage.getTitle()).contains("carol");
+        robot.interact(() -> app.trading().markets().stream().filter(m -> m.symbol().equals(market)).findFirst()
+                .ifPresent(app.trading().selectedMarketProperty()::set));
+        await(() -> app.trading().bookProperty().get() != null);
 
+        // Place a limit buy from the ticket: it shows in the open orders and on the ladder.
+        robot.clickOn("#ticketBuy");
+        robot.clickOn("#ticketPrice").write("95");
+        robot.clickOn("#ticketAmount").write("0.5");
+        robot.clickOn("#ticketSubmit");
+        await(() -> openOrders().getItems().stream().anyMatch(o -> o.price().compareTo(new BigDecimal("95")) == 0));
+        await(() -> app.shell().ladder().screenPointOf(Side.BUY, new BigDecimal("95")) != null);
+
+        // Cancel it from the blotter: gone from both.
+        robot.interact(() -> openOrders().getSelectionModel().select(0));
+        robot.clickOn("#cancelOrder");
+        await(() -> openOrders().getItems().isEmpty());
+        await(() -> app.shell().ladder().screenPointOf(Side.BUY, new BigDecimal("95")) == null);
+
+        // Take a resting ask from the ladder (double click, confirm).
+        other.place(OrderRequest.limit(market, Side.BUY, new BigDecimal("100"), new BigDecimal("1")));
+        other.place(OrderRequest.limit(market, Side.SELL, new BigDecimal("105"), new BigDecimal("0.3")));
+        await(() -> app.shell().ladder().screenPointOf(Side.SELL, new BigDecimal("105")) != null);
+        Point2D ask = onFx(() -> app.shell().ladder().screenPointOf(Side.SELL, new BigDecimal("105")));
+        robot.doubleClickOn(ask, javafx.scene.input.MouseButton.PRIMARY);
+        robot.clickOn("OK");
+        await(() -> app.trading().fills().stream().anyMatch(f -> f.price().compareTo(new BigDecimal("105")) == 0
+                && f.side() == Side.BUY));
+        await(() -> text("#lastNotice").startsWith("Filled"));
+
+        // Close that fill: it trades back into the resting bid at 100.
+        robot.clickOn("Fills");
+        TableView<Fill> fills = robot.lookup("#fills").queryAs(TableView.class);
+        robot.interact(() -> fills.getSelectionModel().select(0));
+        robot.clickOn("#closeFill");
+        robot.clickOn("OK");
+        await(() -> app.trading().fills().stream().anyMatch(f -> f.side() == Side.SELL
+                && f.price().compareTo(new BigDecimal("100")) == 0));
+        await(() -> app.trading().orderHistory().stream().anyMatch(o -> Boolean.TRUE.equals(o.closed())));
+    }
+
+    @Test
+    void rememberTheConnectionAndAnswerTheShortcuts() {
+        logIn("carol");
+        assertThat(io.orderbook.app.common.WorkstationPrefs.node().get("connection.mode", "")).isEqualTo("EMBEDDED");
+        assertThat(io.orderbook.app.common.WorkstationPrefs.node().get("connection.username", "")).isEqualTo("carol");
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S)
+                .release(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.CONTROL);
+        await(() -> robot.lookup("#ticketSell").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.B)
+                .release(javafx.scene.input.KeyCode.B, javafx.scene.input.KeyCode.CONTROL);
+        await(() -> robot.lookup("#ticketBuy").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        await(() -> {
+            javafx.scene.Node focused = stage.getScene().getFocusOwner();
+            return focused != null && ("ticketAmount".equals(focused.getId()) || "ticketPrice".equals(focused.getId()));
+        });
+    }
+
+    @Test
+    void switchesToTheLightThemeThroughTheViewMenuAndRemembersIt() {
+        logIn("carol");
         robot.clickOn("View").clickOn("Light theme");
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
+        assertThat(io.orderbook.app.common.WorkstationPrefs.node().get("theme", "")).isEqualTo("LIGHT");
+        robot.clickOn("View").clickOn("Dark theme");
+    }
 
-        assertThat(Application.getUserAgentStylesheet()).isEqualTo(light);
-        // The toolbar switch follows the menu, so both controls always show the same theme.
-        assertThat(robot.lookup("#themeSwitch").queryAs(ToggleSwitch.class).isSelected()).isFalse();
+    private void logIn(String user) {
+        robot.clickOn("#username").eraseText(20).write(user);
+        robot.clickOn("#password").write(TestMarkets.PASSWORD);
+        robot.clickOn("#loginButton");
+        await(() -> app.shell() != null && app.trading() != null && !app.trading().markets().isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Order> openOrders() {
+        return robot.lookup("#openOrders").queryAs(TableView.class);
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met within 30 s", e);
+        }
     }
 }

@@ -106,17 +106,23 @@ public final class ServerMain {
         TradingEventPublisher tradingEvents = new TradingEventPublisher(bootstrapServers, kafka.orderEventsTopic(),
                 kafka.tradeEventsTopic(), trading.markets(), infrastructure.meterRegistry());
         trading.onCommit(tradingEvents::committed);
+        infrastructure.provide(IdentityModule.class, identity);
+        infrastructure.provide(TradingModule.class, trading);
+        infrastructure.provide(MarketModule.class, markets);
         ConditionalOrderModule conditional = new ConditionalOrderModule(infrastructure.database(),
                 infrastructure.redisson(), trading, ConditionalOrderModule.Settings.defaults(), infrastructure.clock());
         // Price events fire conditional orders; the price watcher job re-feeds the latest prices to them.
         PriceModule prices = new PriceModule(priceSettings(kafka, bootstrapServers), infrastructure.database(),
                 infrastructure.redisson(), conditional.priceObserver(), infrastructure.meterRegistry(),
                 infrastructure.clock());
+        infrastructure.provide(ConditionalOrderModule.class, conditional);
+        infrastructure.provide(PriceModule.class, prices);
         JobsModule jobs = new JobsModule(infrastructure.database(), infrastructure.redisson(), trading,
                 prices.latestPrices(), conditional.priceObserver(),
                 new RequestLogRetention(new RequestLogRepository(infrastructure.database()),
                         infrastructure.config().requestLogRetentionDays(), infrastructure.clock()),
                 infrastructure.config().jobs(), infrastructure.clock(), instanceName()).start();
+        infrastructure.provide(JobsModule.class, jobs);
         AutoCloseable demo = DemoMode.startIfEnabled(infrastructure, identity, trading, markets.service(),
                 prices.latestPrices());
         // The jobs' /markets/stats before the markets' /markets/{symbol}.

@@ -3,15 +3,29 @@ package io.orderbook.app.shell;
 import atlantafx.base.controls.ToggleSwitch;
 import io.orderbook.app.blotter.BlottersView;
 import io.orderbook.app.chart.PriceChartView;
+import io.orderbook.app.client.Session;
+import io.orderbook.app.client.trading.BookLevel;
+import io.orderbook.app.client.trading.Market;
+import io.orderbook.app.client.trading.OrderRequest;
+import io.orderbook.app.common.Background;
+import io.orderbook.app.common.Dialogs;
+import io.orderbook.app.common.Numbers;
+import io.orderbook.app.common.Palette;
 import io.orderbook.app.ladder.OrderBookLadderView;
 import io.orderbook.app.ticket.OrderTicketView;
+import io.orderbook.app.trading.TradingModel;
 import io.orderbook.app.watchlist.WatchlistView;
+import io.orderbook.domain.model.OrderType;
+import io.orderbook.domain.model.Side;
+import io.orderbook.domain.model.TimeInForce;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -27,26 +41,139 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The main window's layout: menu and toolbar on top, watchlist left, order book and chart in the
- * centre, order ticket right, blotters below.
+ * The main window's layout: menu and toolbar on top, watchlist left, order book and chart in the centre, order
+ * ticket right, blotters below, a status line at the bottom. Keyboard shortcuts: Ctrl+B buy, Ctrl+S sell, Ctrl+T
+ * focus the ticket, Ctrl+Shift+X cancel all orders in the market.
  */
 public final class ShellView {
 
     private static final String STYLESHEET = "workstation.css";
 
-    private final ShellModel model;
-    private final BorderPane root = new BorderPane();
+    /** The shortcuts, also listed in the Trade menu. */
+    public static final KeyCombination BUY = KeyCombination.keyCombination("Shortcut+B");
+    public static final KeyCombination SELL = KeyCombination.keyCombination("Shortcut+S");
+    public static final KeyCombination FOCUS_TICKET = KeyCombination.keyCombination("Shortcut+T");
+    public static final KeyCombination CANCEL_ALL = KeyCombination.keyCombination("Shortcut+Shift+X");
 
-    public ShellView(ShellModel model) {
+    private final ShellModel model;
+    private final TradingModel trading;
+    private final BorderPane root = new BorderPane();
+    private final OrderTicketView ticket;
+    private final OrderBookLadderView ladder;
+    private final PriceChartView chart;
+    private final BlottersView blotters;
+    private final SplitPane horizontal;
+    private final SplitPane vertical;
+    private final Label notice = new Label();
+
+    public ShellView(ShellModel model, TradingModel trading, Session session, String server) {
         this.model = model;
+        this.trading = trading;
+        this.ticket = new OrderTicketView(trading);
+        this.ladder = new OrderBookLadderView(trading);
+        this.chart = new PriceChartView(trading);
+        this.blotters = new BlottersView(trading);
         root.getStyleClass().add("workstation");
         root.getStylesheets().add(ShellView.class.getResource(STYLESHEET).toExternalForm());
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setCenter(workspace());
+        Node watchlist = new WatchlistView(trading).root();
+        SplitPane.setResizableWithParent(watchlist, false);
+        SplitPane.setResizableWithParent(ladder.root(), false);
+        SplitPane.setResizableWithParent(ticket.root(), false);
+        horizontal = new SplitPane(watchlist, ladder.root(), chart.root(), ticket.root());
+        horizontal.setDividerPositions(0.18, 0.38, 0.78);
+        SplitPane.setResizableWithParent(blotters.root(), false);
+        vertical = new SplitPane(horizontal, blotters.root());
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.66);
+        root.setCenter(vertical);
+        notice.setId("lastNotice");
+        Label who = new Label(session.username() + " (" + session.role() + ") · " + server);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox status = new HBox(8, who, spacer, notice);
+        status.getStyleClass().add("status-bar");
+        root.setBottom(status);
+
+        model.themeProperty().subscribe(theme -> {
+            Palette palette = theme == WorkstationTheme.DARK ? Palette.DARK : Palette.LIGHT;
+            ladder.paletteProperty().set(palette);
+            chart.paletteProperty().set(palette);
+        });
+        ladder.setOnPrice((side, price) -> {
+            // A click on an ask means "buy at this price", on a bid "sell at this price".
+            ticket.setSide(side == Side.SELL ? Side.BUY : Side.SELL);
+            ticket.setPrice(price);
+            ticket.focus();
+        });
+        ladder.setOnTake(this::take);
+        trading.onNotice(n -> notice.setText(n.title() + ": " + n.text()));
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Installs the keyboard shortcuts and the stylesheet (which popups such as notifications share) in the scene. */
+    public void installShortcuts(Scene scene) {
+        scene.getStylesheets().add(ShellView.class.getResource(STYLESHEET).toExternalForm());
+        scene.getAccelerators().put(BUY, () -> {
+            ticket.setSide(Side.BUY);
+            ticket.focus();
+        });
+        scene.getAccelerators().put(SELL, () -> {
+            ticket.setSide(Side.SELL);
+            ticket.focus();
+        });
+        scene.getAccelerators().put(FOCUS_TICKET, ticket::focus);
+        scene.getAccelerators().put(CANCEL_ALL, blotters::cancelAll);
+    }
+
+    /** Divider positions, to remember the layout. */
+    public double[] dividers() {
+        double[] h = horizontal.getDividerPositions();
+        double[] v = vertical.getDividerPositions();
+        return new double[] {h[0], h[1], h[2], v[0]};
+    }
+
+    public void setDividers(double[] d) {
+        if (d.length == 4) {
+            horizontal.setDividerPositions(d[0], d[1], d[2]);
+            vertical.setDividerPositions(d[3]);
+        }
+    }
+
+    public OrderBookLadderView ladder() {
+        return ladder;
+    }
+
+    public PriceChartView chart() {
+        return chart;
+    }
+
+    /**
+     * Takes the resting orders of a ladder level: an immediate-or-cancel limit order at that price for the level's
+     * size, which trades with what rests there (oldest first) and never rests itself. The public book shows levels,
+     * not order ids, so this is how a level is taken; {@code TradingClient.take} takes one order by id.
+     */
+    private void take(Side restingSide, BookLevel level) {
+        Market market = trading.selectedMarket();
+        if (market == null) {
+            return;
+        }
+        Side side = restingSide == Side.SELL ? Side.BUY : Side.SELL;
+        String text = (side == Side.BUY ? "Buy " : "Sell ") + Numbers.plain(level.quantity()) + " " + market.base()
+                + " at " + Numbers.plain(level.price()) + " " + market.quote() + ", taking " + level.orders()
+                + " resting order(s). Whatever is not there any more is not placed.";
+        if (!Dialogs.confirm("Take this level?", text)) {
+            return;
+        }
+        OrderRequest request = new OrderRequest(market.symbol(), side, OrderType.LIMIT, TimeInForce.IOC, level.price(),
+                level.quantity(), null, null);
+        Background.run(() -> trading.client().place(request), result -> trading.refreshOrders(), e -> {
+            trading.rejected(e);
+            Dialogs.error(e);
+        });
     }
 
     private MenuBar menuBar() {
@@ -58,7 +185,27 @@ public final class ShellView {
         var dark = themeItem("Dark theme", WorkstationTheme.DARK, themes);
         var light = themeItem("Light theme", WorkstationTheme.LIGHT, themes);
 
-        return new MenuBar(new Menu("File", null, exit), new Menu("View", null, dark, light));
+        var buy = new MenuItem("Buy");
+        buy.setAccelerator(BUY);
+        buy.setOnAction(_ -> {
+            ticket.setSide(Side.BUY);
+            ticket.focus();
+        });
+        var sell = new MenuItem("Sell");
+        sell.setAccelerator(SELL);
+        sell.setOnAction(_ -> {
+            ticket.setSide(Side.SELL);
+            ticket.focus();
+        });
+        var focus = new MenuItem("Focus order ticket");
+        focus.setAccelerator(FOCUS_TICKET);
+        focus.setOnAction(_ -> ticket.focus());
+        var cancelAll = new MenuItem("Cancel all orders in market");
+        cancelAll.setAccelerator(CANCEL_ALL);
+        cancelAll.setOnAction(_ -> blotters.cancelAll());
+
+        return new MenuBar(new Menu("File", null, exit), new Menu("Trade", null, buy, sell, focus, cancelAll),
+                new Menu("View", null, dark, light));
     }
 
     private RadioMenuItem themeItem(String text, WorkstationTheme theme, ToggleGroup group) {
@@ -70,10 +217,12 @@ public final class ShellView {
     }
 
     private ToolBar toolBar() {
-        var market = new ComboBox<String>();
+        var market = new ComboBox<Market>(trading.markets());
         market.setId("marketSelector");
         market.setPromptText("Market");
-        market.disableProperty().bind(Bindings.isEmpty(market.getItems()));
+        market.setButtonCell(new MarketCell());
+        market.setCellFactory(l -> new MarketCell());
+        market.valueProperty().bindBidirectional(trading.selectedMarketProperty());
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -87,23 +236,11 @@ public final class ShellView {
         return new ToolBar(market, spacer, darkMode);
     }
 
-    private Node workspace() {
-        Node watchlist = new WatchlistView().root();
-        Node ladder = new OrderBookLadderView().root();
-        Node ticket = new OrderTicketView().root();
-        // Side areas keep their width when the window is resized; the chart takes the rest.
-        SplitPane.setResizableWithParent(watchlist, false);
-        SplitPane.setResizableWithParent(ladder, false);
-        SplitPane.setResizableWithParent(ticket, false);
-
-        var trading = new SplitPane(watchlist, ladder, new PriceChartView().root(), ticket);
-        trading.setDividerPositions(0.16, 0.36, 0.80);
-
-        Node blotters = new BlottersView().root();
-        SplitPane.setResizableWithParent(blotters, false);
-        var workspace = new SplitPane(trading, blotters);
-        workspace.setOrientation(Orientation.VERTICAL);
-        workspace.setDividerPositions(0.66);
-        return workspace;
+    private static final class MarketCell extends ListCell<Market> {
+        @Override
+        protected void updateItem(Market item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.symbol() + (item.halted() ? " (halted)" : ""));
+        }
     }
 }

@@ -4,14 +4,54 @@ import static io.orderbook.app.common.Tables.numericColumn;
 import static io.orderbook.app.common.Tables.textColumn;
 
 import io.orderbook.app.common.AreaPane;
+import io.orderbook.app.common.Numbers;
 import io.orderbook.app.common.Tables;
+import io.orderbook.app.trading.TradingModel;
+import io.orderbook.app.trading.WatchRow;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 
-/** The markets the user follows, with their last price and daily change. */
+/** Every market with its last price, 24-hour change and volume; selecting one shows it everywhere. */
 public final class WatchlistView {
 
-    private final AreaPane root = new AreaPane("Watchlist", Tables.create("No markets",
-            textColumn("Market"), numericColumn("Last"), numericColumn("24h %")));
+    private final AreaPane root;
+
+    public WatchlistView(TradingModel model) {
+        TableColumn<WatchRow, String> market = textColumn("Market");
+        market.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().market()));
+        TableColumn<WatchRow, String> last = numericColumn("Last");
+        last.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Numbers.format(c.getValue().last(), c.getValue().priceDecimals())));
+        TableColumn<WatchRow, WatchRow> change = numericColumn("24h");
+        change.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        change.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(WatchRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("up", "down");
+                if (empty || row == null || row.change() == null) {
+                    setText(empty ? null : "—");
+                    return;
+                }
+                setText(Numbers.percent(row.change()));
+                getStyleClass().add(row.change().signum() >= 0 ? "up" : "down");
+            }
+        });
+        TableColumn<WatchRow, String> volume = numericColumn("Volume");
+        volume.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Numbers.plain(c.getValue().volume())));
+        TableView<WatchRow> table = Tables.create("No markets", market, last, change, volume);
+        table.setId("watchlist");
+        table.setItems(model.watchlist());
+        table.getSelectionModel().selectedItemProperty().subscribe(row -> {
+            if (row != null && (model.selectedMarket() == null || !model.selectedMarket().symbol().equals(row.market()))) {
+                model.markets().stream().filter(m -> m.symbol().equals(row.market())).findFirst()
+                        .ifPresent(model.selectedMarketProperty()::set);
+            }
+        });
+        root = new AreaPane("Markets", table);
+    }
 
     public Node root() {
         return root;

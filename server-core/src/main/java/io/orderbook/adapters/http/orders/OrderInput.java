@@ -20,13 +20,13 @@ import java.time.Clock;
  * than the asset has, prices off the tick, quantities off the lot, absurdly large values. What only the engine
  * can judge (funds, minimum value, the book) it still refuses with its own codes.
  */
-final class OrderInput {
+public final class OrderInput {
 
     private OrderInput() {
     }
 
     /** The order the request asks for; 404 for an unknown market, 400 for anything else wrong. */
-    static NewOrder newOrder(PlaceOrderRequest body, MarketCatalog catalog, Clock clock) {
+    public static NewOrder newOrder(PlaceOrderRequest body, MarketCatalog catalog, Clock clock) {
         Violations violations = new Violations()
                 .require("market", body.market())
                 .require("side", body.side())
