@@ -3,7 +3,10 @@ package io.orderbook.bootstrap;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.orderbook.adapters.persistence.Database;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -19,6 +22,7 @@ public final class ServerInfrastructure {
     private final PrometheusMeterRegistry meterRegistry;
     private final Clock clock;
     private final GeneratedSecrets secrets;
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
     ServerInfrastructure(ServerConfig config, Database database, RedissonClient redisson,
                          PrometheusMeterRegistry meterRegistry, Clock clock) {
@@ -60,5 +64,18 @@ public final class ServerInfrastructure {
     /** The configured JWT signing secret, or the one generated into {@code DATA_DIR/secrets} on first use. */
     public Secret jwtSecret() {
         return secrets.jwtSecret(config);
+    }
+
+    /**
+     * Publishes a module's service so that code embedding the server (the workstation's in-process client) can
+     * call it directly instead of going through HTTP. One instance per type; a second one replaces the first.
+     */
+    public <T> void provide(Class<T> type, T service) {
+        services.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(service, "service"));
+    }
+
+    /** A service published with {@link #provide}, if a module published one of that type. */
+    public <T> Optional<T> service(Class<T> type) {
+        return Optional.ofNullable(services.get(type)).map(type::cast);
     }
 }

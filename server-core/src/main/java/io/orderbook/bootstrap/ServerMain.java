@@ -89,6 +89,9 @@ public final class ServerMain {
                 TradingModule.Settings.defaults(), infrastructure.clock());
         MarketModule markets = new MarketModule(infrastructure.database(), infrastructure.redisson(),
                 trading.sequencer(), keyring, infrastructure.clock());
+        infrastructure.provide(IdentityModule.class, identity);
+        infrastructure.provide(TradingModule.class, trading);
+        infrastructure.provide(MarketModule.class, markets);
         return ServerModule.of(identity.authenticator(),
                 List.of(identity.routes(), trading.routes(), markets.routes()), () -> {
             try {

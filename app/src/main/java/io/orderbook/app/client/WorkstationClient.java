@@ -1,0 +1,20 @@
+package io.orderbook.app.client;
+
+/**
+ * Everything the workstation asks of the server, for the logged-in user. The screens talk only to this
+ * interface; {@link Connector} gives the in-process implementation (embedded mode) or the HTTP/WebSocket one
+ * (remote mode). Methods block: call them off the FX thread (see {@code io.orderbook.app.common.Background}).
+ * Refusals and failures are {@link ClientException}s.
+ */
+public interface WorkstationClient extends AutoCloseable {
+
+    /** Who is logged in. */
+    Session session();
+
+    /** A short description of where the server is, for the status bar: "embedded" or the URL. */
+    String serverDescription();
+
+    /** Ends the session and stops its streams; the embedded server keeps running for the next login. */
+    @Override
+    void close();
+}

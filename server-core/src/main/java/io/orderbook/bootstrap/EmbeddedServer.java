@@ -1,0 +1,99 @@
+package io.orderbook.bootstrap;
+
+import io.orderbook.application.IdentityModule;
+import io.orderbook.application.markets.MarketModule;
+import io.orderbook.application.trading.TradingModule;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * The standalone server's modules ({@link ServerMain#modules}) running inside another process, with their
+ * application services reachable directly: what the workstation's embedded mode and its tests use. It is a
+ * complete server (it serves HTTP on the configured host and port as well), so an embedded workstation can also be
+ * reached by other clients on the same machine.
+ *
+ * <pre>{@code
+ * try (EmbeddedServer server = EmbeddedServer.start(ServerConfig.defaults())) {
+ *     server.trading().orders().place(...);
+ * }
+ * }</pre>
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    private final ServerCore core;
+    private final IdentityModule identity;
+    private final TradingModule trading;
+    private final MarketModule markets;
+
+    private EmbeddedServer(ServerCore core) {
+        this.core = core;
+        ServerInfrastructure infrastructure = core.infrastructure();
+        this.identity = require(infrastructure, IdentityModule.class);
+        this.trading = require(infrastructure, TradingModule.class);
+        this.markets = require(infrastructure, MarketModule.class);
+    }
+
+    /** Starts the standalone server's modules with this configuration (embedded engines unless URLs are given). */
+    public static EmbeddedServer start(ServerConfig config) {
+        return start(ServerMain.builder(config));
+    }
+
+    /**
+     * Starts a server with the standalone modules and a Redis key prefix of its own, so several servers (test
+     * runs) can share one Redis.
+     */
+    public static EmbeddedServer start(ServerConfig config, String redisKeyPrefix) {
+        return start(ServerMain.builder(config).redisKeyPrefix(redisKeyPrefix));
+    }
+
+    private static EmbeddedServer start(ServerCore.Builder builder) {
+        ServerCore core = builder.build().start();
+        try {
+            return new EmbeddedServer(core);
+        } catch (RuntimeException e) {
+            core.close();
+            throw e;
+        }
+    }
+
+    private static <T> T require(ServerInfrastructure infrastructure, Class<T> type) {
+        return infrastructure.service(type).orElseThrow(() -> new IllegalStateException(
+                "the server's modules did not publish " + type.getSimpleName()));
+    }
+
+    /** The running core: configuration, infrastructure, HTTP address. */
+    public ServerCore core() {
+        return core;
+    }
+
+    /** Where HTTP clients on this machine reach the server. */
+    public URI baseUri() {
+        return core.baseUri();
+    }
+
+    /** Login, users and API keys. */
+    public IdentityModule identity() {
+        return identity;
+    }
+
+    /** Orders, balances, trades and the sequencer. */
+    public TradingModule trading() {
+        return trading;
+    }
+
+    /** Markets, assets, books and recent trades. */
+    public MarketModule markets() {
+        return markets;
+    }
+
+    /** Stops the server and, when embedded, its database and Redis. */
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedServer[" + Objects.toString(core.baseUri()) + "]";
+    }
+}
