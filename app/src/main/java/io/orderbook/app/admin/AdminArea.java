@@ -33,6 +33,9 @@ public final class AdminArea {
      */
     public AdminArea(AdminClient client, ServerCalls calls, long userId, boolean admin, Clock clock) {
         tabs.setId("adminArea");
+        // The workstation's dense table and toolbar styles, also when the area is shown on its own.
+        tabs.getStyleClass().add("workstation");
+        tabs.getStylesheets().add(AdminArea.class.getResource("/io/orderbook/app/shell/workstation.css").toExternalForm());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         if (admin) {
             var users = new UsersModel(client, calls);
