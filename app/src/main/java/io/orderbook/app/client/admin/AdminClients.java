@@ -1,0 +1,21 @@
+package io.orderbook.app.client.admin;
+
+import io.orderbook.app.client.WorkstationClient;
+import io.orderbook.app.client.http.HttpWorkstationClient;
+import io.orderbook.app.client.inprocess.InProcessWorkstationClient;
+
+/** Picks the admin client that matches how the workstation is connected. */
+public final class AdminClients {
+
+    private AdminClients() {
+    }
+
+    /** The in-process admin client in embedded mode, the HTTP one in remote mode, for the same logged-in user. */
+    public static AdminClient of(WorkstationClient client) {
+        return switch (client) {
+            case InProcessWorkstationClient inProcess -> new InProcessAdminClient(inProcess.server(), inProcess.actor());
+            case HttpWorkstationClient http -> new HttpAdminClient(http.http());
+            default -> throw new IllegalArgumentException("no admin client for " + client.getClass().getName());
+        };
+    }
+}
