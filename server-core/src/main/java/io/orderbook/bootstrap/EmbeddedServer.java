@@ -3,6 +3,8 @@ package io.orderbook.bootstrap;
 import io.orderbook.adapters.persistence.marketdata.PostgresMarketData;
 import io.orderbook.adapters.persistence.orders.PostgresOrderHistory;
 import io.orderbook.application.IdentityModule;
+import io.orderbook.application.conditional.ConditionalOrderModule;
+import io.orderbook.application.jobs.JobsModule;
 import io.orderbook.application.marketdata.MarketDataStore;
 import io.orderbook.application.markets.MarketModule;
 import io.orderbook.application.orders.OrderHistory;
@@ -30,6 +32,8 @@ public final class EmbeddedServer implements AutoCloseable {
     private final MarketModule markets;
     private final OrderHistory history;
     private final MarketDataStore marketData;
+    private final ConditionalOrderModule conditional;
+    private final JobsModule jobs;
 
     private EmbeddedServer(ServerCore core) {
         this.core = core;
@@ -39,6 +43,8 @@ public final class EmbeddedServer implements AutoCloseable {
         this.markets = require(infrastructure, MarketModule.class);
         this.history = new PostgresOrderHistory(infrastructure.database());
         this.marketData = new PostgresMarketData(infrastructure.database());
+        this.conditional = require(infrastructure, ConditionalOrderModule.class);
+        this.jobs = require(infrastructure, JobsModule.class);
     }
 
     /** Starts the standalone server's modules with this configuration (embedded engines unless URLs are given). */
@@ -102,6 +108,16 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Candles and 24-hour statistics as the {@code market-stats} job stores them. */
     public MarketDataStore marketData() {
         return marketData;
+    }
+
+    /** Conditional orders (stop-loss, take-profit, trailing stops, triggers) and the prices that fire them. */
+    public ConditionalOrderModule conditional() {
+        return conditional;
+    }
+
+    /** The scheduled jobs: their schedules, last runs, and running one now. */
+    public JobsModule jobs() {
+        return jobs;
     }
 
     /** Stops the server and, when embedded, its database and Redis. */

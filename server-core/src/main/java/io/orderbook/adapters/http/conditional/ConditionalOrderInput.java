@@ -19,14 +19,20 @@ import java.util.List;
  * Checks a conditional-order request and converts it into the engine's units, answering every mistake at once
  * (400 {@code VALIDATION_FAILED} with a field error each; 404 {@code UNKNOWN_MARKET} for an unknown market).
  */
-final class ConditionalOrderInput {
+public final class ConditionalOrderInput {
     /** Percentages have at most four decimal places: parts per million. */
     static final int PERCENT_SCALE = 4;
 
     private ConditionalOrderInput() {
     }
 
-    static List<NewConditionalOrder> legs(ConditionalOrderRequest body, MarketCatalog catalog) {
+    /**
+     * The request's conditional order, or the two legs of its pair, in the engine's units; also for callers in the
+     * same process (the workstation's embedded mode), so that they check exactly as the HTTP edge does.
+     *
+     * @throws io.orderbook.adapters.http.problem.ApiProblem for every mistake, as described above
+     */
+    public static List<NewConditionalOrder> legs(ConditionalOrderRequest body, MarketCatalog catalog) {
         Violations violations = new Violations().require("market", body.market());
         violations.throwIfAny();
         TradedMarket market = TradingRequests.market(catalog, body.market());
