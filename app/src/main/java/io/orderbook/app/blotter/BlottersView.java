@@ -18,7 +18,6 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -96,15 +95,13 @@ public final class BlottersView {
         conditional.setItems(model.conditionalOrders());
         Button cancelConditional = button("Cancel", "cancelConditional",
                 () -> selected(conditional).ifPresent(this::cancelConditional));
-        Label unavailable = new Label("This server does not offer conditional orders yet.");
-        unavailable.visibleProperty().bind(model.conditionalAvailableProperty().not());
 
         root.getTabs().addAll(
                 new Tab("Open orders", framed(open, cancel, amend, cancelAll)),
                 new Tab("Order history", history),
                 new Tab("Fills", framed(fills, close)),
                 new Tab("Balances", balances),
-                new Tab("Conditional orders", framed(conditional, cancelConditional, unavailable)));
+                new Tab("Conditional orders", framed(conditional, cancelConditional)));
         root.setId("blotters");
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     }

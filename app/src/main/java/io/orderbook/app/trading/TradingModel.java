@@ -30,9 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -60,7 +58,6 @@ public final class TradingModel implements AutoCloseable {
     private final ObservableList<Fill> fills = FXCollections.observableArrayList();
     private final ObservableList<Balance> balances = FXCollections.observableArrayList();
     private final ObservableList<ConditionalOrder> conditionalOrders = FXCollections.observableArrayList();
-    private final BooleanProperty conditionalAvailable = new SimpleBooleanProperty(this, "conditionalAvailable", true);
     private final List<Consumer<List<PublicTrade>>> tradeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Notice>> noticeListeners = new CopyOnWriteArrayList<>();
 
@@ -159,19 +156,18 @@ public final class TradingModel implements AutoCloseable {
                 });
     }
 
-    /** Reads the conditional orders again; marks them unavailable when the server has none. */
+    /** Reads the conditional orders again; tells the user about each one that fired since the last read. */
     public void refreshConditional() {
         Background.run(client::conditionalOrders, list -> {
-            conditionalAvailable.set(true);
             for (ConditionalOrder c : list) {
                 String before = conditionalStatus.put(c.id(), c.status());
-                if (before != null && !before.equals(c.status()) && "TRIGGERED".equals(c.status())) {
-                    notice(new Notice(Notice.Kind.TRIGGERED, "Triggered " + c.kind() + " " + c.market(),
+                if (before != null && !before.equals(c.status()) && "FIRED".equals(c.status())) {
+                    notice(new Notice(Notice.Kind.TRIGGERED, "Fired " + c.kind() + " " + c.market(),
                             c.side() + (c.placedOrderId() == null ? "" : ", placed order " + c.placedOrderId())));
                 }
             }
             conditionalOrders.setAll(list);
-        }, e -> conditionalAvailable.set(!TradingClient.UNAVAILABLE.equals(e.code())));
+        }, e -> LOG.debug("Could not refresh conditional orders: {}", e.getMessage()));
     }
 
     private void refreshWatchlist() {
@@ -352,10 +348,6 @@ public final class TradingModel implements AutoCloseable {
 
     public ObservableList<ConditionalOrder> conditionalOrders() {
         return conditionalOrders;
-    }
-
-    public BooleanProperty conditionalAvailableProperty() {
-        return conditionalAvailable;
     }
 
     /** The available balance of an asset, zero when none. */

@@ -8,6 +8,7 @@ import io.orderbook.app.client.trading.AccountListener;
 import io.orderbook.app.client.trading.Balance;
 import io.orderbook.app.client.trading.Book;
 import io.orderbook.app.client.trading.CandleInterval;
+import io.orderbook.app.client.trading.ConditionalOrder;
 import io.orderbook.app.client.trading.ConditionalOrderRequest;
 import io.orderbook.app.client.trading.Fill;
 import io.orderbook.app.client.trading.Order;
@@ -17,6 +18,7 @@ import io.orderbook.app.client.trading.OrderResult;
 import io.orderbook.app.client.trading.PublicTrade;
 import io.orderbook.app.client.trading.TradingClient;
 import io.orderbook.application.orders.OrderStatus;
+import io.orderbook.domain.model.OrderType;
 import io.orderbook.domain.model.Side;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -164,18 +166,53 @@ abstract class TradingClientContract {
     }
 
     @Test
-    void marketDataIsOfferedAndMissingConditionalOrdersAreAClearRefusal() {
+    void marketDataIsOffered() {
         // The market-data job's candles and statistics are there (filled as its schedule runs).
         assertThat(alice.candles(market, CandleInterval.M1, 10)).isPresent();
         assertThat(alice.stats()).isPresent();
-        // This server has no conditional-order module yet: the client must say so clearly, not fail obscurely.
-        // (Once the module is merged, these calls succeed and this test changes with it.)
-        assertThatThrownBy(() -> alice.conditionalOrders())
-                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.code()).isEqualTo(TradingClient.UNAVAILABLE));
-        assertThatThrownBy(() -> alice.placeConditional(new ConditionalOrderRequest(market, "STOP_LOSS", Side.SELL,
-                io.orderbook.domain.model.OrderType.MARKET, new BigDecimal("80"), null, null,
-                new io.orderbook.app.client.trading.ConditionalOrder.Quantity("BASE", new BigDecimal("1")))))
-                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.code()).isEqualTo(TradingClient.UNAVAILABLE));
+    }
+
+    @Test
+    void armsListsAndCancelsAConditionalOrderOfItsOwn() {
+        ConditionalOrder armed = alice.placeConditional(new ConditionalOrderRequest(market, "STOP_LOSS", Side.SELL,
+                OrderType.MARKET, new BigDecimal("80"), null, null,
+                new ConditionalOrder.Quantity("BASE", new BigDecimal("0.5"))));
+        assertThat(armed.market()).isEqualTo(market);
+        assertThat(armed.kind()).isEqualTo("STOP_LOSS");
+        assertThat(armed.side()).isEqualTo(Side.SELL);
+        assertThat(armed.status()).isEqualTo("ARMED");
+        assertThat(armed.triggerPrice()).isEqualByComparingTo("80");
+        assertThat(armed.limitPrice()).isNull();
+        assertThat(armed.quantity().rule()).isEqualTo("BASE");
+        assertThat(armed.quantity().value()).isEqualByComparingTo("0.5");
+
+        assertThat(alice.conditionalOrders()).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo(armed.id());
+            assertThat(c.status()).isEqualTo("ARMED");
+        });
+        // Another user neither sees nor cancels it: the same 404 as for an order that does not exist.
+        assertThat(bob.conditionalOrders()).extracting(ConditionalOrder::id).doesNotContain(armed.id());
+        assertThatThrownBy(() -> bob.cancelConditional(armed.id()))
+                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.status()).isEqualTo(404));
+
+        alice.cancelConditional(armed.id());
+        assertThat(alice.conditionalOrders()).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo(armed.id());
+            assertThat(c.status()).isEqualTo("CANCELLED");
+        });
+        assertThatThrownBy(() -> alice.cancelConditional(armed.id()))
+                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+    }
+
+    @Test
+    void refusesAConditionalOrderWithoutItsTriggerPrice() {
+        assertThatThrownBy(() -> alice.placeConditional(new ConditionalOrderRequest(market, "TAKE_PROFIT", Side.SELL,
+                OrderType.LIMIT, null, new BigDecimal("120"), null,
+                new ConditionalOrder.Quantity("BASE", new BigDecimal("0.5")))))
+                .isInstanceOfSatisfying(ClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo("VALIDATION_FAILED");
+                });
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

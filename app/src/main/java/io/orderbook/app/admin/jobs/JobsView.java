@@ -23,12 +23,11 @@ public final class JobsView {
         table.setId("jobsTable");
         var placeholder = new Label("No scheduled jobs");
         placeholder.setId("jobsPlaceholder");
-        placeholder.textProperty().bind(model.unavailableProperty().orElse("No scheduled jobs"));
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 Columns.text("Job", ScheduledJob::name),
-                Columns.text("Schedule", (ScheduledJob j) -> j.schedule() == null ? "—" : j.schedule()),
+                Columns.text("Schedule", (ScheduledJob j) -> j.schedule() == null ? "disabled" : j.schedule()),
                 Columns.text("Last run", (ScheduledJob j) -> Formats.dateTime(j.lastRunAt())),
                 Columns.text("Result", (ScheduledJob j) -> j.lastResult() == null ? "—" : j.lastResult()),
                 Columns.text("Next run", (ScheduledJob j) -> Formats.dateTime(j.nextRunAt()))));
@@ -36,7 +35,7 @@ public final class JobsView {
         var selected = table.getSelectionModel().selectedItemProperty();
         var runNow = new Button("Run now");
         runNow.setId("runJobNow");
-        runNow.disableProperty().bind(selected.isNull().or(model.unavailableProperty().isNotNull()));
+        runNow.disableProperty().bind(selected.isNull());
         runNow.setOnAction(_ -> model.runNow(selected.get()));
         var refresh = new Button("Refresh");
         refresh.setOnAction(_ -> model.refresh());

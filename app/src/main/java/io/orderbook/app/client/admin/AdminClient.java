@@ -75,17 +75,12 @@ public interface AdminClient {
      */
     List<RequestMinute> requestsPerMinute(Long apiKeyId, Long userId, Instant from, Instant to);
 
-    /**
-     * The server's scheduled jobs (administrators only).
-     *
-     * @throws JobsUnavailableException when the server has no scheduled jobs to offer
-     */
+    /** The server's scheduled jobs (administrators only), in the server's order. */
     List<ScheduledJob> jobs();
 
     /**
-     * Runs a job now, besides its schedule, and returns it as it stands after the run was started.
-     *
-     * @throws JobsUnavailableException when the server has no scheduled jobs to offer
+     * Runs a job now, besides its schedule, and returns it as it stands after the run (the server runs it before it
+     * answers). A 409 problem when it is running elsewhere in the cluster, 404 for an unknown job.
      */
     ScheduledJob runJob(String name);
 }

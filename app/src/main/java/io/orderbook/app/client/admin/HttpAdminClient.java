@@ -16,9 +16,6 @@ import java.util.function.Function;
 /**
  * The admin operations over the server's HTTP API ({@code /api/v1}), as the user logged in on {@code http}.
  * Answers are read field by field, so a newer server that adds fields does not break the workstation.
- *
- * <p>Scheduled jobs live at {@code GET /jobs} and {@code POST /jobs/{name}/run}; a server without them answers
- * 404 for the list (no such route), which becomes {@link JobsUnavailableException}.
  */
 public final class HttpAdminClient implements AdminClient {
 
@@ -146,34 +143,19 @@ public final class HttpAdminClient implements AdminClient {
                 node.path("averageLatencyMs").asDouble()));
     }
 
+    /** {@code GET /jobs}: {@code {"items": [Job]}}. */
     @Override
     public List<ScheduledJob> jobs() {
-        JsonNode answer;
-        try {
-            answer = http.get("jobs", Map.of());
-        } catch (ClientException e) {
-            // The collection itself cannot be missing on a server that has jobs: 404 means no jobs routes.
-            if (e.status() == 404) throw new JobsUnavailableException("The server has no scheduled jobs (404 for its jobs).");
-            throw e;
-        }
-        // Accept a bare array as well as the API's usual {"items": [...]} envelope.
-        return http.convertList(answer.isArray() ? answer : answer.path("items"), HttpAdminClient::job);
+        return http.convertList(http.get("jobs", Map.of()).path("items"), HttpAdminClient::job);
     }
 
+    /** {@code POST /jobs/{name}/run} answers with the run ({@code JobRun}); the job is read again to show it. */
     @Override
     public ScheduledJob runJob(String name) {
-        JsonNode answer;
-        try {
-            answer = http.post("jobs/" + JsonHttp.segment(name) + "/run", null);
-        } catch (ClientException e) {
-            // 404 is an unknown job on a server with jobs, or no jobs routes at all: the list tells which.
-            if (e.status() == 404) jobs();
-            throw e;
-        }
-        // A server may answer the run with the job, or with no body (202): then read the job again.
-        if (answer != null && answer.hasNonNull("name")) return job(answer);
+        http.post("jobs/" + JsonHttp.segment(name) + "/run", null);
         return jobs().stream().filter(job -> job.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ClientException(404, "NOT_FOUND", "Not found", "There is no job named " + name + ".", List.of()));
+                .orElseThrow(() -> new ClientException(0, ClientException.BAD_RESPONSE, "Unexpected answer",
+                        "The server ran job " + name + " but does not list it.", List.of()));
     }
 
     private <T> List<T> allPages(String path, Map<String, Object> filters, Function<JsonNode, T> read) {
@@ -241,30 +223,14 @@ public final class HttpAdminClient implements AdminClient {
     }
 
     /** A job as the jobs API describes it; alternative field names are read too while that API settles. */
+    /** A {@code Job}: name, enabled, cron and nextRunAt (null when disabled), lastRun ({@code JobRun} or null). */
     private static ScheduledJob job(JsonNode node) {
-        return new ScheduledJob(node.path("name").asText(), firstText(node, "schedule", "cron"),
-                instant(node, firstPresent(node, "lastRunAt", "lastRun", "lastStartedAt")),
-                firstText(node, "lastResult", "lastOutcome", "lastStatus"),
-                instant(node, firstPresent(node, "nextRunAt", "nextRun")));
-    }
-
-    private static String firstPresent(JsonNode node, String... names) {
-        for (String name : names) {
-            if (node.hasNonNull(name)) return name;
-        }
-        return names[0];
-    }
-
-    private static String firstText(JsonNode node, String... names) {
-        JsonNode value = node.path(firstPresent(node, names));
-        if (value.isMissingNode() || value.isNull()) return null;
-        // A result may be an object ({"status": "FAILED", "message": "..."}): show its parts.
-        if (value.isObject()) {
-            String status = text(value, "status");
-            String message = text(value, "message");
-            return message == null ? status : status + ": " + message;
-        }
-        return value.asText();
+        JsonNode lastRun = node.path("lastRun");
+        boolean ran = lastRun.isObject();
+        return new ScheduledJob(node.path("name").asText(), text(node, "cron"),
+                ran ? instant(lastRun, "startedAt") : null,
+                ran ? ScheduledJob.result(text(lastRun, "result"), text(lastRun, "message")) : null,
+                instant(node, "nextRunAt"));
     }
 
     private static String text(JsonNode node, String name) {

@@ -9,6 +9,10 @@ import io.orderbook.app.client.ClientException;
 import io.orderbook.app.client.inprocess.InProcessWorkstationClient;
 import io.orderbook.application.apikeys.ApiKeyService;
 import io.orderbook.application.apikeys.ApiKeyView;
+import io.orderbook.application.jobs.CronSchedule;
+import io.orderbook.application.jobs.JobRun;
+import io.orderbook.application.jobs.JobScheduler;
+import io.orderbook.application.jobs.JobStatus;
 import io.orderbook.application.markets.DecimalUnits;
 import io.orderbook.application.markets.MarketChanges;
 import io.orderbook.application.markets.MarketService;
@@ -57,6 +61,7 @@ public final class InProcessAdminClient implements AdminClient {
     private final ApiKeyService apiKeys;
     private final MarketService markets;
     private final RequestLogService requestLog;
+    private final JobScheduler scheduler;
 
     /** @param actor the logged-in user, on whose behalf every call is made */
     public InProcessAdminClient(EmbeddedServer server, Actor actor) {
@@ -65,6 +70,7 @@ public final class InProcessAdminClient implements AdminClient {
         this.users = server.identity().users();
         this.apiKeys = server.identity().apiKeys();
         this.markets = server.markets().service();
+        this.scheduler = server.jobs().scheduler();
         // The service is stateless over the repository; the core builds its own for the HTTP routes.
         var infrastructure = server.core().infrastructure();
         this.requestLog = new RequestLogService(new RequestLogRepository(infrastructure.database()), infrastructure.clock());
@@ -182,20 +188,32 @@ public final class InProcessAdminClient implements AdminClient {
                 .toList());
     }
 
-    /**
-     * Not offered in embedded mode yet: server-core has no scheduled-jobs service to call.
-     *
-     * @throws JobsUnavailableException always
-     */
+    /** The job scheduler's jobs, as {@code GET /jobs} lists them; administrators only. */
     @Override
     public List<ScheduledJob> jobs() {
-        throw new JobsUnavailableException("The embedded server has no scheduled jobs.");
+        return call(() -> {
+            requireAdmin();
+            return scheduler.statuses().stream().map(InProcessAdminClient::job).toList();
+        });
     }
 
-    /** @throws JobsUnavailableException always, as {@link #jobs()} */
+    /** Runs the job on this thread (once in the cluster), as {@code POST /jobs/{name}/run}, then reads it again. */
     @Override
     public ScheduledJob runJob(String name) {
-        throw new JobsUnavailableException("The embedded server has no scheduled jobs.");
+        return call(() -> {
+            requireAdmin();
+            if (scheduler.job(name).isEmpty()) throw ApiProblem.notFound("There is no job " + name + ".");
+            JobRun run = scheduler.runNow(name);
+            if (run.result() == JobRun.Result.SKIPPED) {
+                throw ApiProblem.conflict("Job " + name + " is running elsewhere in the cluster; try again later.");
+            }
+            return scheduler.statuses().stream().filter(s -> s.name().equals(name)).findFirst()
+                    .map(InProcessAdminClient::job).orElseThrow();
+        });
+    }
+
+    private void requireAdmin() {
+        if (!actor.isAdmin()) throw ApiProblem.forbidden("Only administrators may see and run scheduled jobs.");
     }
 
     private RequestLogViewer viewer() {
@@ -282,6 +300,14 @@ public final class InProcessAdminClient implements AdminClient {
 
     private static IssuedApiKey issued(io.orderbook.application.apikeys.IssuedApiKey issued) {
         return new IssuedApiKey(apiKey(issued.key()), issued.plaintext());
+    }
+
+    private static ScheduledJob job(JobStatus status) {
+        JobRun last = status.lastRun().orElse(null);
+        return new ScheduledJob(status.name(), status.schedule().map(CronSchedule::expression).orElse(null),
+                last == null ? null : last.startedAt(),
+                last == null ? null : ScheduledJob.result(last.result().name(), last.message().orElse(null)),
+                status.nextRun().orElse(null));
     }
 
     private static RequestLogEntry entry(io.orderbook.adapters.persistence.RequestLogEntry entry) {

@@ -5,10 +5,17 @@ import java.time.Instant;
 /**
  * A job the server runs on a schedule.
  *
- * @param schedule   its cron expression or interval as the server describes it
- * @param lastRunAt  when it last ran, or null when it has not run yet
- * @param lastResult what that run did ({@code SUCCEEDED}, {@code FAILED: ...}), or null
- * @param nextRunAt  when it runs next, or null when it is not scheduled
+ * @param schedule   its cron expression, or null when it is disabled
+ * @param lastRunAt  when its last run started, or null when it has not run yet
+ * @param lastResult how that run ended ({@code OK}, {@code RUNNING}, {@code SKIPPED}, {@code FAILED: message}),
+ *                   or null
+ * @param nextRunAt  when it runs next, or null when it is disabled
  */
 public record ScheduledJob(String name, String schedule, Instant lastRunAt, String lastResult, Instant nextRunAt) {
+
+    /** A run's result as the screen shows it: the result, with the run's message after a colon when it has one. */
+    public static String result(String result, String message) {
+        if (result == null) return null;
+        return message == null || message.isBlank() ? result : result + ": " + message;
+    }
 }

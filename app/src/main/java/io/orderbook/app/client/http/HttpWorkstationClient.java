@@ -192,11 +192,9 @@ public class HttpWorkstationClient implements WorkstationClient {
 
     @Override
     public List<ConditionalOrder> conditionalOrders() {
-        return unavailableWhenMissing(() -> {
-            JsonNode answer = http.get("conditional-orders", Map.of());
-            JsonNode items = answer.has("items") ? answer.path("items") : answer;
-            return http.convertList(items, n -> http.convert(n, ConditionalOrder.class));
-        });
+        // An administrator would get everyone's without the userId filter.
+        JsonNode answer = http.get("conditional-orders", Map.of("userId", session.userId(), "limit", PAGE));
+        return http.convertList(answer.path("items"), n -> http.convert(n, ConditionalOrder.class));
     }
 
     @Override
@@ -210,12 +208,12 @@ public class HttpWorkstationClient implements WorkstationClient {
         if (request.limitPrice() != null) body.put("limitPrice", request.limitPrice().toPlainString());
         if (request.trailingAmount() != null) body.put("trailingAmount", request.trailingAmount().toPlainString());
         body.put("quantity", Map.of("rule", request.quantity().rule(), "value", request.quantity().value().toPlainString()));
-        return unavailableWhenMissing(() -> http.convert(http.post("conditional-orders", body), ConditionalOrder.class));
+        return http.convert(http.post("conditional-orders", body), ConditionalOrder.class);
     }
 
     @Override
     public void cancelConditional(long id) {
-        unavailableWhenMissing(() -> http.delete("conditional-orders/" + id, Map.of()));
+        http.delete("conditional-orders/" + id, Map.of());
     }
 
     @Override
@@ -250,18 +248,6 @@ public class HttpWorkstationClient implements WorkstationClient {
         } catch (ClientException e) {
             if (missingRoute(e)) {
                 return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    private static <T> T unavailableWhenMissing(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ClientException e) {
-            if (missingRoute(e)) {
-                throw new ClientException(e.status(), UNAVAILABLE, "Not available",
-                        "This server does not offer conditional orders yet.", List.of());
             }
             throw e;
         }

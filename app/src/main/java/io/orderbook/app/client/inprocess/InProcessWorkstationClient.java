@@ -1,6 +1,8 @@
 package io.orderbook.app.client.inprocess;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderbook.adapters.http.conditional.ConditionalOrderInput;
+import io.orderbook.adapters.http.conditional.ConditionalOrderViews;
 import io.orderbook.adapters.http.orders.OrderInput;
 import io.orderbook.adapters.http.orders.OrderResultView;
 import io.orderbook.adapters.http.orders.OrderViews;
@@ -23,6 +25,10 @@ import io.orderbook.app.client.trading.Order;
 import io.orderbook.app.client.trading.OrderRequest;
 import io.orderbook.app.client.trading.OrderResult;
 import io.orderbook.app.client.trading.PublicTrade;
+import io.orderbook.application.conditional.ConditionalFilter;
+import io.orderbook.application.conditional.ConditionalOrderService;
+import io.orderbook.application.conditional.InvalidConditionalOrder;
+import io.orderbook.application.conditional.NewConditionalOrder;
 import io.orderbook.application.markets.MarketTrades;
 import io.orderbook.application.markets.MarketView;
 import io.orderbook.application.orders.MarketCatalog;
@@ -33,6 +39,7 @@ import io.orderbook.application.orders.OrderRecord;
 import io.orderbook.application.orders.OrderStatus;
 import io.orderbook.application.orders.TradeFilter;
 import io.orderbook.application.orders.TradedMarket;
+import io.orderbook.domain.conditional.ConditionalKind;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +49,7 @@ import java.util.function.Consumer;
 import io.orderbook.adapters.http.pipeline.Caller;
 import io.orderbook.adapters.http.pipeline.PresentedCredentials;
 import io.orderbook.adapters.http.problem.ApiProblem;
+import io.orderbook.adapters.http.problem.ErrorCode;
 import io.orderbook.app.client.ClientException;
 import io.orderbook.app.client.Session;
 import io.orderbook.app.client.WorkstationClient;
@@ -273,24 +281,60 @@ public class InProcessWorkstationClient implements WorkstationClient {
                 })).toList()));
     }
 
+    /** The user's own conditional orders, newest first, as {@code GET /conditional-orders?userId=} gives them. */
     @Override
     public List<ConditionalOrder> conditionalOrders() {
-        throw unavailable();
+        return call(() -> conditional().list(actor, new ConditionalFilter(actor.userId(), null, null),
+                        new PageRequest(0, PageRequest.MAX_LIMIT)).items().stream()
+                .map(this::conditionalOrder).toList());
     }
 
+    /** Checked by the same input rules as {@code POST /conditional-orders}, then armed for the user. */
     @Override
     public ConditionalOrder placeConditional(ConditionalOrderRequest request) {
-        throw unavailable();
+        return call(() -> {
+            ConditionalKind kind;
+            try {
+                kind = ConditionalKind.valueOf(request.kind());
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.validation("kind", "must be one of STOP_LOSS, TAKE_PROFIT, TRAILING_STOP, TRIGGER");
+            }
+            var body = new io.orderbook.adapters.http.conditional.ConditionalOrderRequest(request.market(), kind,
+                    request.side(), request.orderType(), text(request.triggerPrice()), text(request.limitPrice()),
+                    text(request.trailingAmount()), null,
+                    new io.orderbook.adapters.http.conditional.ConditionalOrderRequest.QuantityRequest(
+                            request.quantity().rule(), text(request.quantity().value()), null),
+                    null);
+            List<NewConditionalOrder> legs = ConditionalOrderInput.legs(body, catalog());
+            try {
+                return conditionalOrder(conditional().create(actor.userId(), legs).getFirst());
+            } catch (InvalidConditionalOrder e) {
+                throw ApiProblem.validation(e.field(), e.getMessage());
+            }
+        });
     }
 
+    /** Cancels an armed conditional order of the user's: 404 when it is not theirs, 409 when no longer armed. */
     @Override
     public void cancelConditional(long id) {
-        throw unavailable();
+        call(() -> {
+            var cancellation = conditional().cancel(actor, id)
+                    .orElseThrow(() -> ApiProblem.notFound("There is no such conditional order."));
+            if (!cancellation.cancelled()) {
+                throw ApiProblem.of(ErrorCode.CONFLICT, "The conditional order is no longer armed: it is "
+                        + cancellation.order().status() + ".");
+            }
+            return null;
+        });
     }
 
-    private static ClientException unavailable() {
-        return new ClientException(501, UNAVAILABLE, "Not available",
-                "Conditional orders are not available in embedded mode yet.", List.of());
+    private ConditionalOrderService conditional() {
+        return server.conditional().service();
+    }
+
+    /** The order as the HTTP API shows it, read into the client's form. */
+    private ConditionalOrder conditionalOrder(io.orderbook.application.conditional.ConditionalOrder order) {
+        return json.convertValue(new ConditionalOrderViews(catalog()).view(order), ConditionalOrder.class);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param trailingAmount  a trailing stop's distance from the best price, in the quote asset
  * @param trailingPercent a trailing stop's distance in percent
  * @param quantity        how much the placed order trades
- * @param status          e.g. PENDING, TRIGGERED, CANCELLED
+ * @param status          ARMED, TRIGGERED (firing), FIRED, FAILED or CANCELLED
  * @param placedOrderId   the order placed when it fired
  */
 public record ConditionalOrder(long id, String market, String kind, Side side, String orderType,

@@ -13,9 +13,6 @@ import java.util.function.Consumer;
  */
 public interface TradingClient {
 
-    /** The error code of a feature the server does not offer (yet). */
-    String UNAVAILABLE = "FEATURE_UNAVAILABLE";
-
     /** Every listed market. */
     List<Market> markets();
 
@@ -64,17 +61,13 @@ public interface TradingClient {
     /** Every market's 24-hour statistics; empty when the server does not offer them. */
     Optional<List<MarketStats>> stats();
 
-    /**
-     * The user's conditional orders.
-     *
-     * @throws ClientException with code {@value #UNAVAILABLE} when the server has no conditional orders
-     */
+    /** The user's own conditional orders (also for an administrator), newest first. */
     List<ConditionalOrder> conditionalOrders();
 
-    /** Places a conditional order; {@value #UNAVAILABLE} as above. */
+    /** Arms a conditional order; a refusal (bad input, too many armed) is the server's problem. */
     ConditionalOrder placeConditional(ConditionalOrderRequest request);
 
-    /** Cancels a conditional order; {@value #UNAVAILABLE} as above. */
+    /** Cancels an armed conditional order: 404 when it is not the user's, 409 when it is no longer armed. */
     void cancelConditional(long id);
 
     /** Live depth snapshots of a market (a first one right away). */

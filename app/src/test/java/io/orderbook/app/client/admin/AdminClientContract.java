@@ -182,9 +182,35 @@ abstract class AdminClientContract {
     }
 
     @Test
-    void aServerWithoutScheduledJobsSaysSo() {
-        assertThatThrownBy(() -> asAdmin().jobs()).isInstanceOf(JobsUnavailableException.class);
-        assertThatThrownBy(() -> asAdmin().runJob("request-log-retention")).isInstanceOf(JobsUnavailableException.class);
+    void listsTheScheduledJobsAndRunsOneNow() {
+        AdminClient admin = asAdmin();
+        assertThat(admin.jobs()).extracting(ScheduledJob::name)
+                .contains("request-log-retention", "market-stats", "idempotency-key-purge");
+        assertThat(admin.jobs()).filteredOn(job -> job.name().equals("idempotency-key-purge")).singleElement()
+                .satisfies(job -> {
+                    assertThat(job.schedule()).isNotBlank();
+                    assertThat(job.nextRunAt()).isAfter(Instant.now().minusSeconds(1));
+                });
+
+        Instant before = Instant.now().minusSeconds(1);
+        ScheduledJob ran = admin.runJob("idempotency-key-purge");
+        assertThat(ran.name()).isEqualTo("idempotency-key-purge");
+        assertThat(ran.lastRunAt()).isAfter(before);
+        assertThat(ran.lastResult()).startsWith("OK");
+        assertThat(admin.jobs()).filteredOn(job -> job.name().equals("idempotency-key-purge")).singleElement()
+                .satisfies(job -> assertThat(job.lastRunAt()).isEqualTo(ran.lastRunAt()));
+
+        assertThatThrownBy(() -> admin.runJob("no-such-job"))
+                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void onlyAdministratorsSeeOrRunJobs() {
+        AdminClient trader = newTrader();
+        assertThatThrownBy(trader::jobs)
+                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThatThrownBy(() -> trader.runJob("idempotency-key-purge"))
+                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 
     AdminClient newTrader() {
