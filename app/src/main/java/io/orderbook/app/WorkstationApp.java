@@ -1,8 +1,11 @@
 package io.orderbook.app;
 
+import io.orderbook.app.admin.AdminArea;
+import io.orderbook.app.admin.common.ServerCalls;
 import io.orderbook.app.client.Connector;
 import io.orderbook.app.client.EmbeddedEngine;
 import io.orderbook.app.client.WorkstationClient;
+import io.orderbook.app.client.admin.AdminClients;
 import io.orderbook.app.common.WorkstationPrefs;
 import io.orderbook.app.login.LoginView;
 import io.orderbook.app.shell.ShellModel;
@@ -81,6 +84,9 @@ public class WorkstationApp extends Application {
         this.client = session;
         this.trading = new TradingModel(session);
         this.shell = new ShellView(shellModel, trading, session.session(), session.serverDescription());
+        boolean admin = session.session().isAdmin();
+        shell.addAdminArea(new AdminArea(AdminClients.of(session), ServerCalls.withProblemDialogs(),
+                session.session().userId(), admin, Clock.systemUTC()), admin);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = prefs.getDouble("window.width", Math.min(PREFERRED_WIDTH, screen.getWidth()));
         double height = prefs.getDouble("window.height", Math.min(PREFERRED_HEIGHT, screen.getHeight()));

@@ -153,9 +153,43 @@ class WorkstationAppTest {
         robot.clickOn("View").clickOn("Dark theme");
     }
 
+    @Test
+    void aTraderFindsOnlyTheirOwnApiKeysInTheAdministrationTab() {
+        logIn("carol");
+        assertThat(adminScreens()).containsExactly("apiKeysTab");
+        robot.interact(() -> app.shell().areas().getSelectionModel().select(1));
+        // The API keys screen loads the trader's keys (none yet) once shown.
+        await(() -> robot.lookup("#adminArea").tryQuery().isPresent());
+        // The ticket shortcut brings the trading screens back.
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.T)
+                .release(javafx.scene.input.KeyCode.T, javafx.scene.input.KeyCode.CONTROL);
+        await(() -> onFx(() -> app.shell().areas().getSelectionModel().getSelectedIndex()) == 0);
+    }
+
+    @Test
+    void anAdministratorGetsEveryAdministrationScreen() {
+        logIn(io.orderbook.app.client.InitialAdminPassword.USERNAME, TestServer.engine().initialAdminPassword());
+        assertThat(adminScreens()).containsExactly("usersTab", "marketsTab", "apiKeysTab", "requestLogTab", "jobsTab",
+                "architectureTab");
+    }
+
+    /** The ids of the administration area's tabs in the shell. */
+    private java.util.List<String> adminScreens() {
+        return onFx(() -> {
+            var adminTab = app.shell().areas().getTabs().get(1);
+            assertThat(adminTab.getId()).isEqualTo("adminTab");
+            return ((javafx.scene.control.TabPane) adminTab.getContent()).getTabs().stream()
+                    .map(javafx.scene.control.Tab::getId).toList();
+        });
+    }
+
     private void logIn(String user) {
+        logIn(user, TestMarkets.PASSWORD);
+    }
+
+    private void logIn(String user, String password) {
         robot.clickOn("#username").eraseText(20).write(user);
-        robot.clickOn("#password").write(TestMarkets.PASSWORD);
+        robot.clickOn("#password").write(password);
         robot.clickOn("#loginButton");
         await(() -> app.shell() != null && app.trading() != null && !app.trading().markets().isEmpty());
     }

@@ -1,6 +1,7 @@
 package io.orderbook.app.shell;
 
 import atlantafx.base.controls.ToggleSwitch;
+import io.orderbook.app.admin.AdminArea;
 import io.orderbook.app.blotter.BlottersView;
 import io.orderbook.app.chart.PriceChartView;
 import io.orderbook.app.client.Session;
@@ -31,6 +32,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCombination;
@@ -42,7 +45,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The main window's layout: menu and toolbar on top, watchlist left, order book and chart in the centre, order
- * ticket right, blotters below, a status line at the bottom. Keyboard shortcuts: Ctrl+B buy, Ctrl+S sell, Ctrl+T
+ * ticket right, blotters below, a status line at the bottom. With {@link #addAdminArea} the centre gets a second
+ * tab with the administration screens (an administrator's, or a trader's own API keys). Keyboard shortcuts: Ctrl+B buy, Ctrl+S sell, Ctrl+T
  * focus the ticket, Ctrl+Shift+X cancel all orders in the market.
  */
 public final class ShellView {
@@ -65,6 +69,8 @@ public final class ShellView {
     private final SplitPane horizontal;
     private final SplitPane vertical;
     private final Label notice = new Label();
+    private final TabPane areas = new TabPane();
+    private final Tab tradingTab;
 
     public ShellView(ShellModel model, TradingModel trading, Session session, String server) {
         this.model = model;
@@ -86,7 +92,12 @@ public final class ShellView {
         vertical = new SplitPane(horizontal, blotters.root());
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.66);
-        root.setCenter(vertical);
+        tradingTab = new Tab("Trading", vertical);
+        tradingTab.setId("tradingTab");
+        areas.setId("shellAreas");
+        areas.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        areas.getTabs().add(tradingTab);
+        root.setCenter(areas);
         notice.setId("lastNotice");
         Label who = new Label(session.username() + " (" + session.role() + ") · " + server);
         Region spacer = new Region();
@@ -114,19 +125,49 @@ public final class ShellView {
         return root;
     }
 
+    /**
+     * Adds the administration area as the centre's second tab: "Administration" for an administrator, "API keys"
+     * for a trader (who sees only their own keys there).
+     *
+     * @param admin whether the logged-in user has the ADMIN role, which the area was built for
+     */
+    public void addAdminArea(AdminArea area, boolean admin) {
+        var tab = new Tab(admin ? "Administration" : "API keys", area.root());
+        tab.setId("adminTab");
+        areas.getTabs().add(tab);
+    }
+
+    /** The centre's tabs: trading first, then the administration area once added. */
+    public TabPane areas() {
+        return areas;
+    }
+
+    /** Shows the trading screens (the first tab). */
+    public void showTrading() {
+        areas.getSelectionModel().select(tradingTab);
+    }
+
     /** Installs the keyboard shortcuts and the stylesheet (which popups such as notifications share) in the scene. */
     public void installShortcuts(Scene scene) {
         scene.getStylesheets().add(ShellView.class.getResource(STYLESHEET).toExternalForm());
         scene.getAccelerators().put(BUY, () -> {
+            showTrading();
             ticket.setSide(Side.BUY);
             ticket.focus();
         });
         scene.getAccelerators().put(SELL, () -> {
+            showTrading();
             ticket.setSide(Side.SELL);
             ticket.focus();
         });
-        scene.getAccelerators().put(FOCUS_TICKET, ticket::focus);
-        scene.getAccelerators().put(CANCEL_ALL, blotters::cancelAll);
+        scene.getAccelerators().put(FOCUS_TICKET, () -> {
+            showTrading();
+            ticket.focus();
+        });
+        scene.getAccelerators().put(CANCEL_ALL, () -> {
+            showTrading();
+            blotters.cancelAll();
+        });
     }
 
     /** Divider positions, to remember the layout. */
@@ -188,21 +229,29 @@ public final class ShellView {
         var buy = new MenuItem("Buy");
         buy.setAccelerator(BUY);
         buy.setOnAction(_ -> {
+            showTrading();
             ticket.setSide(Side.BUY);
             ticket.focus();
         });
         var sell = new MenuItem("Sell");
         sell.setAccelerator(SELL);
         sell.setOnAction(_ -> {
+            showTrading();
             ticket.setSide(Side.SELL);
             ticket.focus();
         });
         var focus = new MenuItem("Focus order ticket");
         focus.setAccelerator(FOCUS_TICKET);
-        focus.setOnAction(_ -> ticket.focus());
+        focus.setOnAction(_ -> {
+            showTrading();
+            ticket.focus();
+        });
         var cancelAll = new MenuItem("Cancel all orders in market");
         cancelAll.setAccelerator(CANCEL_ALL);
-        cancelAll.setOnAction(_ -> blotters.cancelAll());
+        cancelAll.setOnAction(_ -> {
+            showTrading();
+            blotters.cancelAll();
+        });
 
         return new MenuBar(new Menu("File", null, exit), new Menu("Trade", null, buy, sell, focus, cancelAll),
                 new Menu("View", null, dark, light));
