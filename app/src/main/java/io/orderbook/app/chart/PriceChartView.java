@@ -60,7 +60,8 @@ public final class PriceChartView {
         pane.setId("chart");
         ToggleGroup group = new ToggleGroup();
         HBox bar = new HBox(2);
-        bar.getStyleClass().add("chart-bar");
+        // Not "chart-bar": that is the theme's style class of a bar chart's bars (an accent-coloured background).
+        bar.getStyleClass().add("chart-toolbar");
         for (CandleInterval interval : CandleInterval.values()) {
             ToggleButton button = new ToggleButton(interval.apiName());
             button.setId("interval-" + interval.apiName());
