@@ -129,6 +129,7 @@ public final class ShellView {
      * Adds the administration area as the centre's second tab: "Administration" for an administrator, "API keys"
      * for a trader (who sees only their own keys there).
      *
+     * @param area  the area, built for the logged-in user
      * @param admin whether the logged-in user has the ADMIN role, which the area was built for
      */
     public void addAdminArea(AdminArea area, boolean admin) {
@@ -137,7 +138,11 @@ public final class ShellView {
         areas.getTabs().add(tab);
     }
 
-    /** The centre's tabs: trading first, then the administration area once added. */
+    /**
+     * The centre's tabs.
+     *
+     * @return trading first, then the administration area once added
+     */
     public TabPane areas() {
         return areas;
     }

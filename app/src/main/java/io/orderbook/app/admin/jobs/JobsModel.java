@@ -27,7 +27,11 @@ public final class JobsModel {
         calls.run(client::jobs, jobs::setAll);
     }
 
-    /** Runs the job now; the row shows its new last run when the server has run it. */
+    /**
+     * Runs the job now; the row shows its new last run when the server has run it.
+     *
+     * @param job the job to run
+     */
     public void runNow(ScheduledJob job) {
         calls.run(() -> client.runJob(job.name()), ran -> {
             for (int i = 0; i < jobs.size(); i++) {
