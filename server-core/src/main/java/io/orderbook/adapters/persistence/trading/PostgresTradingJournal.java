@@ -9,7 +9,6 @@ import io.orderbook.application.trading.IdempotencyKey;
 import io.orderbook.application.trading.PriorRequests;
 import io.orderbook.application.trading.TradingJournal;
 import io.orderbook.domain.engine.EngineEvent.MarketAdded;
-import io.orderbook.domain.engine.EngineEvent.MarketHaltChanged;
 import io.orderbook.domain.engine.EngineEvent.MarketRemoved;
 import io.orderbook.domain.engine.EngineEvent.MarketUpdated;
 import io.orderbook.domain.engine.EngineEvent.TradeExecuted;
@@ -29,12 +28,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,8 +41,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@link TradingJournal} on PostgreSQL (schema {@code V10__trading.sql}): each batch is one transaction of
- * plain JDBC batches, and a restart reads the books, balances and closable orders back from the same tables.
+ * The {@link TradingJournal} on PostgreSQL (schema {@code V10__trading.sql}): each batch is one transaction, written
+ * by one SQL statement ({@link BatchStatement}; market listings, changes and delistings go first, in the same
+ * transaction), and a restart reads the books, balances and closable orders back from the same tables.
  *
  * <p>A commit writes each order the batch touched once, with its state at the end of the batch (new orders are
  * inserted in that state), every trade, the current balances of every (user, asset) the batch touched (read
@@ -62,47 +60,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #findPrior} may be called from any thread.
  */
 public final class PostgresTradingJournal implements TradingJournal {
-
-    private static final String INSERT_ORDER = """
-            insert into orders (id, user_id, market_id, client_order_id, side, type, time_in_force, price, quantity,
-                                quote_amount, expire_at, stp, status, end_reason, filled_quantity, open_quantity,
-                                reserved, priority, closed, closing_order_id, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    /**
-     * All touched orders stored before, in one statement (a JDBC batch of updates would run one statement per
-     * order). Each parameter is an array with one element per order; a null element keeps the stored value:
-     * the batch did not change that part of the order. Times are epoch milliseconds.
-     */
-    private static final String UPDATE_ORDERS = """
-            update orders o
-            set status = coalesce(v.status, o.status), end_reason = coalesce(v.end_reason, o.end_reason),
-                price = coalesce(v.price, o.price), quantity = coalesce(v.quantity, o.quantity),
-                filled_quantity = coalesce(v.filled_quantity, o.filled_quantity), open_quantity = v.open_quantity,
-                reserved = v.reserved, priority = case when v.keep_priority then o.priority else v.priority end,
-                closed = o.closed or v.closed, closing_order_id = coalesce(v.closing_order_id, o.closing_order_id),
-                updated_at = timestamptz 'epoch' + v.updated_at * interval '1 millisecond'
-            from unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                        ?::bigint[], ?::boolean[], ?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[])
-                 as v(id, status, end_reason, price, quantity, filled_quantity, open_quantity, reserved,
-                      keep_priority, priority, closed, closing_order_id, updated_at)
-            where o.id = v.id""";
-    private static final String INSERT_TRADE = """
-            insert into trades (id, market_id, price, quantity, quote_quantity, maker_order_id, maker_user_id,
-                                taker_order_id, taker_user_id, taker_side, maker_fee, taker_fee, signature, executed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String UPSERT_BALANCE = """
-            insert into balances (user_id, asset_id, available, locked, updated_at) values (?, ?, ?, ?, ?)
-            on conflict (user_id, asset_id) do update
-            set available = excluded.available, locked = excluded.locked, updated_at = excluded.updated_at""";
-    private static final String INSERT_ADJUSTMENT = """
-            insert into balance_adjustments (user_id, asset_id, amount, available_after, reason, actor_user_id,
-                                             created_at)
-            values (?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_ANSWER = """
-            insert into idempotency_keys (user_id, idempotency_key, fingerprint, result, created_at)
-            values (?, ?, ?, cast(? as jsonb), ?)""";
-    private static final String UPDATE_HALTED = """
-            update markets set halted = ?, updated_at = ?, version = version + 1 where id = ?""";
 
     private static final String UPDATE_MARKET = """
             update markets set tick_size = ?, lot_size = ?, min_notional = ?, maker_fee_ppm = ?, taker_fee_ppm = ?,
@@ -143,7 +100,22 @@ public final class PostgresTradingJournal implements TradingJournal {
         }
         BatchRows rows = BatchRows.of(batch, engine, lastPriority::incrementAndGet);
         List<byte[]> signatures = sign(rows);
-        database.runInTransaction(session -> session.doWork(connection -> write(connection, rows, signatures)));
+        BatchStatement statement = BatchStatement.of(rows, signatures);
+        if (rows.marketChanges.isEmpty()) {
+            // One statement with auto-commit is one transaction and one round trip.
+            try (Connection connection = database.dataSource().getConnection()) {
+                connection.setAutoCommit(true);
+                statement.execute(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot commit a batch of " + batch.size() + " commands", e);
+            }
+        } else {
+            // Markets first, in the same transaction: new orders and trades refer to them.
+            database.runInTransaction(session -> session.doWork(connection -> {
+                writeMarketChanges(connection, rows.marketChanges);
+                statement.execute(connection);
+            }));
+        }
         for (BatchRows.MarketChange change : rows.marketChanges) {
             if (change.event() instanceof MarketRemoved removed) {
                 keyring.forget(removed.market().id());
@@ -181,17 +153,6 @@ public final class PostgresTradingJournal implements TradingJournal {
                 }
             }
         }));
-    }
-
-    private static void write(Connection connection, BatchRows rows, List<byte[]> signatures) throws SQLException {
-        // Markets first: new orders and trades refer to them.
-        writeMarketChanges(connection, rows.marketChanges);
-        writeOrders(connection, rows);
-        writeTrades(connection, rows.trades, signatures);
-        writeBalances(connection, rows.currentBalances(), rows.lastTimestamp);
-        writeAdjustments(connection, rows.adjustments);
-        writeAnswers(connection, rows.answers);
-        writeHalts(connection, rows.halts.values());
     }
 
     /** One statement per change, in order: market changes are rare, and their order matters. */
@@ -242,202 +203,6 @@ public final class PostgresTradingJournal implements TradingJournal {
     private static void requireOneRow(int count, Market market) {
         if (count != 1) {
             throw new IllegalStateException("market " + market.id() + " is listed in the engine but has no live row");
-        }
-    }
-
-    private static void writeOrders(Connection connection, BatchRows rows) throws SQLException {
-        List<BatchRows.OrderRow> stored = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ORDER)) {
-            int inserts = 0;
-            for (BatchRows.OrderRow row : rows.orders.values()) {
-                if (row.isNew()) {
-                    bindInsert(insert, row);
-                    insert.addBatch();
-                    inserts++;
-                } else {
-                    stored.add(row);
-                }
-            }
-            // New orders first: trades refer to them.
-            if (inserts > 0) {
-                insert.executeBatch();
-            }
-        }
-        if (!stored.isEmpty()) {
-            updateStored(connection, stored);
-        }
-    }
-
-    private static void bindInsert(PreparedStatement insert, BatchRows.OrderRow row) throws SQLException {
-        var accepted = row.accepted;
-        insert.setLong(1, row.id);
-        insert.setLong(2, accepted.userId());
-        insert.setInt(3, accepted.marketId());
-        insert.setString(4, row.clientOrderId);
-        insert.setString(5, accepted.side().name());
-        insert.setString(6, accepted.type().name());
-        insert.setString(7, accepted.timeInForce().name());
-        insert.setLong(8, row.priceOrAccepted());
-        insert.setLong(9, row.quantityOrAccepted());
-        insert.setLong(10, accepted.quoteAmount());
-        setLong(insert, 11, row.expireAt());
-        insert.setString(12, accepted.stp().name());
-        insert.setString(13, row.status);
-        insert.setString(14, row.endReason);
-        insert.setLong(15, row.filledQuantity);
-        insert.setLong(16, row.openQuantity);
-        insert.setLong(17, row.reserved);
-        setLong(insert, 18, row.priority);
-        insert.setBoolean(19, row.closed);
-        setLong(insert, 20, row.closingOrderId);
-        insert.setObject(21, utc(accepted.timestamp()));
-        insert.setObject(22, utc(row.updatedAt));
-    }
-
-    private static void updateStored(Connection connection, List<BatchRows.OrderRow> rows) throws SQLException {
-        int n = rows.size();
-        Long[] id = new Long[n];
-        String[] status = new String[n];
-        String[] endReason = new String[n];
-        Long[] price = new Long[n];
-        Long[] quantity = new Long[n];
-        Long[] filled = new Long[n];
-        Long[] open = new Long[n];
-        Long[] reserved = new Long[n];
-        Boolean[] keepPriority = new Boolean[n];
-        Long[] priority = new Long[n];
-        Boolean[] closed = new Boolean[n];
-        Long[] closingOrderId = new Long[n];
-        Long[] updatedAt = new Long[n];
-        for (int i = 0; i < n; i++) {
-            BatchRows.OrderRow row = rows.get(i);
-            id[i] = row.id;
-            status[i] = row.status;
-            endReason[i] = row.endReason;
-            price[i] = row.price;
-            quantity[i] = row.quantity;
-            filled[i] = row.filledQuantity;
-            open[i] = row.openQuantity;
-            reserved[i] = row.reserved;
-            keepPriority[i] = row.open && row.priority == null;
-            priority[i] = row.priority;
-            closed[i] = row.closed;
-            closingOrderId[i] = row.closingOrderId;
-            updatedAt[i] = row.updatedAt;
-        }
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_ORDERS)) {
-            Object[][] columns = {id, status, endReason, price, quantity, filled, open, reserved, keepPriority,
-                    priority, closed, closingOrderId, updatedAt};
-            String[] types = {"bigint", "text", "text", "bigint", "bigint", "bigint", "bigint", "bigint", "boolean",
-                    "bigint", "boolean", "bigint", "bigint"};
-            for (int c = 0; c < columns.length; c++) {
-                update.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-            }
-            int updated = update.executeUpdate();
-            if (updated != n) {
-                throw new IllegalStateException("expected to update " + n + " stored orders but found " + updated);
-            }
-        }
-    }
-
-    private static void writeTrades(Connection connection, List<TradeExecuted> trades, List<byte[]> signatures)
-            throws SQLException {
-        if (trades.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_TRADE)) {
-            for (int i = 0; i < trades.size(); i++) {
-                TradeExecuted trade = trades.get(i);
-                insert.setLong(1, trade.tradeId());
-                insert.setInt(2, trade.marketId());
-                insert.setLong(3, trade.price());
-                insert.setLong(4, trade.quantity());
-                insert.setLong(5, trade.quoteQuantity());
-                insert.setLong(6, trade.makerOrderId());
-                insert.setLong(7, trade.makerUserId());
-                insert.setLong(8, trade.takerOrderId());
-                insert.setLong(9, trade.takerUserId());
-                insert.setString(10, trade.takerSide().name());
-                insert.setLong(11, trade.makerFee());
-                insert.setLong(12, trade.takerFee());
-                insert.setBytes(13, signatures.get(i));
-                insert.setObject(14, utc(trade.timestamp()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void writeBalances(Connection connection, List<Ledger.Balance> balances, long timestamp)
-            throws SQLException {
-        if (balances.isEmpty()) {
-            return;
-        }
-        OffsetDateTime now = utc(timestamp);
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_BALANCE)) {
-            for (Ledger.Balance balance : balances) {
-                upsert.setLong(1, balance.userId());
-                upsert.setInt(2, balance.asset());
-                upsert.setLong(3, balance.available());
-                upsert.setLong(4, balance.locked());
-                upsert.setObject(5, now);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
-    }
-
-    private static void writeAdjustments(Connection connection, List<BatchRows.Adjustment> adjustments)
-            throws SQLException {
-        if (adjustments.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ADJUSTMENT)) {
-            for (BatchRows.Adjustment adjustment : adjustments) {
-                var event = adjustment.event();
-                insert.setLong(1, event.userId());
-                insert.setInt(2, event.asset());
-                insert.setLong(3, event.amount());
-                insert.setLong(4, event.available());
-                insert.setString(5, adjustment.reason());
-                setLong(insert, 6, adjustment.actorUserId());
-                insert.setObject(7, utc(event.timestamp()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void writeAnswers(Connection connection, List<CommandResult> answers) throws SQLException {
-        if (answers.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ANSWER)) {
-            for (CommandResult answer : answers) {
-                var idempotency = answer.context().idempotency();
-                insert.setLong(1, idempotency.key().userId());
-                insert.setString(2, idempotency.key().key());
-                insert.setString(3, idempotency.fingerprint());
-                insert.setString(4, CommandResultJson.write(answer));
-                insert.setObject(5, utc(answer.command().timestamp()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void writeHalts(Connection connection, Collection<MarketHaltChanged> halts) throws SQLException {
-        if (halts.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_HALTED)) {
-            for (MarketHaltChanged halt : halts) {
-                update.setBoolean(1, halt.halted());
-                update.setObject(2, utc(halt.timestamp()));
-                update.setInt(3, halt.marketId());
-                update.addBatch();
-            }
-            update.executeBatch();
         }
     }
 
@@ -640,14 +405,6 @@ public final class PostgresTradingJournal implements TradingJournal {
     }
 
     // ---- helpers ----
-
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
 
     private static OffsetDateTime utc(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC);
