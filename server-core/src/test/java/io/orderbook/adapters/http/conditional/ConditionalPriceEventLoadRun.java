@@ -67,8 +67,15 @@ class ConditionalPriceEventLoadRun {
                 Map<ConditionalStatus, Integer> outcomes = new HashMap<>();
                 PriceObserver conditional = server.module.priceObserver();
                 // The consumer thread is the only one recording.
+                // Observer time of batches that fired something and of those that did not: [batches, nanos] each.
+                long[] firing = new long[2];
+                long[] quiet = new long[2];
                 PriceObserver measured = ticks -> {
+                    long started = System.nanoTime();
                     conditional.onPrices(ticks);
+                    long[] kind = acks.isEmpty() ? quiet : firing;
+                    kind[0]++;
+                    kind[1] += System.nanoTime() - started;
                     if (!acks.isEmpty()) {
                         Map<String, Instant> sent = new HashMap<>();
                         ticks.forEach(tick -> sent.put(tick.eventId(), tick.timestamp()));
@@ -90,11 +97,14 @@ class ConditionalPriceEventLoadRun {
                 long fired = toOrder.getTotalCount();
                 System.out.printf("""
                                   %,d armed conditional orders over %d markets; %,d fired by %,d of the measured events (%.2f%%), outcomes %s
-                                  event-to-order latency ms (events that fired): p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n""",
+                                  event-to-order latency ms (events that fired): p50 %.2f  p90 %.2f  p99 %.2f  max %.2f
+                                  observer ms per batch (warm-up included): %d batches that fired %.1f, %d that did not %.1f%n""",
                         ConditionalLoadBook.ORDERS, ConditionalLoadBook.MARKETS, fired, firingEvents.size(),
                         100.0 * firingEvents.size() / report.observed(), outcomes,
                         toOrder.getValueAtPercentile(50) / 1000.0, toOrder.getValueAtPercentile(90) / 1000.0,
-                        toOrder.getValueAtPercentile(99) / 1000.0, toOrder.getMaxValue() / 1000.0);
+                        toOrder.getValueAtPercentile(99) / 1000.0, toOrder.getMaxValue() / 1000.0,
+                        firing[0], firing[0] == 0 ? 0.0 : firing[1] / 1e6 / firing[0],
+                        quiet[0], quiet[0] == 0 ? 0.0 : quiet[1] / 1e6 / quiet[0]);
                 assertThat(report.observed()).isEqualTo(options.events());
                 assertThat(report.deadLettered()).isZero();
                 assertThat(fired).isPositive();
