@@ -67,6 +67,21 @@ public final class PriceEventBenchmark {
         }
     }
 
+    /** The token and price of one published event. */
+    public record Priced(String token, BigDecimal price) {
+    }
+
+    /** Decides each published event's token and price; called from the publishing thread only. */
+    @FunctionalInterface
+    public interface PriceFeed {
+        /**
+         * The token and price of event {@code i} of {@code events} in a phase.
+         *
+         * @param measured false while warming up, true for the measured events
+         */
+        Priced next(boolean measured, int i, int events);
+    }
+
     /** What an observer factory gets to prepare itself: where state lives and which tokens will be priced. */
     public record Setup(Database database, RedissonClient redisson, List<String> tokens, BigDecimal startPrice) {
     }
@@ -106,6 +121,17 @@ public final class PriceEventBenchmark {
             tokens.add(String.format("T%02d", i));
         }
         BigDecimal startPrice = new BigDecimal("100.00");
+        return run(options, database, redisson, tokens, startPrice, wanderingPrices(tokens, startPrice),
+                observerFactory);
+    }
+
+    /**
+     * As {@link #run(Options, Database, RedissonClient, Function)}, for the given tokens (round robin) priced by
+     * the feed.
+     */
+    public static Report run(Options options, Database database, RedissonClient redisson, List<String> tokens,
+                             BigDecimal startPrice, PriceFeed feed, Function<Setup, PriceObserver> observerFactory)
+            throws InterruptedException {
         PriceObserver observer = observerFactory.apply(new Setup(database, redisson, tokens, startPrice));
 
         String topic = TestKafka.createTopic(TestKafka.uniqueName("load-prices"), options.partitions());
@@ -142,7 +168,7 @@ public final class PriceEventBenchmark {
             }
 
             if (options.warmupEvents() > 0) {
-                publish(producer, topic, "warm-up", tokens, startPrice, options.warmupEvents(), options.eventsPerSecond());
+                publish(producer, topic, "warm-up", feed, false, options.warmupEvents(), options.eventsPerSecond());
                 awaitObserved(observed, options.warmupEvents());
                 // The observer is idle now: every warm-up event was seen.
                 latency.reset();
@@ -151,7 +177,7 @@ public final class PriceEventBenchmark {
             }
             Map<String, double[]> before = stepTotals(metrics);
             long started = System.nanoTime();
-            publish(producer, topic, "measured", tokens, startPrice, options.events(), options.eventsPerSecond());
+            publish(producer, topic, "measured", feed, true, options.events(), options.eventsPerSecond());
             awaitObserved(observed, options.events());
             double seconds = (lastObservedNanos.get() - started) / 1e9;
             return new Report(options, observed.get(), seconds, deadLettered(metrics) - 1, batches.get(), latency,
@@ -215,12 +241,21 @@ public final class PriceEventBenchmark {
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
-    /** Sends the events at the configured pace, each stamped with the time it is sent; prices wander by ticks. */
-    private static void publish(KafkaProducer<String, String> producer, String topic, String phase,
-                                List<String> tokens, BigDecimal startPrice, int events, int eventsPerSecond) {
+    /** Each token in turn, its price wandering by up to 5 cents an event from the start. */
+    private static PriceFeed wanderingPrices(List<String> tokens, BigDecimal startPrice) {
         SplittableRandom random = new SplittableRandom(1);
         long[] cents = new long[tokens.size()];
         java.util.Arrays.fill(cents, startPrice.movePointRight(2).longValueExact());
+        return (measured, i, events) -> {
+            int t = i % tokens.size();
+            cents[t] = Math.max(1, cents[t] + random.nextInt(-5, 6));
+            return new Priced(tokens.get(t), BigDecimal.valueOf(cents[t], 2).setScale(2, RoundingMode.UNNECESSARY));
+        };
+    }
+
+    /** Sends the events at the configured pace, each stamped with the time it is sent. */
+    private static void publish(KafkaProducer<String, String> producer, String topic, String phase, PriceFeed feed,
+                                boolean measured, int events, int eventsPerSecond) {
         long started = System.nanoTime();
         for (int i = 0; i < events; i++) {
             if (eventsPerSecond > 0) {
@@ -229,12 +264,11 @@ public final class PriceEventBenchmark {
                     LockSupport.parkNanos(50_000);
                 }
             }
-            int t = i % tokens.size();
-            cents[t] = Math.max(1, cents[t] + random.nextInt(-5, 6));
-            String price = BigDecimal.valueOf(cents[t], 2).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
-            String event = "{\"eventId\":\"" + topic + "-" + phase + "-" + i + "\",\"token\":\"" + tokens.get(t) + "\",\"price\":\""
-                    + price + "\",\"timestamp\":\"" + Instant.now() + "\",\"source\":\"load\"}";
-            producer.send(new ProducerRecord<>(topic, tokens.get(t), event));
+            Priced priced = feed.next(measured, i, events);
+            String event = "{\"eventId\":\"" + topic + "-" + phase + "-" + i + "\",\"token\":\"" + priced.token()
+                    + "\",\"price\":\"" + priced.price().toPlainString() + "\",\"timestamp\":\"" + Instant.now()
+                    + "\",\"source\":\"load\"}";
+            producer.send(new ProducerRecord<>(topic, priced.token(), event));
         }
         producer.flush();
     }

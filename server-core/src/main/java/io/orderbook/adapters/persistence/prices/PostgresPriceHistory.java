@@ -2,28 +2,40 @@ package io.orderbook.adapters.persistence.prices;
 
 import io.orderbook.adapters.persistence.Database;
 import io.orderbook.application.prices.PriceTick;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.postgresql.PGConnection;
 
 /**
- * Every price event kept in PostgreSQL ({@code price_history}, migration V11) for charts and audits. A batch is one
- * statement; an event whose id is already stored is skipped, so redelivered events are stored once.
+ * Every price event kept in PostgreSQL ({@code price_history}, migration V11) for charts and audits. A batch is
+ * streamed with {@code COPY} into a temporary staging table of the session (no WAL, no index), then moved into the
+ * history in one {@code insert ... select ... on conflict (event_id) do nothing}, in one transaction: an event whose
+ * id is already stored (or comes twice in the batch) is stored once, so redelivered events are stored once.
  */
 public final class PostgresPriceHistory {
 
-    private static final String INSERT = """
+    // Lives as long as the pooled connection; emptied at every commit, so a failed batch leaves nothing behind.
+    private static final String STAGING = """
+            create temporary table if not exists price_history_staging (
+                event_id varchar(128), token varchar(33), price numeric, observed_at timestamptz, source varchar(64)
+            ) on commit delete rows""";
+    private static final String COPY = """
+            copy price_history_staging (event_id, token, price, observed_at, source) from stdin with (format csv)""";
+    private static final String MOVE = """
             insert into price_history (event_id, token, price, observed_at, source)
-            select * from unnest(?::varchar[], ?::varchar[], ?::numeric[], ?::timestamptz[], ?::varchar[])
-            on conflict (event_id) do nothing
-            """;
+            select event_id, token, price, observed_at, source from price_history_staging
+            on conflict (event_id) do nothing""";
 
     private final Database database;
 
@@ -36,32 +48,44 @@ public final class PostgresPriceHistory {
         if (ticks.isEmpty()) {
             return 0;
         }
-        int n = ticks.size();
-        String[] ids = new String[n];
-        String[] tokens = new String[n];
-        String[] prices = new String[n];
-        String[] times = new String[n];
-        String[] sources = new String[n];
-        for (int i = 0; i < n; i++) {
-            PriceTick tick = ticks.get(i);
-            ids[i] = tick.eventId();
-            tokens[i] = tick.token();
-            prices[i] = tick.price().toPlainString();
-            times[i] = tick.timestamp().toString();
-            sources[i] = tick.source();
+        StringBuilder csv = new StringBuilder(ticks.size() * 96);
+        for (PriceTick tick : ticks) {
+            quoted(csv, tick.eventId()).append(',');
+            quoted(csv, tick.token()).append(',');
+            csv.append(tick.price().toPlainString()).append(',').append(tick.timestamp()).append(',');
+            quoted(csv, tick.source()).append('\n');
         }
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            connection.setAutoCommit(true);
-            insert.setArray(1, connection.createArrayOf("varchar", ids));
-            insert.setArray(2, connection.createArrayOf("varchar", tokens));
-            insert.setArray(3, connection.createArrayOf("varchar", prices));
-            insert.setArray(4, connection.createArrayOf("varchar", times));
-            insert.setArray(5, connection.createArrayOf("varchar", sources));
-            return insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store " + n + " price events", e);
+        try (Connection connection = database.dataSource().getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(STAGING);
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv.toString()));
+                int stored = statement.executeUpdate(MOVE);
+                connection.commit();
+                return stored;
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot store " + ticks.size() + " price events", e);
         }
+    }
+
+    /** A CSV field in quotes (an empty text stays empty, not NULL), its quotes doubled. */
+    private static StringBuilder quoted(StringBuilder csv, String text) {
+        csv.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                csv.append('"');
+            }
+            csv.append(c);
+        }
+        return csv.append('"');
     }
 
     /** The stored prices of one token from {@code from} on, oldest first, at most {@code limit}. */

@@ -15,10 +15,7 @@ import io.orderbook.testsupport.TestDatabase;
 import io.orderbook.testsupport.TestEngines;
 import io.orderbook.testsupport.TestRedis;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,30 +27,30 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link PriceObserver#onPrices} throughput with 100,000 armed conditional orders over 20 markets, few of which
  * cross per event: prices walk about 0.03% a step, kept within 1% of 50,000, and 1% of the orders (stop-losses
- * 0.2% to 0.8% below 50,000) sit where the walk reaches them. Left out of the default build by its name:
+ * 0.2% to 0.8% below 50,000) sit where the walk reaches them ({@link ConditionalLoadBook}). Left out of the
+ * default build by its name:
  * <pre>
  * mvn -B -pl server-core test -Dtest=ConditionalOrderLoadRun [-Dloadtest.events=200000 -Dloadtest.batch=500]
  * </pre>
- * Orders are written straight into PostgreSQL (a fifth each: stop-losses below, take-profits above, trailing sells
- * by amount, trailing sells by percent, trailing buys by percent), the index is rebuilt from the database, then
+ * Orders are written straight into PostgreSQL, the index is rebuilt from the database, then
  * events are fed in consumer-sized batches and one by one. Crossed orders really fire (their owners have no funds,
  * so they end FAILED through the sequencer). Prints the figures; asserts only that the index was built.
  */
 @Tag("loadtest")
 class ConditionalOrderLoadRun {
-    static final int ORDERS = 100_000;
-    static final int MARKETS = 20;
+    static final int ORDERS = ConditionalLoadBook.ORDERS;
+    static final int MARKETS = ConditionalLoadBook.MARKETS;
 
     @Test
     void onPricesThroughput() throws SQLException {
         int events = Integer.getInteger("loadtest.events", 200_000);
         int batch = Integer.getInteger("loadtest.batch", 500);
         try (TestDatabase db = TestEngines.newDatabase(); TestRedis redis = TestEngines.newRedis()) {
-            TradingTestServer.installMarkets(db.database(), MARKETS);
+            ConditionalLoadBook.installMarkets(db.database());
             try (ConditionalTestServer server = new ConditionalTestServer(db.database(), redis.client(),
                     TestClock.atSystemTime())) {
                 long start = System.nanoTime();
-                insertOrders(db);
+                ConditionalLoadBook.insertOrders(db.database());
                 long inserted = System.nanoTime();
                 server.module.service().rebuild();
                 long rebuilt = System.nanoTime();
@@ -111,62 +108,6 @@ class ConditionalOrderLoadRun {
         if (!ticks.isEmpty()) {
             observer.onPrices(ticks);
         }
-    }
-
-    private static void insertOrders(TestDatabase db) throws SQLException {
-        SplittableRandom random = new SplittableRandom(7);
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection connection = db.database().dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into conditional_orders (user_id, market_id, kind, side, order_type, trigger_price,
-                        trailing_offset, trailing_distance, trailing_best, quantity_rule, quantity_value, status,
-                        created_at, updated_at)
-                    values (?, ?, ?, ?, 'MARKET', ?, ?, ?, ?, 'BASE', 10000, 'ARMED', ?, ?)""")) {
-                for (int i = 0; i < ORDERS; i++) {
-                    int market = TradingTestServer.separateBook(1 + i % MARKETS).id();
-                    insert.setLong(1, 1_000 + i % 5_000);
-                    insert.setInt(2, market);
-                    long price = 50_000_000_000L; // 50,000 USDT
-                    if (i % 100 == 0) {
-                        fixed(insert, "STOP_LOSS", price - 100_000_000L - random.nextLong(300_000_000L));
-                    } else switch ((i / MARKETS) % 5) {
-                        case 0 -> fixed(insert, "STOP_LOSS", price - 2_000_000_000L - random.nextLong(8_000_000_000L));
-                        case 1 -> fixed(insert, "TAKE_PROFIT", price + 2_000_000_000L + random.nextLong(8_000_000_000L));
-                        case 2 -> trailing(insert, "SELL", "AMOUNT", 1_500_000_000L + random.nextLong(2_000_000_000L), price);
-                        case 3 -> trailing(insert, "SELL", "PERCENT", 30_000 + random.nextLong(40_000), price);
-                        default -> trailing(insert, "BUY", "PERCENT", 30_000 + random.nextLong(40_000), price);
-                    }
-                    insert.setTimestamp(9, now);
-                    insert.setTimestamp(10, now);
-                    insert.addBatch();
-                    if (i % 5_000 == 4_999) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
-            connection.commit();
-        }
-    }
-
-    private static void fixed(PreparedStatement insert, String kind, long trigger) throws SQLException {
-        insert.setString(3, kind);
-        insert.setString(4, "SELL");
-        insert.setLong(5, trigger);
-        insert.setNull(6, java.sql.Types.VARCHAR);
-        insert.setNull(7, java.sql.Types.BIGINT);
-        insert.setNull(8, java.sql.Types.BIGINT);
-    }
-
-    private static void trailing(PreparedStatement insert, String side, String offset, long distance, long best)
-            throws SQLException {
-        insert.setString(3, "TRAILING_STOP");
-        insert.setString(4, side);
-        insert.setNull(5, java.sql.Types.BIGINT);
-        insert.setString(6, offset);
-        insert.setLong(7, distance);
-        insert.setLong(8, best);
     }
 
     private static double seconds(long from, long to) {

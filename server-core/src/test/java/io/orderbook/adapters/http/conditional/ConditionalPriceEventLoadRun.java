@@ -1,0 +1,133 @@
+package io.orderbook.adapters.http.conditional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderbook.application.conditional.ConditionalStatus;
+import io.orderbook.application.prices.PriceObserver;
+import io.orderbook.loadtest.PriceEventBenchmark;
+import io.orderbook.testsupport.TestClock;
+import io.orderbook.testsupport.TestDatabase;
+import io.orderbook.testsupport.TestEngines;
+import io.orderbook.testsupport.TestRedis;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5's benchmark: price events through the real broker into the real consumer, whose observer is the
+ * conditional-order service with {@value ConditionalLoadBook#ORDERS} armed orders over
+ * {@value ConditionalLoadBook#MARKETS} markets ({@link ConditionalLoadBook}). Left out of the default build by its
+ * name:
+ * <pre>
+ * mvn -B -pl server-core test -Dtest=ConditionalPriceEventLoadRun [-Dloadtest.events=300000 -Dloadtest.warmup=100000
+ *     -Dloadtest.rate=60000 -Dloadtest.partitions=1 -Dloadtest.maxPollRecords=2000]
+ * </pre>
+ * Events go to the markets in turn. While warming up, each price is within 20 USDT of 50,000 and crosses nothing;
+ * over the measured events each market's price slides 500 USDT down (1%, plus the same noise), through its 50 near
+ * stop-losses, so that those 1,000 orders fire spread over the run: with 300,000 events about one event in 300
+ * fires an order (0.3%), the other 99.7% only move the index (and the trailing stops' best prices). The figures:
+ * events per second and event-to-observer latency for all events (from {@link PriceEventBenchmark}), and for the
+ * events that fired, the event-to-order latency: from the event's timestamp, set when the producer sends it, to the
+ * service's update of the fired order, which comes once the sequencer answered the order and the outcome is stored
+ * (the owners have no funds, so the answer is a rejection and the order ends FAILED).
+ */
+@Tag("loadtest")
+class ConditionalPriceEventLoadRun {
+
+    private record Ack(String eventId, Instant at, ConditionalStatus status) {
+    }
+
+    @Test
+    void conditionalOrdersFedThroughTheBroker() throws SQLException, InterruptedException {
+        PriceEventBenchmark.Options options = PriceEventBenchmark.Options.fromSystemProperties();
+        try (TestDatabase db = TestEngines.newDatabase(); TestRedis redis = TestEngines.newRedis()) {
+            ConditionalLoadBook.installMarkets(db.database());
+            ConditionalLoadBook.insertOrders(db.database());
+            try (ConditionalTestServer server = new ConditionalTestServer(db.database(), redis.client(),
+                    TestClock.atSystemTime())) {
+                // The module armed the orders at start, from the database.
+                assertThat(server.module.service().armedCount()).isEqualTo(ConditionalLoadBook.ORDERS);
+                Queue<Ack> acks = new ConcurrentLinkedQueue<>();
+                server.module.service().onUpdate(order ->
+                        acks.add(new Ack(order.firedEventId(), Instant.now(), order.status())));
+                Histogram toOrder = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+                Set<String> firingEvents = new HashSet<>();
+                Map<ConditionalStatus, Integer> outcomes = new HashMap<>();
+                PriceObserver conditional = server.module.priceObserver();
+                // The consumer thread is the only one recording.
+                // Observer time of batches that fired something and of those that did not: [batches, nanos] each.
+                long[] firing = new long[2];
+                long[] quiet = new long[2];
+                PriceObserver measured = ticks -> {
+                    long started = System.nanoTime();
+                    conditional.onPrices(ticks);
+                    long[] kind = acks.isEmpty() ? quiet : firing;
+                    kind[0]++;
+                    kind[1] += System.nanoTime() - started;
+                    if (!acks.isEmpty()) {
+                        Map<String, Instant> sent = new HashMap<>();
+                        ticks.forEach(tick -> sent.put(tick.eventId(), tick.timestamp()));
+                        for (Ack ack = acks.poll(); ack != null; ack = acks.poll()) {
+                            Instant at = sent.get(ack.eventId());
+                            if (at == null || !ack.eventId().contains("-measured-")) {
+                                continue;
+                            }
+                            toOrder.recordValue(Math.max(0, Duration.between(at, ack.at()).toNanos() / 1000));
+                            firingEvents.add(ack.eventId());
+                            outcomes.merge(ack.status(), 1, Integer::sum);
+                        }
+                    }
+                };
+                PriceEventBenchmark.Report report = PriceEventBenchmark.run(options, db.database(), redis.client(),
+                        ConditionalLoadBook.symbols(), BigDecimal.valueOf(ConditionalLoadBook.START_PRICE_USDT),
+                        new SlidingPrices(), setup -> measured);
+                System.out.println(report.format());
+                long fired = toOrder.getTotalCount();
+                System.out.printf("""
+                                  %,d armed conditional orders over %d markets; %,d fired by %,d of the measured events (%.2f%%), outcomes %s
+                                  event-to-order latency ms (events that fired): p50 %.2f  p90 %.2f  p99 %.2f  max %.2f
+                                  observer ms per batch (warm-up included): %d batches that fired %.1f, %d that did not %.1f%n""",
+                        ConditionalLoadBook.ORDERS, ConditionalLoadBook.MARKETS, fired, firingEvents.size(),
+                        100.0 * firingEvents.size() / report.observed(), outcomes,
+                        toOrder.getValueAtPercentile(50) / 1000.0, toOrder.getValueAtPercentile(90) / 1000.0,
+                        toOrder.getValueAtPercentile(99) / 1000.0, toOrder.getMaxValue() / 1000.0,
+                        firing[0], firing[0] == 0 ? 0.0 : firing[1] / 1e6 / firing[0],
+                        quiet[0], quiet[0] == 0 ? 0.0 : quiet[1] / 1e6 / quiet[0]);
+                assertThat(report.observed()).isEqualTo(options.events());
+                assertThat(report.deadLettered()).isZero();
+                assertThat(fired).isPositive();
+            }
+        }
+    }
+
+    /**
+     * Each market in turn at 50,000 USDT plus or minus up to 20; over the measured events every market slides down
+     * by 500 USDT, evenly, through its near stop-losses.
+     */
+    private static final class SlidingPrices implements PriceEventBenchmark.PriceFeed {
+        private static final long START_CENTS = ConditionalLoadBook.START_PRICE_USDT * 100;
+        private static final long SLIDE_CENTS = 500 * 100;
+        private static final long NOISE_CENTS = 20 * 100;
+        private final SplittableRandom random = new SplittableRandom(42);
+        private final java.util.List<String> symbols = ConditionalLoadBook.symbols();
+
+        @Override
+        public PriceEventBenchmark.Priced next(boolean measured, int i, int events) {
+            long slide = measured ? SLIDE_CENTS * i / events : 0;
+            long cents = START_CENTS - slide + random.nextLong(-NOISE_CENTS, NOISE_CENTS + 1);
+            return new PriceEventBenchmark.Priced(symbols.get(i % symbols.size()), BigDecimal.valueOf(cents, 2));
+        }
+    }
+}
