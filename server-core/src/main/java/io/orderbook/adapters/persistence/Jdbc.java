@@ -2,6 +2,7 @@ package io.orderbook.adapters.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** Plain JDBC work on a pooled connection of the {@link Database}, with SQL failures turned unchecked. */
 public final class Jdbc {
@@ -26,7 +27,12 @@ public final class Jdbc {
 
     /** The work in one transaction, committed when it returns and rolled back when it throws. */
     public static <T> T inTransaction(Database database, Work<T> work) {
-        try (Connection connection = database.dataSource().getConnection()) {
+        return inTransaction(database.dataSource(), work);
+    }
+
+    /** The work in one transaction on a connection of {@code dataSource}, as {@link #inTransaction(Database, Work)}. */
+    public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {

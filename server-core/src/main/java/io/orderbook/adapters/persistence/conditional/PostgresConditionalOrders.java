@@ -1,5 +1,6 @@
 package io.orderbook.adapters.persistence.conditional;
 
+import io.orderbook.adapters.persistence.Jdbc;
 import io.orderbook.adapters.persistence.Page;
 import io.orderbook.adapters.persistence.PageRequest;
 import io.orderbook.application.conditional.ConditionalFilter;
@@ -404,26 +405,7 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("conditional orders: " + e.getMessage(), e);
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T inTransaction(Jdbc.Work<T> work) {
+        return Jdbc.inTransaction(dataSource, work);
     }
 }
