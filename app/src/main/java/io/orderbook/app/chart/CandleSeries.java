@@ -1,8 +1,8 @@
 package io.orderbook.app.chart;
 
 import io.orderbook.app.client.trading.Candle;
-import io.orderbook.app.client.trading.CandleInterval;
 import io.orderbook.app.client.trading.PublicTrade;
+import io.orderbook.application.marketdata.CandleInterval;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

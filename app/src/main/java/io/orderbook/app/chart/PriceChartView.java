@@ -1,7 +1,7 @@
 package io.orderbook.app.chart;
 
 import io.orderbook.app.client.trading.Candle;
-import io.orderbook.app.client.trading.CandleInterval;
+import io.orderbook.application.marketdata.CandleInterval;
 import io.orderbook.app.client.trading.Market;
 import io.orderbook.app.client.trading.PublicTrade;
 import io.orderbook.app.common.AreaPane;
@@ -48,7 +48,7 @@ public final class PriceChartView {
     private final AreaPane root;
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(Palette.DARK);
     private final Label source = new Label();
-    private CandleSeries series = new CandleSeries(CandleInterval.M1);
+    private CandleSeries series = new CandleSeries(CandleInterval.ONE_MINUTE);
     private double mouseX = -1;
     private double mouseY = -1;
     private long redraws;
@@ -63,10 +63,10 @@ public final class PriceChartView {
         // Not "chart-bar": that is the theme's style class of a bar chart's bars (an accent-coloured background).
         bar.getStyleClass().add("chart-toolbar");
         for (CandleInterval interval : CandleInterval.values()) {
-            ToggleButton button = new ToggleButton(interval.apiName());
-            button.setId("interval-" + interval.apiName());
+            ToggleButton button = new ToggleButton(interval.code());
+            button.setId("interval-" + interval.code());
             button.setToggleGroup(group);
-            button.setSelected(interval == CandleInterval.M1);
+            button.setSelected(interval == CandleInterval.ONE_MINUTE);
             button.setOnAction(e -> {
                 button.setSelected(true);
                 load(interval);
@@ -228,7 +228,7 @@ public final class PriceChartView {
         }
         // Time axis: first and last candle.
         g.setFill(p.muted());
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(series.interval() == CandleInterval.D1 ? "yyyy-MM-dd" : "MM-dd HH:mm")
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(series.interval() == CandleInterval.ONE_DAY ? "yyyy-MM-dd" : "MM-dd HH:mm")
                 .withZone(ZoneId.systemDefault());
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(format.format(shown.getFirst().openTime()), Math.max(2, plotW - shown.size() * CANDLE), h - TIME_AXIS / 2);

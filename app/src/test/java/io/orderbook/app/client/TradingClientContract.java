@@ -7,7 +7,7 @@ import io.orderbook.app.TestMarkets;
 import io.orderbook.app.client.trading.AccountListener;
 import io.orderbook.app.client.trading.Balance;
 import io.orderbook.app.client.trading.Book;
-import io.orderbook.app.client.trading.CandleInterval;
+import io.orderbook.application.marketdata.CandleInterval;
 import io.orderbook.app.client.trading.ConditionalOrder;
 import io.orderbook.app.client.trading.ConditionalOrderRequest;
 import io.orderbook.app.client.trading.Fill;
@@ -168,7 +168,7 @@ abstract class TradingClientContract {
     @Test
     void marketDataIsOffered() {
         // The market-data job's candles and statistics are there (filled as its schedule runs).
-        assertThat(alice.candles(market, CandleInterval.M1, 10)).isPresent();
+        assertThat(alice.candles(market, CandleInterval.ONE_MINUTE, 10)).isPresent();
         assertThat(alice.stats()).isPresent();
     }
 

@@ -28,6 +28,12 @@ public enum CandleInterval {
         return width;
     }
 
+    /** The start of the candle that holds this instant (epoch milliseconds), aligned to the epoch. */
+    public long bucket(long epochMillis) {
+        long millis = width.toMillis();
+        return Math.floorDiv(epochMillis, millis) * millis;
+    }
+
     /** The interval with this code, if any. */
     public static Optional<CandleInterval> ofCode(String code) {
         return Arrays.stream(values()).filter(interval -> interval.code.equals(code)).findFirst();

@@ -9,7 +9,7 @@ import io.orderbook.app.client.trading.AccountListener;
 import io.orderbook.app.client.trading.Balance;
 import io.orderbook.app.client.trading.Book;
 import io.orderbook.app.client.trading.Candle;
-import io.orderbook.app.client.trading.CandleInterval;
+import io.orderbook.application.marketdata.CandleInterval;
 import io.orderbook.app.client.trading.ConditionalOrder;
 import io.orderbook.app.client.trading.ConditionalOrderRequest;
 import io.orderbook.app.client.trading.Fill;
@@ -172,7 +172,7 @@ public class HttpWorkstationClient implements WorkstationClient {
     public Optional<List<Candle>> candles(String market, CandleInterval interval, int limit) {
         return optional(() -> {
             JsonNode answer = http.get("markets/" + JsonHttp.segment(market) + "/candles",
-                    Map.of("interval", interval.apiName(), "limit", limit));
+                    Map.of("interval", interval.code(), "limit", limit));
             JsonNode items = answer.has("candles") ? answer.path("candles") : answer.path("items");
             List<Candle> candles = new ArrayList<>(http.convertList(items.isMissingNode() ? answer : items,
                     n -> http.convert(n, Candle.class)));

@@ -15,7 +15,7 @@ import io.orderbook.app.client.trading.AccountListener;
 import io.orderbook.app.client.trading.Balance;
 import io.orderbook.app.client.trading.Book;
 import io.orderbook.app.client.trading.Candle;
-import io.orderbook.app.client.trading.CandleInterval;
+import io.orderbook.application.marketdata.CandleInterval;
 import io.orderbook.app.client.trading.ConditionalOrder;
 import io.orderbook.app.client.trading.ConditionalOrderRequest;
 import io.orderbook.app.client.trading.Fill;
@@ -250,13 +250,11 @@ public class InProcessWorkstationClient implements WorkstationClient {
     public Optional<List<Candle>> candles(String market, CandleInterval interval, int limit) {
         return Optional.of(call(() -> {
             TradedMarket m = catalog().bySymbol(market).orElseThrow(() -> TradingProblems.unknownMarket(market));
-            io.orderbook.application.marketdata.CandleInterval width =
-                    io.orderbook.application.marketdata.CandleInterval.ofCode(interval.apiName()).orElseThrow();
-            Instant to = Instant.now();
-            Instant from = to.minus(width.width().multipliedBy(limit));
+                        Instant to = Instant.now();
+            Instant from = to.minus(interval.width().multipliedBy(limit));
             int quote = m.quote().scale();
             int base = m.base().scale();
-            return server.marketData().candles(m.id(), width, from, to, limit).stream()
+            return server.marketData().candles(m.id(), interval, from, to, limit).stream()
                     .map(c -> new Candle(c.openTime(), BigDecimal.valueOf(c.open(), quote),
                             BigDecimal.valueOf(c.high(), quote), BigDecimal.valueOf(c.low(), quote),
                             BigDecimal.valueOf(c.close(), quote), BigDecimal.valueOf(c.volume(), base)))

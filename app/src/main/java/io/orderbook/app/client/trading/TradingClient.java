@@ -1,6 +1,7 @@
 package io.orderbook.app.client.trading;
 
 import io.orderbook.app.client.ClientException;
+import io.orderbook.application.marketdata.CandleInterval;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
