@@ -1,6 +1,8 @@
 package io.orderbook.adapters.identity;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -17,16 +19,23 @@ import java.util.function.Predicate;
  * generation change between its start and its store removes what it stored. Either the invalidation
  * removes the new entry, or the loader sees the new generation: a stale entry never survives.
  *
- * <p>Loads are not de-duplicated: concurrent misses of one key each read once, which is fine for rows
- * read by primary or unique key. When full, expired entries go first and then everything (a cache that
- * large is under a key-guessing flood, where keeping old entries gains nothing).
+ * <p>Concurrent misses of one key share one load (an API key used by many connections expires for all of
+ * them at once, and each would otherwise run the same query), but only a load that started after the last
+ * invalidation: a request that arrives after a revocation never takes the answer of a read made before it.
+ * When full, expired entries go first and then everything (a cache that large is under a key-guessing flood,
+ * where keeping old entries gains nothing).
  */
 final class ExpiringCache<K, V> {
 
     private record Entry<V>(V value, long expiresAtNanos) {
     }
 
+    /** A load in progress, and the invalidation generation it started in. */
+    private record Load<V>(CompletableFuture<V> result, long generation) {
+    }
+
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<K, Load<V>> loads = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final long ttlNanos;
     private final int maxEntries;
@@ -52,6 +61,25 @@ final class ExpiringCache<K, V> {
         Entry<V> cached = entries.get(key);
         if (cached != null && now - cached.expiresAtNanos() < 0) return cached.value();
         long startGeneration = generation.get();
+        Load<V> mine = new Load<>(new CompletableFuture<>(), startGeneration);
+        Load<V> running = loads.putIfAbsent(key, mine);
+        if (running != null) {
+            if (running.generation() == startGeneration) return awaitShared(running);
+            return load(key, loader, cached, now, startGeneration); // started before an invalidation: read anew
+        }
+        try {
+            V value = load(key, loader, cached, now, startGeneration);
+            mine.result().complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            loads.remove(key, mine);
+        }
+    }
+
+    private V load(K key, Function<? super K, ? extends V> loader, Entry<V> cached, long now, long startGeneration) {
         V value = loader.apply(key);
         if (value == null) {
             if (cached != null) entries.remove(key, cached);
@@ -62,6 +90,17 @@ final class ExpiringCache<K, V> {
         entries.put(key, loaded);
         if (generation.get() != startGeneration) entries.remove(key, loaded);
         return value;
+    }
+
+    private static <V> V awaitShared(Load<V> running) {
+        try {
+            return running.result().join();
+        } catch (CompletionException e) {
+            // The loader's own exception, as the thread that ran it saw it.
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
+            throw e;
+        }
     }
 
     void invalidate(K key) {

@@ -1,7 +1,14 @@
 package io.orderbook.adapters.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -86,5 +93,78 @@ class ExpiringCacheTest {
         cache.get("e", this::load);
         cache.get("f", this::load);
         assertThat(cache.size()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void concurrent_misses_share_one_load() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = threads.submit(() -> cache.get("a", key -> {
+                loading.countDown();
+                await(release);
+                return load(key);
+            }));
+            loading.await();
+            List<Future<String>> others = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                others.add(threads.submit(() -> cache.get("a", this::load)));
+            }
+            Thread.sleep(50); // let them reach the running load
+            release.countDown();
+            assertThat(first.get()).isEqualTo("a#1");
+            for (Future<String> other : others) {
+                assertThat(other.get()).isEqualTo("a#1");
+            }
+        }
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void a_miss_after_an_invalidation_does_not_take_the_answer_of_an_earlier_load() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> before = threads.submit(() -> cache.get("a", key -> {
+                loading.countDown();
+                await(release);
+                return "before-revocation";
+            }));
+            loading.await();
+            cache.invalidate("a"); // e.g. the key was revoked while the first read ran
+            assertThat(cache.get("a", key -> "after-revocation")).isEqualTo("after-revocation");
+            release.countDown();
+            assertThat(before.get()).isEqualTo("before-revocation");
+        }
+        assertThat(cache.get("a", this::load)).isNotEqualTo("before-revocation");
+    }
+
+    @Test
+    void a_failed_shared_load_fails_every_caller_with_the_loaders_exception() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = threads.submit(() -> cache.get("a", key -> {
+                loading.countDown();
+                await(release);
+                throw new IllegalStateException("database down");
+            }));
+            loading.await();
+            Future<String> second = threads.submit(() -> cache.get("a", this::load));
+            Thread.sleep(50);
+            release.countDown();
+            assertThatThrownBy(first::get).hasCauseInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(second::get).hasCauseInstanceOf(IllegalStateException.class)
+                    .hasRootCauseMessage("database down");
+        }
+        assertThat(cache.get("a", this::load)).isEqualTo("a#1");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
