@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param kind            STOP_LOSS, TAKE_PROFIT, TRAILING_STOP or TRIGGER
  * @param side            the side of the order placed when it fires
  * @param orderType       the order placed when it fires: LIMIT or MARKET
- * @param triggerPrice    the price that fires it (for a trailing stop: the current stop price)
+ * @param triggerPrice    the price that fires it; null for a trailing stop, whose trigger follows the price
  * @param limitPrice      that order's limit price
  * @param trailingAmount  a trailing stop's distance from the best price, in the quote asset
  * @param trailingPercent a trailing stop's distance in percent

@@ -8,7 +8,7 @@ import java.time.Instant;
  * A trade in a market as anyone may see it.
  *
  * @param market    the market symbol
- * @param tradeId   the trade's id, increasing within the market
+ * @param tradeId   the trade's id
  * @param price     the trade price, in the quote asset
  * @param quantity  the base quantity traded
  * @param takerSide the side of the order that arrived and traded (BUY lifted an ask)
