@@ -17,7 +17,7 @@ public final class Connector implements AutoCloseable {
     private final boolean stopEngineOnClose;
 
     /**
-     * Creates a connector; nothing starts until the first embedded login.
+     * Creates a connector; the embedded server starts only when first needed.
      *
      * @param embedded          the engine behind embedded mode
      * @param clock             the clock the HTTP client uses to renew its access token in time

@@ -114,7 +114,7 @@ public final class MarketsView {
     /**
      * The screen's node, for its tab.
      *
-     * @return the root of the market table and its editor
+     * @return the root of the market table, its toolbar and the selected market's public key
      */
     public Node root() {
         return root;
