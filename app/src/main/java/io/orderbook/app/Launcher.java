@@ -13,7 +13,11 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** Starts the workstation; with {@code --smoke-test} it exits once its first window shows (see SmokeTest). */
+    /**
+     * Starts the workstation; with {@code --smoke-test} it exits once its first window shows (see SmokeTest).
+     *
+     * @param args the command line, handed to JavaFX (and checked for {@code --smoke-test})
+     */
     public static void main(String[] args) {
         if (SmokeTest.requested(args)) {
             SmokeTest.run(WorkstationApp.class, args);

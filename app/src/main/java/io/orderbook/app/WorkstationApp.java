@@ -54,7 +54,11 @@ public class WorkstationApp extends Application {
         this(() -> new Connector(EmbeddedEngine.standard(), Clock.systemUTC(), true));
     }
 
-    /** The workstation with another way to connect (tests use a shared server). */
+    /**
+     * The workstation with another way to connect (tests use a shared server).
+     *
+     * @param connectorFactory makes the connector when the application starts; the application closes it on stop
+     */
     public WorkstationApp(Supplier<Connector> connectorFactory) {
         this.connectorFactory = connectorFactory;
     }
@@ -136,12 +140,20 @@ public class WorkstationApp extends Application {
         }
     }
 
-    /** The main window's shell once logged in (tests, screenshots). */
+    /**
+     * The main window's shell (tests, screenshots).
+     *
+     * @return the shell; null until the user has logged in
+     */
     public ShellView shell() {
         return shell;
     }
 
-    /** The trading model once logged in (tests). */
+    /**
+     * The trading screens' state (tests).
+     *
+     * @return the model; null until the user has logged in
+     */
     public TradingModel trading() {
         return trading;
     }

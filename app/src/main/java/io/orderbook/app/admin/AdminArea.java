@@ -28,8 +28,13 @@ public final class AdminArea {
     private final TabPane tabs = new TabPane();
 
     /**
+     * Builds the tabs for the logged-in user; nothing loads until a tab is shown.
+     *
+     * @param client the admin operations of the logged-in user
+     * @param calls  runs the screens' server calls off the JavaFX thread
      * @param userId the logged-in user
      * @param admin  whether they have the ADMIN role
+     * @param clock  the request log's notion of now (its time ranges)
      */
     public AdminArea(AdminClient client, ServerCalls calls, long userId, boolean admin, Clock clock) {
         tabs.setId("adminArea");
@@ -55,11 +60,20 @@ public final class AdminArea {
         }
     }
 
+    /**
+     * The area's node, to place in a window.
+     *
+     * @return the tab pane
+     */
     public Node root() {
         return tabs;
     }
 
-    /** The tab pane, to select a screen. */
+    /**
+     * The tab pane, to select a screen.
+     *
+     * @return the same pane as {@link #root()}
+     */
     public TabPane tabs() {
         return tabs;
     }

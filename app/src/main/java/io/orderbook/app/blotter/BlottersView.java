@@ -38,6 +38,11 @@ public final class BlottersView {
     private final TableView<Fill> fills;
     private final TableView<ConditionalOrder> conditional;
 
+    /**
+     * Builds the blotters (open orders, history, fills, balances, conditional orders) on {@code model}.
+     *
+     * @param model the trading screen's state, which also sends the cancels and amends
+     */
     public BlottersView(TradingModel model) {
         this.model = model;
         open = Tables.create("No open orders",
@@ -106,6 +111,11 @@ public final class BlottersView {
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     }
 
+    /**
+     * The view's node, to place in the window.
+     *
+     * @return the tab pane of blotters
+     */
     public Node root() {
         return root;
     }

@@ -12,30 +12,30 @@ import java.util.TreeMap;
  * The candles of one market and interval, oldest first, kept up to date trade by trade. Built from the server's
  * candles when it has them, else from recent trades; at most {@link #MAX} candles are kept.
  */
-public final class CandleSeries {
+final class CandleSeries {
 
     static final int MAX = 500;
 
     private final CandleInterval interval;
     private final TreeMap<Long, Candle> candles = new TreeMap<>();
 
-    public CandleSeries(CandleInterval interval) {
+    CandleSeries(CandleInterval interval) {
         this.interval = interval;
     }
 
-    public CandleInterval interval() {
+    CandleInterval interval() {
         return interval;
     }
 
     /** Replaces the candles with the server's. */
-    public void setAll(List<Candle> list) {
+    void setAll(List<Candle> list) {
         candles.clear();
         list.forEach(c -> candles.put(c.openTime().toEpochMilli(), c));
         trim();
     }
 
     /** Adds a trade to the candle of its time (new trades usually extend the last candle). */
-    public void add(PublicTrade trade) {
+    void add(PublicTrade trade) {
         long bucket = interval.bucket(trade.time().toEpochMilli());
         Candle current = candles.get(bucket);
         candles.put(bucket, current == null ? Candle.of(Instant.ofEpochMilli(bucket), trade.price(), trade.quantity())
@@ -44,7 +44,7 @@ public final class CandleSeries {
     }
 
     /** The candles, oldest first. */
-    public List<Candle> candles() {
+    List<Candle> candles() {
         return new ArrayList<>(candles.values());
     }
 

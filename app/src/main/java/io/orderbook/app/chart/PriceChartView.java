@@ -55,6 +55,12 @@ public final class PriceChartView {
     private boolean dirty;
     private long loadGeneration;
 
+    /**
+     * Builds the chart for the market selected in {@code model}; it loads candles when the market or interval
+     * changes and adds live trades to them.
+     *
+     * @param model the trading screen's state
+     */
     public PriceChartView(TradingModel model) {
         this.model = model;
         pane.setId("chart");
@@ -92,22 +98,31 @@ public final class PriceChartView {
         });
     }
 
+    /**
+     * The view's node, to place in the window.
+     *
+     * @return the chart's framed area with its interval buttons
+     */
     public Node root() {
         return root;
     }
 
+    /**
+     * The colours to draw with (follows the theme).
+     *
+     * @return the property; dark colours until set
+     */
     public ObjectProperty<Palette> paletteProperty() {
         return palette;
     }
 
-    /** How many times the chart has been drawn (the FX load measurement reads it). */
+    /**
+     * How many times the chart has been drawn (the FX load measurement reads it).
+     *
+     * @return the number of redraws since the view was built
+     */
     public long redraws() {
         return redraws;
-    }
-
-    /** The candles shown, oldest first. */
-    public List<Candle> candles() {
-        return series.candles();
     }
 
     private void load(CandleInterval interval) {

@@ -8,6 +8,7 @@ import java.util.prefs.Preferences;
  * How to reach the server: embedded (the default) or a remote URL such as {@code http://host:8080}. Remembered
  * between runs in the user's preferences.
  *
+ * @param mode      embedded or remote
  * @param remoteUrl the remote server's base URL; kept even in embedded mode so the dialog shows it again
  */
 public record ConnectionSettings(ConnectionMode mode, URI remoteUrl) {
@@ -19,27 +20,51 @@ public record ConnectionSettings(ConnectionMode mode, URI remoteUrl) {
     private static final String URL_KEY = "connection.url";
     private static final String USER_KEY = "connection.username";
 
+    /**
+     * Checks that both parts are there.
+     *
+     * @throws NullPointerException if mode or remoteUrl is null
+     */
     public ConnectionSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(remoteUrl, "remoteUrl");
     }
 
-    /** Embedded mode. */
+    /**
+     * Chooses embedded mode.
+     *
+     * @return embedded mode, remembering the default remote URL
+     */
     public static ConnectionSettings embedded() {
         return new ConnectionSettings(ConnectionMode.EMBEDDED, DEFAULT_REMOTE_URL);
     }
 
-    /** The same mode with another remembered remote URL. */
+    /**
+     * Remembers another remote URL.
+     *
+     * @param url the remote server's base URL
+     * @return the same mode with that URL
+     */
     public ConnectionSettings withRemoteUrl(URI url) {
         return new ConnectionSettings(mode, url);
     }
 
-    /** A remote server at this URL. */
+    /**
+     * Chooses a remote server.
+     *
+     * @param url the remote server's base URL, e.g. {@code http://host:8080}
+     * @return remote mode with that URL
+     */
     public static ConnectionSettings remote(URI url) {
         return new ConnectionSettings(ConnectionMode.REMOTE, url);
     }
 
-    /** The last choice saved in {@code prefs}, or embedded mode. */
+    /**
+     * Reads the last saved choice.
+     *
+     * @param prefs where {@link #save} keeps it
+     * @return the saved choice; embedded mode (and the default URL) for what is missing or unreadable
+     */
     public static ConnectionSettings load(Preferences prefs) {
         ConnectionMode mode;
         try {
@@ -56,7 +81,12 @@ public record ConnectionSettings(ConnectionMode mode, URI remoteUrl) {
         return new ConnectionSettings(mode, url);
     }
 
-    /** Saves this choice and the username (never the password) as the next start's defaults. */
+    /**
+     * Saves this choice and the username (never the password) as the next start's defaults.
+     *
+     * @param prefs    where to keep them
+     * @param username the login name to offer next time; null keeps the saved one
+     */
     public void save(Preferences prefs, String username) {
         prefs.put(MODE_KEY, mode.name());
         prefs.put(URL_KEY, remoteUrl.toString());
@@ -65,7 +95,12 @@ public record ConnectionSettings(ConnectionMode mode, URI remoteUrl) {
         }
     }
 
-    /** The username saved with the last choice, or empty. */
+    /**
+     * Reads the username saved with the last choice.
+     *
+     * @param prefs where {@link #save} keeps it
+     * @return the username, or an empty string when none was saved
+     */
     public static String lastUsername(Preferences prefs) {
         return prefs.get(USER_KEY, "");
     }

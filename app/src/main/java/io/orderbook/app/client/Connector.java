@@ -17,6 +17,10 @@ public final class Connector implements AutoCloseable {
     private final boolean stopEngineOnClose;
 
     /**
+     * Creates a connector; the embedded server starts only when first needed.
+     *
+     * @param embedded          the engine behind embedded mode
+     * @param clock             the clock the HTTP client uses to renew its access token in time
      * @param stopEngineOnClose whether {@link #close()} stops the embedded server (the workstation's own; not a
      *                          server shared by tests)
      */
@@ -26,7 +30,11 @@ public final class Connector implements AutoCloseable {
         this.stopEngineOnClose = stopEngineOnClose;
     }
 
-    /** The engine behind embedded mode. */
+    /**
+     * The engine behind embedded mode.
+     *
+     * @return the engine, started or not
+     */
     public EmbeddedEngine embedded() {
         return embedded;
     }
@@ -34,6 +42,10 @@ public final class Connector implements AutoCloseable {
     /**
      * Logs in.
      *
+     * @param settings embedded mode, or the remote server to log in to
+     * @param username the login name
+     * @param password the password
+     * @return a client for the logged-in user; close it to log out
      * @throws ClientException when the server refuses the login or cannot be reached
      */
     public WorkstationClient connect(ConnectionSettings settings, String username, String password) {

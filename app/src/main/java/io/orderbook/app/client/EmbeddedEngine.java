@@ -24,6 +24,8 @@ public final class EmbeddedEngine implements AutoCloseable {
     private EmbeddedServer server;
 
     /**
+     * Describes an engine; nothing starts until {@link #server()} is first called.
+     *
      * @param dataDir   where the server keeps its data
      * @param overrides server settings ({@link ServerConfig} names) that win over the embedded defaults, e.g. an
      *                  external {@code DATABASE_URL} in tests
@@ -35,7 +37,11 @@ public final class EmbeddedEngine implements AutoCloseable {
         this.redisKeyPrefix = redisKeyPrefix;
     }
 
-    /** The embedded engine with its defaults under {@link #defaultDataDir()}. */
+    /**
+     * The workstation's own engine.
+     *
+     * @return an engine with its defaults and its data under {@link #defaultDataDir()}
+     */
     public static EmbeddedEngine standard() {
         return new EmbeddedEngine(defaultDataDir(), Map.of(), null);
     }
@@ -43,6 +49,8 @@ public final class EmbeddedEngine implements AutoCloseable {
     /**
      * The default data directory: {@code server} under {@code $XDG_DATA_HOME/orderbook-workstation} or
      * {@code ~/.orderbook-workstation}.
+     *
+     * @return that directory (it may not exist yet)
      */
     public static Path defaultDataDir() {
         String xdg = System.getenv("XDG_DATA_HOME");
@@ -53,7 +61,9 @@ public final class EmbeddedEngine implements AutoCloseable {
 
     /**
      * The demo trader's password (the server generates it into {@code <data dir>/secrets/demo-trader.password} on
-     * its first start with demo data), starting the server first if needed; empty without demo data.
+     * its first start with demo data), starting the server first if needed.
+     *
+     * @return the password; empty when the server runs without demo data
      */
     public Optional<String> demoTraderPassword() {
         EmbeddedServer running = server();
@@ -64,16 +74,29 @@ public final class EmbeddedEngine implements AutoCloseable {
                 .reveal());
     }
 
+    /**
+     * Where the server keeps its data.
+     *
+     * @return the data directory given at construction
+     */
     public Path dataDir() {
         return dataDir;
     }
 
-    /** The first administrator's initial password (created on first call). */
+    /**
+     * The first administrator's initial password.
+     *
+     * @return the password, generated and stored on the first call
+     */
     public String initialAdminPassword() {
         return InitialAdminPassword.loadOrCreate(dataDir);
     }
 
-    /** The running server, started now if it is not yet; blocks for the start (seconds on first run). */
+    /**
+     * The running server, started now if it is not yet; blocks for the start (seconds on first run).
+     *
+     * @return the running server
+     */
     public synchronized EmbeddedServer server() {
         if (server == null) {
             Map<String, String> settings = new HashMap<>();
@@ -91,7 +114,11 @@ public final class EmbeddedEngine implements AutoCloseable {
         return server;
     }
 
-    /** Whether the server has been started. */
+    /**
+     * Whether the server has been started.
+     *
+     * @return true between the first {@link #server()} and {@link #close()}
+     */
     public synchronized boolean running() {
         return server != null;
     }

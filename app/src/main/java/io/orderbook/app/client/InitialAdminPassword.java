@@ -24,12 +24,23 @@ public final class InitialAdminPassword {
     private InitialAdminPassword() {
     }
 
-    /** Where the password is kept. */
+    /**
+     * Where the password is kept.
+     *
+     * @param dataDir the embedded server's data directory
+     * @return the password file (it may not exist yet)
+     */
     public static Path file(Path dataDir) {
         return dataDir.resolve("secrets").resolve("initial-admin-password");
     }
 
-    /** The stored password, generating and storing one first when there is none. */
+    /**
+     * Reads the stored password, generating and storing one first when there is none.
+     *
+     * @param dataDir the embedded server's data directory
+     * @return the password
+     * @throws java.io.UncheckedIOException when the file cannot be read or written
+     */
     public static String loadOrCreate(Path dataDir) {
         Path file = file(dataDir);
         try {

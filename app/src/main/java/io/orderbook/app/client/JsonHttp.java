@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -34,7 +33,7 @@ import java.util.stream.Collectors;
 /**
  * JSON over HTTP to server-core's {@code /api/v1}: logs in, sends the bearer token with every request (refreshing
  * it shortly before it expires), and turns every error answer (problem+json) into a {@link ClientException}. The
- * blocking methods must not run on the FX thread; {@link #async} runs one on a virtual thread.
+ * methods block: they must not run on the FX thread.
  */
 public final class JsonHttp implements AutoCloseable {
 
@@ -54,7 +53,11 @@ public final class JsonHttp implements AutoCloseable {
     private Instant accessTokenExpiresAt = Instant.MAX;
 
     /**
+     * Creates a client for one server; it is not logged in yet.
+     *
      * @param serverUrl the server's base URL, e.g. {@code http://127.0.0.1:8080}; {@code /api/v1} is added
+     * @param clock     tells when the access token is about to expire
+     * @throws ClientException with code {@code INVALID_URL} when the URL is not http or https
      */
     public JsonHttp(URI serverUrl, Clock clock) {
         String base = Objects.requireNonNull(serverUrl, "serverUrl").toString();
@@ -69,7 +72,12 @@ public final class JsonHttp implements AutoCloseable {
         this.json = newObjectMapper();
     }
 
-    /** The mapper the client reads and writes with: tolerant of fields a newer server adds. */
+    /**
+     * Creates the mapper the client reads and writes with: tolerant of fields a newer server adds, dates as ISO
+     * text, decimals as {@link java.math.BigDecimal}.
+     *
+     * @return a new mapper
+     */
     public static ObjectMapper newObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -79,22 +87,41 @@ public final class JsonHttp implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The mapper this client reads and writes with.
+     *
+     * @return the mapper made by {@link #newObjectMapper()}
+     */
     public ObjectMapper json() {
         return json;
     }
 
-    /** The underlying client, shared with the WebSocket connection. */
+    /**
+     * The underlying client, shared with the WebSocket connection.
+     *
+     * @return the HTTP client; closed by {@link #close()}
+     */
     public HttpClient httpClient() {
         return http;
     }
 
-    /** {@code ws://.../api/v1/ws} for this server. */
+    /**
+     * The address of the server's WebSocket.
+     *
+     * @return {@code ws://.../api/v1/ws} ({@code wss} for an https server)
+     */
     public URI webSocketUri() {
         String base = apiBase.toString();
         return URI.create((base.startsWith("https") ? "wss" + base.substring(5) : "ws" + base.substring(4)) + "ws");
     }
 
-    /** Logs in with username and password; afterwards every request carries the access token. */
+    /**
+     * Logs in with username and password; afterwards every request carries the access token.
+     *
+     * @param username the login name
+     * @param password the password
+     * @throws ClientException when the login is refused or the server cannot be reached
+     */
     public void login(String username, String password) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
@@ -103,7 +130,12 @@ public final class JsonHttp implements AutoCloseable {
         remember(tokens);
     }
 
-    /** The current access token, refreshed first when it is about to expire. */
+    /**
+     * The current access token, refreshed first when it is about to expire.
+     *
+     * @return the token; null before {@link #login}
+     * @throws ClientException when the refresh is refused or the server cannot be reached
+     */
     public String accessToken() {
         synchronized (tokenLock) {
             if (refreshToken != null && clock.instant().isAfter(accessTokenExpiresAt.minus(REFRESH_MARGIN))) {
@@ -127,27 +159,63 @@ public final class JsonHttp implements AutoCloseable {
         }
     }
 
-    /** GET a path under {@code /api/v1} (with query parameters; null values are left out). */
+    /**
+     * Sends a GET.
+     *
+     * @param path  the path under {@code /api/v1}, e.g. {@code markets}
+     * @param query query parameters; null values are left out; may be null
+     * @return the answer's JSON (a null node for an empty body)
+     * @throws ClientException with the server's problem for an error status, or when it cannot be reached
+     */
     public JsonNode get(String path, Map<String, ?> query) {
         return send("GET", path + queryString(query), null, null, true);
     }
 
-    /** POST a JSON body (or none) with an idempotency key, so a retried request never acts twice. */
+    /**
+     * Sends a POST with an idempotency key, so a retried request never acts twice.
+     *
+     * @param path the path under {@code /api/v1}
+     * @param body what to send as JSON; null sends no body
+     * @return the answer's JSON (a null node for an empty body)
+     * @throws ClientException with the server's problem for an error status, or when it cannot be reached
+     */
     public JsonNode post(String path, Object body) {
         return send("POST", path, body, UUID.randomUUID().toString(), true);
     }
 
-    /** PATCH a JSON body. */
+    /**
+     * Sends a PATCH with an idempotency key.
+     *
+     * @param path the path under {@code /api/v1}
+     * @param body the changes to send as JSON; null sends no body
+     * @return the answer's JSON (a null node for an empty body)
+     * @throws ClientException with the server's problem for an error status, or when it cannot be reached
+     */
     public JsonNode patch(String path, Object body) {
         return send("PATCH", path, body, UUID.randomUUID().toString(), true);
     }
 
-    /** DELETE a path (with query parameters). */
+    /**
+     * Sends a DELETE.
+     *
+     * @param path  the path under {@code /api/v1}
+     * @param query query parameters; null values are left out; may be null
+     * @return the answer's JSON (a null node for an empty body)
+     * @throws ClientException with the server's problem for an error status, or when it cannot be reached
+     */
     public JsonNode delete(String path, Map<String, ?> query) {
         return send("DELETE", path + queryString(query), null, null, true);
     }
 
-    /** Converts an answer (or a part of it) into a type. */
+    /**
+     * Converts an answer (or a part of it) into a type.
+     *
+     * @param <T>  the type to read
+     * @param node the JSON to read
+     * @param type the class to read it as
+     * @return the converted value
+     * @throws ClientException with code {@code BAD_RESPONSE} when the JSON does not fit the type
+     */
     public <T> T convert(JsonNode node, Class<T> type) {
         try {
             return json.treeToValue(node, type);
@@ -156,18 +224,20 @@ public final class JsonHttp implements AutoCloseable {
         }
     }
 
-    /** Converts every element of a JSON array. */
+    /**
+     * Converts every element of a JSON array.
+     *
+     * @param <T>   what each element becomes
+     * @param array the JSON array; null or a non-array gives an empty list
+     * @param each  converts one element
+     * @return the converted elements in array order
+     */
     public <T> List<T> convertList(JsonNode array, Function<JsonNode, T> each) {
         List<T> out = new ArrayList<>();
         if (array != null && array.isArray()) {
             array.forEach(node -> out.add(each.apply(node)));
         }
         return out;
-    }
-
-    /** Runs a blocking call on a virtual thread. */
-    public <T> CompletableFuture<T> async(java.util.function.Supplier<T> call) {
-        return CompletableFuture.supplyAsync(call, background);
     }
 
     private JsonNode send(String method, String path, Object body, String idempotencyKey, boolean authenticated) {
@@ -258,7 +328,12 @@ public final class JsonHttp implements AutoCloseable {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** Encodes one path segment, e.g. a market symbol. */
+    /**
+     * Encodes one path segment, e.g. a market symbol.
+     *
+     * @param s the raw segment
+     * @return the segment, percent-encoded (spaces as {@code %20})
+     */
     public static String segment(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -11,12 +11,21 @@ import java.util.Objects;
  */
 public record Session(long userId, String username, String role) {
 
+    /**
+     * Checks that the names are there.
+     *
+     * @throws NullPointerException if username or role is null
+     */
     public Session {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");
     }
 
-    /** Whether the admin screens are available. */
+    /**
+     * Whether the admin screens are available.
+     *
+     * @return true for the {@code ADMIN} role
+     */
     public boolean isAdmin() {
         return "ADMIN".equals(role);
     }

@@ -10,10 +10,18 @@ import io.orderbook.app.client.trading.TradingClient;
  */
 public interface WorkstationClient extends TradingClient, AutoCloseable {
 
-    /** Who is logged in. */
+    /**
+     * Who is logged in.
+     *
+     * @return the session of this client's user
+     */
     Session session();
 
-    /** A short description of where the server is, for the status bar: "embedded" or the URL. */
+    /**
+     * Describes where the server is, for the status bar.
+     *
+     * @return "embedded" or the server's URL
+     */
     String serverDescription();
 
     /** Ends the session and stops its streams; the embedded server keeps running for the next login. */

@@ -6,6 +6,12 @@ import javafx.scene.control.TitledPane;
 /** A titled, always-open frame around one screen area of the workstation. */
 public final class AreaPane extends TitledPane {
 
+    /**
+     * Frames a screen area.
+     *
+     * @param title   the area's heading
+     * @param content the area's screen
+     */
     public AreaPane(String title, Node content) {
         super(title, content);
         setCollapsible(false);

@@ -20,7 +20,15 @@ public final class Background {
     private Background() {
     }
 
-    /** Calls {@code work} in the background, then {@code onSuccess} or {@code onFailure} on the FX thread. */
+    /**
+     * Calls {@code work} in the background, then {@code onSuccess} or {@code onFailure} on the FX thread.
+     *
+     * @param <T>       what the work returns
+     * @param work      the blocking call, run on a virtual thread
+     * @param onSuccess receives the result on the FX thread
+     * @param onFailure receives the server's refusal, or any other failure wrapped with code {@code CLIENT_ERROR},
+     *                  on the FX thread
+     */
     public static <T> void run(Supplier<T> work, Consumer<T> onSuccess, Consumer<ClientException> onFailure) {
         CALLS.execute(() -> {
             try {
@@ -38,12 +46,23 @@ public final class Background {
         });
     }
 
-    /** Calls {@code work} in the background; a failure is shown in an error dialog. */
+    /**
+     * Calls {@code work} in the background; a failure is shown in an error dialog.
+     *
+     * @param <T>       what the work returns
+     * @param work      the blocking call, run on a virtual thread
+     * @param onSuccess receives the result on the FX thread
+     */
     public static <T> void run(Supplier<T> work, Consumer<T> onSuccess) {
         run(work, onSuccess, Dialogs::error);
     }
 
-    /** Runs something that answers nothing in the background (unsubscribing, logging out). */
+    /**
+     * Runs something that answers nothing in the background (unsubscribing, logging out); a failure is only
+     * logged.
+     *
+     * @param work the blocking work, run on a virtual thread
+     */
     public static void fireAndForget(Runnable work) {
         CALLS.execute(() -> {
             try {

@@ -4,17 +4,27 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 
 /** A pane whose canvas always fills it, redrawn when resized. Canvas drawing is much cheaper than many nodes. */
-public class CanvasPane extends Pane {
+public final class CanvasPane extends Pane {
 
-    protected final Canvas canvas = new Canvas();
+    private final Canvas canvas = new Canvas();
     private final Runnable redraw;
 
+    /**
+     * Creates the pane with an empty canvas.
+     *
+     * @param redraw draws the whole canvas; called on the FX thread after each change of size
+     */
     public CanvasPane(Runnable redraw) {
         this.redraw = redraw;
         getChildren().add(canvas);
         setMinSize(0, 0);
     }
 
+    /**
+     * The canvas to draw on.
+     *
+     * @return the canvas, as large as the pane
+     */
     public Canvas canvas() {
         return canvas;
     }

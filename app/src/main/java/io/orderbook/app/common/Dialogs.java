@@ -11,7 +11,11 @@ public final class Dialogs {
     private Dialogs() {
     }
 
-    /** Shows what the server refused and why (never a stack trace). */
+    /**
+     * Shows what the server refused and why (never a stack trace); returns without waiting for the user.
+     *
+     * @param e the refusal or failure to explain
+     */
     public static void error(ClientException e) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle("Orderbook Workstation");
@@ -20,7 +24,13 @@ public final class Dialogs {
         alert.show();
     }
 
-    /** Asks before an action; true when the user confirms. */
+    /**
+     * Asks before an action and waits for the answer.
+     *
+     * @param header the question, e.g. "Cancel all orders?"
+     * @param text   what the action will do
+     * @return true when the user confirms, false when they cancel or close the dialog
+     */
     public static boolean confirm(String header, String text) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
         alert.setTitle("Please confirm");

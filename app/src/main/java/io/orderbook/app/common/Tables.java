@@ -12,7 +12,14 @@ public final class Tables {
     private Tables() {
     }
 
-    /** A table with the given columns that shows {@code emptyText} while it has no rows. */
+    /**
+     * Creates a table whose columns share its width, the last one taking what is left.
+     *
+     * @param <S>       the row type
+     * @param emptyText what the table shows while it has no rows
+     * @param columns   the columns, left to right
+     * @return the table
+     */
     @SafeVarargs
     public static <S> TableView<S> create(String emptyText, TableColumn<S, ?>... columns) {
         var table = new TableView<S>();
@@ -25,12 +32,26 @@ public final class Tables {
         return table;
     }
 
-    /** A column of text, such as a market or a status. */
+    /**
+     * Creates a column of text, such as a market or a status.
+     *
+     * @param <S>    the row type
+     * @param <T>    the cell value type
+     * @param header the column's heading
+     * @return a column without a cell value factory
+     */
     public static <S, T> TableColumn<S, T> textColumn(String header) {
         return new TableColumn<>(header);
     }
 
-    /** A column of numbers (prices, quantities, amounts), aligned right so digits line up. */
+    /**
+     * Creates a column of numbers (prices, quantities, amounts), aligned right so digits line up.
+     *
+     * @param <S>    the row type
+     * @param <T>    the cell value type
+     * @param header the column's heading
+     * @return a column with the {@code numeric} style class and without a cell value factory
+     */
     public static <S, T> TableColumn<S, T> numericColumn(String header) {
         TableColumn<S, T> column = new TableColumn<>(header);
         column.getStyleClass().add(NUMERIC);

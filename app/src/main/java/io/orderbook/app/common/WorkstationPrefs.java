@@ -12,7 +12,11 @@ public final class WorkstationPrefs {
     private WorkstationPrefs() {
     }
 
-    /** The workstation's preferences node. */
+    /**
+     * The workstation's preferences node.
+     *
+     * @return the user preferences node, created if missing
+     */
     public static Preferences node() {
         return Preferences.userRoot().node(System.getProperty("obw.prefs.node", "orderbook-workstation"));
     }

@@ -48,6 +48,11 @@ public final class OrderBookLadderView {
     private int hover = -1;
     private long redraws;
 
+    /**
+     * Builds the ladder for the selected market's book in {@code model}; it redraws when a new book arrives.
+     *
+     * @param model the trading screen's state
+     */
     public OrderBookLadderView(TradingModel model) {
         this.model = model;
         pane.setId("ladder");
@@ -68,31 +73,58 @@ public final class OrderBookLadderView {
         pane.canvas().setOnMouseClicked(this::clicked);
     }
 
+    /**
+     * The view's node, to place in the window.
+     *
+     * @return the ladder's framed area
+     */
     public Node root() {
         return root;
     }
 
-    /** The colours to draw with (follows the theme). */
+    /**
+     * The colours to draw with (follows the theme).
+     *
+     * @return the property; dark colours until set
+     */
     public ObjectProperty<Palette> paletteProperty() {
         return palette;
     }
 
-    /** Called with the clicked level's side and price (to fill the ticket). */
+    /**
+     * Sets what a click on a level does (fill the ticket).
+     *
+     * @param handler receives the clicked level's side and price, on the FX thread
+     */
     public void setOnPrice(BiConsumer<Side, BigDecimal> handler) {
         this.onPrice = handler;
     }
 
-    /** Called with the side of the resting orders and the level the user wants to take. */
+    /**
+     * Sets what asking to take a level does.
+     *
+     * @param handler receives the side of the resting orders and the level the user wants to take, on the FX thread
+     */
     public void setOnTake(BiConsumer<Side, BookLevel> handler) {
         this.onTake = handler;
     }
 
-    /** How many times the ladder has been drawn (the FX load measurement reads it). */
+    /**
+     * How many times the ladder has been drawn (the FX load measurement reads it).
+     *
+     * @return the number of redraws since the view was built
+     */
     public long redraws() {
         return redraws;
     }
 
-    /** Where a level of a side is drawn, in screen coordinates; null when not shown (tests, keyboard access). */
+    /**
+     * Finds where a level is drawn (tests, keyboard access).
+     *
+     * @param side  the level's side
+     * @param price the level's price
+     * @return the level's position in screen coordinates; null when the ladder does not show it
+     */
     public Point2D screenPointOf(Side side, BigDecimal price) {
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);

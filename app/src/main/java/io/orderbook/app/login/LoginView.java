@@ -49,6 +49,13 @@ public final class LoginView {
     private final ProgressIndicator progress = new ProgressIndicator();
     private final VBox root;
 
+    /**
+     * Builds the login form, filled with the last saved connection choice and username.
+     *
+     * @param connector logs in, embedded or remote
+     * @param prefs     where the connection choice and username are remembered
+     * @param onLogin   receives the logged-in client on the FX thread
+     */
     public LoginView(Connector connector, Preferences prefs, Consumer<WorkstationClient> onLogin) {
         this.connector = connector;
         this.prefs = prefs;
@@ -126,6 +133,11 @@ public final class LoginView {
         updateHint();
     }
 
+    /**
+     * The form's node, to put in the scene.
+     *
+     * @return the form
+     */
     public Parent root() {
         return root;
     }

@@ -54,10 +54,10 @@ public final class ShellView {
     private static final String STYLESHEET = "workstation.css";
 
     /** The shortcuts, also listed in the Trade menu. */
-    public static final KeyCombination BUY = KeyCombination.keyCombination("Shortcut+B");
-    public static final KeyCombination SELL = KeyCombination.keyCombination("Shortcut+S");
-    public static final KeyCombination FOCUS_TICKET = KeyCombination.keyCombination("Shortcut+T");
-    public static final KeyCombination CANCEL_ALL = KeyCombination.keyCombination("Shortcut+Shift+X");
+    private static final KeyCombination BUY = KeyCombination.keyCombination("Shortcut+B");
+    private static final KeyCombination SELL = KeyCombination.keyCombination("Shortcut+S");
+    private static final KeyCombination FOCUS_TICKET = KeyCombination.keyCombination("Shortcut+T");
+    private static final KeyCombination CANCEL_ALL = KeyCombination.keyCombination("Shortcut+Shift+X");
 
     private final ShellModel model;
     private final TradingModel trading;
@@ -72,6 +72,14 @@ public final class ShellView {
     private final TabPane areas = new TabPane();
     private final Tab tradingTab;
 
+    /**
+     * Builds the main window's content for a logged-in session.
+     *
+     * @param model   the window's own state (the theme)
+     * @param trading the trading screens' state for the session
+     * @param session who is logged in, for the status bar
+     * @param server  where the server is, for the status bar ("embedded" or its URL)
+     */
     public ShellView(ShellModel model, TradingModel trading, Session session, String server) {
         this.model = model;
         this.trading = trading;
@@ -121,6 +129,11 @@ public final class ShellView {
         trading.onNotice(n -> notice.setText(n.title() + ": " + n.text()));
     }
 
+    /**
+     * The window's content, to put in the scene.
+     *
+     * @return the root with the menu, the centre's tabs and the status bar
+     */
     public Parent root() {
         return root;
     }
@@ -152,7 +165,11 @@ public final class ShellView {
         areas.getSelectionModel().select(tradingTab);
     }
 
-    /** Installs the keyboard shortcuts and the stylesheet (which popups such as notifications share) in the scene. */
+    /**
+     * Installs the keyboard shortcuts and the stylesheet (which popups such as notifications share) in the scene.
+     *
+     * @param scene the scene that shows {@link #root()}
+     */
     public void installShortcuts(Scene scene) {
         scene.getStylesheets().add(ShellView.class.getResource(STYLESHEET).toExternalForm());
         scene.getAccelerators().put(BUY, () -> {
@@ -175,13 +192,22 @@ public final class ShellView {
         });
     }
 
-    /** Divider positions, to remember the layout. */
+    /**
+     * The divider positions, to remember the layout.
+     *
+     * @return the three column dividers, then the row divider, each a fraction of the width or height
+     */
     public double[] dividers() {
         double[] h = horizontal.getDividerPositions();
         double[] v = vertical.getDividerPositions();
         return new double[] {h[0], h[1], h[2], v[0]};
     }
 
+    /**
+     * Restores divider positions saved from {@link #dividers()}.
+     *
+     * @param d four fractions as {@link #dividers()} gives them; any other length is ignored
+     */
     public void setDividers(double[] d) {
         if (d.length == 4) {
             horizontal.setDividerPositions(d[0], d[1], d[2]);
@@ -189,10 +215,20 @@ public final class ShellView {
         }
     }
 
+    /**
+     * The order book ladder in the window.
+     *
+     * @return the ladder view
+     */
     public OrderBookLadderView ladder() {
         return ladder;
     }
 
+    /**
+     * The price chart in the window.
+     *
+     * @return the chart view
+     */
     public PriceChartView chart() {
         return chart;
     }

@@ -6,7 +6,9 @@ import atlantafx.base.theme.Theme;
 
 /** The colour themes the workstation offers, each backed by an AtlantaFX theme. */
 public enum WorkstationTheme {
+    /** Dark background (AtlantaFX Primer Dark); the default. */
     DARK(new PrimerDark()),
+    /** Light background (AtlantaFX Primer Light). */
     LIGHT(new PrimerLight());
 
     private final Theme theme;
@@ -15,7 +17,11 @@ public enum WorkstationTheme {
         this.theme = theme;
     }
 
-    /** The stylesheet to install with {@code Application.setUserAgentStylesheet}. */
+    /**
+     * The theme's stylesheet.
+     *
+     * @return the URL to install with {@code Application.setUserAgentStylesheet}
+     */
     public String userAgentStylesheet() {
         return theme.getUserAgentStylesheet();
     }

@@ -1,7 +1,7 @@
 package io.orderbook.app.ticket;
 
 /** How the ticket's amount is given. */
-public enum AmountMode {
+enum AmountMode {
     QUANTITY("Quantity"),
     QUOTE("Quote amount"),
     PERCENT("% of balance");

@@ -60,6 +60,11 @@ public final class OrderTicketView {
     private final AreaPane root;
     private boolean sending;
 
+    /**
+     * Builds the ticket for the market selected in {@code model}; it follows that selection and the balances.
+     *
+     * @param model the trading screen's state, which also sends the orders
+     */
     public OrderTicketView(TradingModel model) {
         this.model = model;
         ToggleGroup sides = new ToggleGroup();
@@ -136,16 +141,29 @@ public final class OrderTicketView {
         update();
     }
 
+    /**
+     * The ticket's node, to place in the window.
+     *
+     * @return the ticket's framed area
+     */
     public Node root() {
         return root;
     }
 
-    /** Chooses the side (keyboard shortcuts, ladder clicks). */
+    /**
+     * Chooses the side (keyboard shortcuts, ladder clicks).
+     *
+     * @param side the side to select
+     */
     public void setSide(Side side) {
         (side == Side.BUY ? buy : sell).setSelected(true);
     }
 
-    /** Puts a price in the ticket (a click on the ladder). */
+    /**
+     * Puts a price in the ticket (a click on the ladder), switching to a limit order when the type has no price.
+     *
+     * @param value the price
+     */
     public void setPrice(BigDecimal value) {
         if (!type.getValue().hasPrice()) {
             type.setValue(TicketType.LIMIT);

@@ -16,7 +16,7 @@ import java.util.List;
  * @param fee       the taker fee on the notional (the most the order can pay)
  * @param problems  inline messages; empty when the ticket may be sent
  */
-public record TicketCheck(BigDecimal quantity, BigDecimal notional, BigDecimal fee, List<String> problems) {
+record TicketCheck(BigDecimal quantity, BigDecimal notional, BigDecimal fee, List<String> problems) {
 
     /**
      * @param price     the limit price, or for a market order the reference (best opposite price), or null

@@ -1,7 +1,7 @@
 package io.orderbook.app.ticket;
 
 /** What the ticket places: an order, or a conditional order that waits for a price. */
-public enum TicketType {
+enum TicketType {
     LIMIT("Limit", false),
     MARKET("Market", false),
     POST_ONLY("Post-only", false),

@@ -78,12 +78,31 @@ public final class TradingModel implements AutoCloseable {
     private long followGeneration;
     private final Map<Long, String> conditionalStatus = new HashMap<>();
 
-    /** Something the user should notice: a fill, a rejection, a triggered order. */
+    /**
+     * Something the user should notice: a fill, a rejection, a triggered order.
+     *
+     * @param kind  what happened, which decides how the notice is shown
+     * @param title one short line, e.g. "Filled BUY BTC-USDT"
+     * @param text  the details, e.g. quantity and price
+     */
     public record Notice(Kind kind, String title, String text) {
-        /** How a notice is shown. */
-        public enum Kind { FILL, REJECTED, TRIGGERED }
+        /** What a notice is about; each kind is shown in its own style. */
+        public enum Kind {
+            /** One of the user's orders traded. */
+            FILL,
+            /** The server refused an order or command. */
+            REJECTED,
+            /** A conditional order fired and placed its order. */
+            TRIGGERED
+        }
     }
 
+    /**
+     * Creates the state for a logged-in session and subscribes to the user's account updates; call {@link #load} to
+     * fill it, and {@link #close()} when the session ends.
+     *
+     * @param client the logged-in user's client
+     */
     public TradingModel(WorkstationClient client) {
         this.client = client;
         this.pulse = new AnimationTimer() {
@@ -115,11 +134,21 @@ public final class TradingModel implements AutoCloseable {
         selectedMarket.subscribe(this::follow);
     }
 
+    /**
+     * The client the views send their commands through.
+     *
+     * @return the logged-in user's client
+     */
     public TradingClient client() {
         return client;
     }
 
-    /** Loads markets, orders, fills, balances and conditional orders; selects {@code preferredMarket} if listed. */
+    /**
+     * Loads markets, orders, fills, balances and conditional orders in the background.
+     *
+     * @param preferredMarket the market to select when it is listed (the last one used); otherwise the first one is
+     *                        selected; may be null
+     */
     public void load(String preferredMarket) {
         Background.run(client::markets, list -> {
             markets.setAll(list);
@@ -242,12 +271,20 @@ public final class TradingModel implements AutoCloseable {
             });
     }
 
-    /** Feeds a book as if it had arrived from the server (used by the FX load measurement). */
+    /**
+     * Feeds a book as if it had arrived from the server (used by the FX load measurement).
+     *
+     * @param b the book; shown at the next pulse unless a newer one replaces it
+     */
     public void offerBook(Book b) {
         pendingBook.set(b);
     }
 
-    /** Feeds a trade as if it had arrived from the server (used by the FX load measurement). */
+    /**
+     * Feeds a trade as if it had arrived from the server (used by the FX load measurement).
+     *
+     * @param t the trade; handed to the trade listeners at the next pulse
+     */
     public void offerTrade(PublicTrade t) {
         pendingTrades.add(t);
     }
@@ -292,65 +329,133 @@ public final class TradingModel implements AutoCloseable {
         }
     }
 
-    /** Shows a notice (from a view: a rejected order). */
-    public void notice(Notice notice) {
+    private void notice(Notice notice) {
         noticeListeners.forEach(l -> l.accept(notice));
     }
 
-    /** A rejection as a notice. */
+    /**
+     * Tells the user that the server refused a command, as a notice.
+     *
+     * @param e the refusal
+     */
     public void rejected(ClientException e) {
         notice(new Notice(Notice.Kind.REJECTED, "Rejected: " + e.title(), e.userMessage()));
     }
 
+    /**
+     * Adds a listener for the selected market's live trades.
+     *
+     * @param listener receives, once per pulse on the FX thread, the trades that arrived since the last pulse
+     */
     public void onTrades(Consumer<List<PublicTrade>> listener) {
         tradeListeners.add(listener);
     }
 
+    /**
+     * Adds a listener for notices.
+     *
+     * @param listener receives each notice on the FX thread
+     */
     public void onNotice(Consumer<Notice> listener) {
         noticeListeners.add(listener);
     }
 
+    /**
+     * The listed markets.
+     *
+     * @return the markets as the server lists them; empty until loaded
+     */
     public ObservableList<Market> markets() {
         return markets;
     }
 
+    /**
+     * The watchlist, refreshed every 30 seconds and on each trade of the selected market.
+     *
+     * @return one row per market
+     */
     public ObservableList<WatchRow> watchlist() {
         return watchlist;
     }
 
+    /**
+     * The market the ladder, chart and ticket show; setting it follows the new market's book and trades.
+     *
+     * @return the property; its value is null until the markets are loaded
+     */
     public ObjectProperty<Market> selectedMarketProperty() {
         return selectedMarket;
     }
 
+    /**
+     * The market the ladder, chart and ticket show.
+     *
+     * @return the selected market; null until the markets are loaded
+     */
     public Market selectedMarket() {
         return selectedMarket.get();
     }
 
+    /**
+     * The selected market's latest book, updated at most once per pulse.
+     *
+     * @return the property; its value is null until the first book arrives
+     */
     public ObjectProperty<Book> bookProperty() {
         return book;
     }
 
+    /**
+     * The user's open orders.
+     *
+     * @return the open orders of every market, newest first
+     */
     public ObservableList<Order> openOrders() {
         return openOrders;
     }
 
+    /**
+     * The user's recent orders in any status.
+     *
+     * @return at most the 200 newest orders, newest first
+     */
     public ObservableList<Order> orderHistory() {
         return orderHistory;
     }
 
+    /**
+     * The user's recent fills.
+     *
+     * @return at most the 200 newest fills, newest first
+     */
     public ObservableList<Fill> fills() {
         return fills;
     }
 
+    /**
+     * The user's balances.
+     *
+     * @return one balance per asset held
+     */
     public ObservableList<Balance> balances() {
         return balances;
     }
 
+    /**
+     * The user's conditional orders.
+     *
+     * @return the conditional orders in any status, newest first
+     */
     public ObservableList<ConditionalOrder> conditionalOrders() {
         return conditionalOrders;
     }
 
-    /** The available balance of an asset, zero when none. */
+    /**
+     * The available balance of an asset.
+     *
+     * @param asset the asset, e.g. {@code USDT}
+     * @return what is available to spend; zero when the user holds none
+     */
     public BigDecimal available(String asset) {
         return balances.stream().filter(b -> b.asset().equals(asset)).findFirst().map(Balance::available)
                 .orElse(BigDecimal.ZERO);

@@ -19,6 +19,11 @@ public final class WatchlistView {
 
     private final AreaPane root;
 
+    /**
+     * Builds the watchlist on {@code model}'s markets; choosing a row selects that market.
+     *
+     * @param model the trading screen's state
+     */
     public WatchlistView(TradingModel model) {
         TableColumn<WatchRow, String> market = textColumn("Market");
         market.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().market()));
@@ -53,6 +58,11 @@ public final class WatchlistView {
         root = new AreaPane("Markets", table);
     }
 
+    /**
+     * The view's node, to place in the window.
+     *
+     * @return the watchlist's framed table
+     */
     public Node root() {
         return root;
     }

@@ -28,6 +28,10 @@ public final class ApiKeysModel {
     private final BooleanProperty everyone = new SimpleBooleanProperty(this, "everyone", false);
 
     /**
+     * Creates the screen's state, empty until {@link #refresh()}.
+     *
+     * @param client the admin operations of the logged-in user
+     * @param calls  runs the server calls off the JavaFX thread
      * @param userId the logged-in user, whose keys are listed by default
      * @param admin  whether the user may list every user's keys
      */
@@ -38,43 +42,47 @@ public final class ApiKeysModel {
         this.admin = admin;
     }
 
-    public ObservableList<ApiKeyInfo> keys() {
+    ObservableList<ApiKeyInfo> keys() {
         return keys;
     }
 
-    public boolean isAdmin() {
+    boolean isAdmin() {
         return admin;
     }
 
     /** For administrators: list every user's keys instead of their own. */
-    public BooleanProperty everyoneProperty() {
+    BooleanProperty everyoneProperty() {
         return everyone;
     }
 
+    /**
+     * Reloads the keys from the server, off the JavaFX thread: the user's own, or everyone's when an administrator
+     * chose so.
+     */
     public void refresh() {
         boolean all = admin && everyone.get();
         calls.run(() -> client.apiKeys(all ? null : userId), keys::setAll);
     }
 
-    public void create(NewApiKey key, Consumer<IssuedApiKey> onIssued) {
+    void create(NewApiKey key, Consumer<IssuedApiKey> onIssued) {
         calls.run(() -> client.createApiKey(key), issued -> {
             replace(issued.key());
             onIssued.accept(issued);
         });
     }
 
-    public void regenerate(ApiKeyInfo key, Duration gracePeriod, Instant newExpiry, Consumer<IssuedApiKey> onIssued) {
+    void regenerate(ApiKeyInfo key, Duration gracePeriod, Instant newExpiry, Consumer<IssuedApiKey> onIssued) {
         calls.run(() -> client.regenerateApiKey(key.id(), gracePeriod, newExpiry), issued -> {
             replace(issued.key());
             onIssued.accept(issued);
         });
     }
 
-    public void revoke(ApiKeyInfo key) {
+    void revoke(ApiKeyInfo key) {
         calls.run(() -> client.revokeApiKey(key.id()), this::replace);
     }
 
-    public void delete(ApiKeyInfo key) {
+    void delete(ApiKeyInfo key) {
         calls.run(() -> {
             client.deleteApiKey(key.id());
             return key;

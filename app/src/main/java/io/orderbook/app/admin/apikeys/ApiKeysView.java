@@ -52,6 +52,11 @@ public final class ApiKeysView {
     private final BorderPane root = new BorderPane();
     private final TableView<ApiKeyInfo> table = new TableView<>();
 
+    /**
+     * Builds the screen; it shows what {@code model} holds and sends the user's commands to it.
+     *
+     * @param model the screen's state and commands
+     */
     public ApiKeysView(ApiKeysModel model) {
         this.model = model;
         root.setId("apiKeysView");
@@ -111,6 +116,11 @@ public final class ApiKeysView {
         root.setCenter(table);
     }
 
+    /**
+     * The screen's node, for its tab.
+     *
+     * @return the root of the key table and its toolbar
+     */
     public Node root() {
         return root;
     }

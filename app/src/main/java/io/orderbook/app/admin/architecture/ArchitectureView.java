@@ -25,6 +25,7 @@ public final class ArchitectureView {
 
     private final BorderPane root = new BorderPane();
 
+    /** Builds the screen with the diagram, fitted to the window. */
     public ArchitectureView() {
         root.setId("architectureView");
         var image = new ImageView(loadDiagram());
@@ -54,6 +55,11 @@ public final class ArchitectureView {
         root.setCenter(scroll);
     }
 
+    /**
+     * The screen's node, for its tab.
+     *
+     * @return the root of the diagram and its zoom slider
+     */
     public Node root() {
         return root;
     }

@@ -10,14 +10,28 @@ public final class Columns {
     private Columns() {
     }
 
-    /** A text column showing {@code value} of each row. */
+    /**
+     * Creates a text column.
+     *
+     * @param <S>    the table's row type
+     * @param header the column's heading
+     * @param value  computes the cell text from a row
+     * @return a column showing {@code value} of each row
+     */
     public static <S> TableColumn<S, String> text(String header, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(header);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }
 
-    /** A right-aligned column for numbers, so digits line up. */
+    /**
+     * Creates a right-aligned column for numbers, so digits line up.
+     *
+     * @param <S>    the table's row type
+     * @param header the column's heading
+     * @param value  computes the cell text (a formatted number) from a row
+     * @return a text column with the {@code numeric} style class
+     */
     public static <S> TableColumn<S, String> number(String header, Function<S, String> value) {
         TableColumn<S, String> column = text(header, value);
         column.getStyleClass().add("numeric");

@@ -16,27 +16,52 @@ public final class Formats {
     private Formats() {
     }
 
-    /** {@code 2025-03-01 14:05:09} in local time, or {@code —} for none. */
+    /**
+     * Writes a date and time.
+     *
+     * @param instant the moment; may be null
+     * @return e.g. {@code 2025-03-01 14:05:09} in local time, or {@code —} for null
+     */
     public static String dateTime(Instant instant) {
         return instant == null ? "—" : DATE_TIME.format(instant);
     }
 
-    /** {@code 14:05:09} in local time. */
+    /**
+     * Writes a time of day.
+     *
+     * @param instant the moment; may be null
+     * @return e.g. {@code 14:05:09} in local time, or {@code —} for null
+     */
     public static String time(Instant instant) {
         return instant == null ? "—" : TIME.format(instant);
     }
 
-    /** {@code 14:05} in local time, for chart axes. */
+    /**
+     * Writes a time of day to the minute, for chart axes.
+     *
+     * @param instant the moment; not null
+     * @return e.g. {@code 14:05} in local time
+     */
     public static String minute(Instant instant) {
         return MINUTE.format(instant);
     }
 
-    /** Plain notation without trailing zeros: {@code 0.01}, never {@code 1E-2}. */
+    /**
+     * Writes a decimal in plain notation without trailing zeros.
+     *
+     * @param value the amount; may be null
+     * @return e.g. {@code 0.01} (never {@code 1E-2}), or {@code —} for null
+     */
     public static String decimal(BigDecimal value) {
         return value == null ? "—" : value.stripTrailingZeros().toPlainString();
     }
 
-    /** A fee fraction as a percentage: {@code 0.001} becomes {@code 0.1%}. */
+    /**
+     * Writes a fee fraction as a percentage.
+     *
+     * @param fraction the fraction, e.g. {@code 0.001}; may be null
+     * @return e.g. {@code 0.1%}, or {@code —} for null
+     */
     public static String percent(BigDecimal fraction) {
         return fraction == null ? "—" : fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }

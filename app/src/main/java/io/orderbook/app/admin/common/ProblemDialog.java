@@ -11,7 +11,12 @@ public final class ProblemDialog {
     private ProblemDialog() {
     }
 
-    /** Shows the failure and returns at once (the dialog is not modal to the caller's code). */
+    /**
+     * Shows the failure and returns at once (the dialog is not modal to the caller's code).
+     *
+     * @param failure what a server call threw; a {@code ClientException} shows the server's problem, anything
+     *                else its message
+     */
     public static void show(Throwable failure) {
         create(ProblemText.of(failure)).show();
     }

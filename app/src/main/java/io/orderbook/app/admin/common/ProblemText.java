@@ -9,16 +9,16 @@ import java.util.Objects;
  *
  * @param fieldErrors lines such as {@code password: must have at least 12 characters}
  */
-public record ProblemText(String title, String detail, List<String> fieldErrors) {
+record ProblemText(String title, String detail, List<String> fieldErrors) {
 
-    public ProblemText {
+    ProblemText {
         Objects.requireNonNull(title, "title");
         detail = detail == null ? "" : detail;
         fieldErrors = List.copyOf(fieldErrors);
     }
 
     /** Describes any failure of a server call. */
-    public static ProblemText of(Throwable failure) {
+    static ProblemText of(Throwable failure) {
         return ProblemReader.read(failure);
     }
 }

@@ -23,6 +23,8 @@ public final class ServerCalls {
     private int running;
 
     /**
+     * Creates a runner; calls start with {@link #run}.
+     *
      * @param executor  where the calls run; never the JavaFX thread
      * @param onFailure shows a failure to the user; called on the JavaFX thread
      */
@@ -31,12 +33,20 @@ public final class ServerCalls {
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
     }
 
-    /** Calls on virtual threads and shows failures in a {@link ProblemDialog}. */
+    /**
+     * The runner the admin screens use.
+     *
+     * @return a runner that calls on virtual threads and shows failures in a {@link ProblemDialog}
+     */
     public static ServerCalls withProblemDialogs() {
         return new ServerCalls(command -> Thread.ofVirtual().name("admin-call").start(command), ProblemDialog::show);
     }
 
-    /** Whether a call is in flight; changes on the JavaFX thread. */
+    /**
+     * Whether a call is in flight; changes on the JavaFX thread.
+     *
+     * @return true while at least one call has not come back
+     */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -44,12 +54,25 @@ public final class ServerCalls {
     /**
      * Runs {@code call} in the background; {@code onSuccess} gets its result on the JavaFX thread. Start calls
      * on the JavaFX thread (from event handlers and timelines), which keeps the busy count simple.
+     *
+     * @param <T>       what the call returns
+     * @param call      the blocking server call
+     * @param onSuccess receives the result on the JavaFX thread
+     * @throws IllegalStateException when not called on the JavaFX thread
      */
     public <T> void run(Callable<T> call, Consumer<? super T> onSuccess) {
         run(call, onSuccess, onFailure);
     }
 
-    /** As {@link #run(Callable, Consumer)}, with the caller handling failures (on the JavaFX thread). */
+    /**
+     * As {@link #run(Callable, Consumer)}, with the caller handling failures.
+     *
+     * @param <T>       what the call returns
+     * @param call      the blocking server call
+     * @param onSuccess receives the result on the JavaFX thread
+     * @param failure   receives what the call threw (unwrapped) on the JavaFX thread
+     * @throws IllegalStateException when not called on the JavaFX thread
+     */
     public <T> void run(Callable<T> call, Consumer<? super T> onSuccess, Consumer<Throwable> failure) {
         Objects.requireNonNull(call, "call");
         started();

@@ -14,15 +14,22 @@ public final class JobsModel {
     private final ServerCalls calls;
     private final ObservableList<ScheduledJob> jobs = FXCollections.observableArrayList();
 
+    /**
+     * Creates the screen's state, empty until {@link #refresh()}.
+     *
+     * @param client the admin operations of the logged-in user
+     * @param calls  runs the server calls off the JavaFX thread
+     */
     public JobsModel(AdminClient client, ServerCalls calls) {
         this.client = Objects.requireNonNull(client, "client");
         this.calls = Objects.requireNonNull(calls, "calls");
     }
 
-    public ObservableList<ScheduledJob> jobs() {
+    ObservableList<ScheduledJob> jobs() {
         return jobs;
     }
 
+    /** Reloads the server's jobs from the server, off the JavaFX thread. */
     public void refresh() {
         calls.run(client::jobs, jobs::setAll);
     }
@@ -32,7 +39,7 @@ public final class JobsModel {
      *
      * @param job the job to run
      */
-    public void runNow(ScheduledJob job) {
+    void runNow(ScheduledJob job) {
         calls.run(() -> client.runJob(job.name()), ran -> {
             for (int i = 0; i < jobs.size(); i++) {
                 if (jobs.get(i).name().equals(ran.name())) jobs.set(i, ran);

@@ -17,6 +17,11 @@ public final class JobsView {
 
     private final BorderPane root = new BorderPane();
 
+    /**
+     * Builds the screen; it shows what {@code model} holds and sends the user's commands to it.
+     *
+     * @param model the screen's state and commands
+     */
     public JobsView(JobsModel model) {
         root.setId("jobsView");
         var table = new TableView<>(model.jobs());
@@ -44,6 +49,11 @@ public final class JobsView {
         root.setCenter(table);
     }
 
+    /**
+     * The screen's node, for its tab.
+     *
+     * @return the root of the job table and its toolbar
+     */
     public Node root() {
         return root;
     }

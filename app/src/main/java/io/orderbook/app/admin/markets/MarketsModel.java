@@ -16,28 +16,35 @@ public final class MarketsModel {
     private final ServerCalls calls;
     private final ObservableList<AdminMarket> markets = FXCollections.observableArrayList();
 
+    /**
+     * Creates the screen's state, empty until {@link #refresh()}.
+     *
+     * @param client the admin operations of the logged-in user
+     * @param calls  runs the server calls off the JavaFX thread
+     */
     public MarketsModel(AdminClient client, ServerCalls calls) {
         this.client = Objects.requireNonNull(client, "client");
         this.calls = Objects.requireNonNull(calls, "calls");
     }
 
-    public ObservableList<AdminMarket> markets() {
+    ObservableList<AdminMarket> markets() {
         return markets;
     }
 
+    /** Reloads the markets from the server, off the JavaFX thread. */
     public void refresh() {
         calls.run(client::markets, markets::setAll);
     }
 
-    public void create(NewMarket market) {
+    void create(NewMarket market) {
         calls.run(() -> client.createMarket(market), this::replace);
     }
 
-    public void edit(AdminMarket market, MarketRules changes) {
+    void edit(AdminMarket market, MarketRules changes) {
         calls.run(() -> client.editMarket(market.symbol(), changes), this::replace);
     }
 
-    public void setHalted(AdminMarket market, boolean halted) {
+    void setHalted(AdminMarket market, boolean halted) {
         calls.run(() -> client.setHalted(market.symbol(), halted), this::replace);
     }
 

@@ -38,6 +38,11 @@ public final class MarketsView {
     private final BorderPane root = new BorderPane();
     private final TableView<AdminMarket> table = new TableView<>();
 
+    /**
+     * Builds the screen; it shows what {@code model} holds and sends the user's commands to it.
+     *
+     * @param model the screen's state and commands
+     */
     public MarketsView(MarketsModel model) {
         root.setId("marketsView");
         table.setId("marketsTable");
@@ -106,6 +111,11 @@ public final class MarketsView {
         root.setCenter(split);
     }
 
+    /**
+     * The screen's node, for its tab.
+     *
+     * @return the root of the market table, its toolbar and the selected market's public key
+     */
     public Node root() {
         return root;
     }

@@ -37,6 +37,13 @@ public final class RequestLogModel {
     private String nextCursor;
     private long generation;
 
+    /**
+     * Creates the screen's state, empty until the screen first applies its filter.
+     *
+     * @param client the admin operations of the logged-in user
+     * @param calls  runs the server calls off the JavaFX thread
+     * @param clock  tells the chart where now is when the filter has no end
+     */
     public RequestLogModel(AdminClient client, ServerCalls calls, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.calls = Objects.requireNonNull(calls, "calls");
@@ -44,32 +51,32 @@ public final class RequestLogModel {
     }
 
     /** The loaded entries, newest first. */
-    public ObservableList<RequestLogEntry> entries() {
+    ObservableList<RequestLogEntry> entries() {
         return entries;
     }
 
     /** Requests per minute over {@link #chartRangeProperty()}, oldest first. */
-    public ObservableList<RequestMinute> minutes() {
+    ObservableList<RequestMinute> minutes() {
         return minutes;
     }
 
     /** The filter the table and chart show; set it, then {@link #reload}. */
-    public ObjectProperty<RequestLogFilter> filterProperty() {
+    ObjectProperty<RequestLogFilter> filterProperty() {
         return filter;
     }
 
     /** How far back the chart goes when the filter has no time range. */
-    public ObjectProperty<Duration> chartRangeProperty() {
+    ObjectProperty<Duration> chartRangeProperty() {
         return chartRange;
     }
 
     /** Whether {@link #loadMore} would find older entries. */
-    public ReadOnlyBooleanProperty morePagesProperty() {
+    ReadOnlyBooleanProperty morePagesProperty() {
         return morePages.getReadOnlyProperty();
     }
 
     /** Loads the first page and the chart for the current filter. */
-    public void reload() {
+    void reload() {
         RequestLogFilter current = filter.get().page(null);
         long thisLoad = ++generation;
         calls.run(() -> new Loaded(client.requestLog(current), chart(current)), loaded -> {
@@ -82,7 +89,7 @@ public final class RequestLogModel {
     }
 
     /** Appends the next page. */
-    public void loadMore() {
+    void loadMore() {
         if (nextCursor == null) return;
         RequestLogFilter next = filter.get().page(nextCursor);
         long thisLoad = generation;

@@ -74,6 +74,12 @@ public final class RequestLogView {
     private final Label filterError = new Label();
     private final Timeline autoRefresh;
 
+    /**
+     * Builds the screen with its filter bar, table and chart; nothing loads until {@link #applyFilter()}.
+     *
+     * @param model the screen's state and commands
+     * @param clock tells the time ranges ("last hour") where now is
+     */
     public RequestLogView(RequestLogModel model, Clock clock) {
         this.model = model;
         this.clock = clock;
@@ -158,6 +164,11 @@ public final class RequestLogView {
         root.setCenter(split);
     }
 
+    /**
+     * The screen's node, for its tab.
+     *
+     * @return the root of the filter bar, table and chart
+     */
     public Node root() {
         return root;
     }

@@ -16,29 +16,36 @@ public final class UsersModel {
     private final ServerCalls calls;
     private final ObservableList<AdminUser> users = FXCollections.observableArrayList();
 
+    /**
+     * Creates the screen's state, empty until {@link #refresh()}.
+     *
+     * @param client the admin operations of the logged-in user
+     * @param calls  runs the server calls off the JavaFX thread
+     */
     public UsersModel(AdminClient client, ServerCalls calls) {
         this.client = Objects.requireNonNull(client, "client");
         this.calls = Objects.requireNonNull(calls, "calls");
     }
 
     /** The users, by id. */
-    public ObservableList<AdminUser> users() {
+    ObservableList<AdminUser> users() {
         return users;
     }
 
+    /** Reloads the users from the server, off the JavaFX thread. */
     public void refresh() {
         calls.run(client::users, users::setAll);
     }
 
-    public void create(NewUser user) {
+    void create(NewUser user) {
         calls.run(() -> client.createUser(user), created -> users.add(created));
     }
 
-    public void changeRole(AdminUser user, UserRole role) {
+    void changeRole(AdminUser user, UserRole role) {
         calls.run(() -> client.changeRole(user.id(), role), this::replace);
     }
 
-    public void setEnabled(AdminUser user, boolean enabled) {
+    void setEnabled(AdminUser user, boolean enabled) {
         calls.run(() -> client.setEnabled(user.id(), enabled), this::replace);
     }
 

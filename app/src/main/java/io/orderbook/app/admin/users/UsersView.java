@@ -29,6 +29,11 @@ public final class UsersView {
     private final BorderPane root = new BorderPane();
     private final TableView<AdminUser> table = new TableView<>();
 
+    /**
+     * Builds the screen; it shows what {@code model} holds and sends the user's commands to it.
+     *
+     * @param model the screen's state and commands
+     */
     public UsersView(UsersModel model) {
         this.model = model;
         root.setId("usersView");
@@ -76,6 +81,11 @@ public final class UsersView {
         root.setCenter(table);
     }
 
+    /**
+     * The screen's node, for its tab.
+     *
+     * @return the root of the user table and its toolbar
+     */
     public Node root() {
         return root;
     }

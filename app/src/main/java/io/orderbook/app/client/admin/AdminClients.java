@@ -10,7 +10,13 @@ public final class AdminClients {
     private AdminClients() {
     }
 
-    /** The in-process admin client in embedded mode, the HTTP one in remote mode, for the same logged-in user. */
+    /**
+     * Picks the admin client for a connection.
+     *
+     * @param client the logged-in workstation client
+     * @return the in-process admin client in embedded mode, the HTTP one in remote mode, for the same user
+     * @throws IllegalArgumentException for a client of another kind
+     */
     public static AdminClient of(WorkstationClient client) {
         return switch (client) {
             case InProcessWorkstationClient inProcess -> new InProcessAdminClient(inProcess.server(), inProcess.actor());

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * The admin operations over the server's HTTP API ({@code /api/v1}), as the user logged in on {@code http}.
  * Answers are read field by field, so a newer server that adds fields does not break the workstation.
  */
-public final class HttpAdminClient implements AdminClient {
+final class HttpAdminClient implements AdminClient {
 
     private static final int PAGE_SIZE = 500;
     /** A bound on pages read for one list, against a server that keeps returning a cursor. */
@@ -25,7 +25,7 @@ public final class HttpAdminClient implements AdminClient {
 
     private final JsonHttp http;
 
-    public HttpAdminClient(JsonHttp http) {
+    HttpAdminClient(JsonHttp http) {
         this.http = Objects.requireNonNull(http, "http");
     }
 

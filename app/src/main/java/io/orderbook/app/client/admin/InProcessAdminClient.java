@@ -63,7 +63,12 @@ public final class InProcessAdminClient implements AdminClient {
     private final RequestLogService requestLog;
     private final JobScheduler scheduler;
 
-    /** @param actor the logged-in user, on whose behalf every call is made */
+    /**
+     * Creates a client that calls the embedded server's services directly.
+     *
+     * @param server the running embedded server
+     * @param actor  the logged-in user, on whose behalf every call is made
+     */
     public InProcessAdminClient(EmbeddedServer server, Actor actor) {
         Objects.requireNonNull(server, "server");
         this.actor = Objects.requireNonNull(actor, "actor");

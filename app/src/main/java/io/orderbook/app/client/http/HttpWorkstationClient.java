@@ -33,24 +33,33 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The workstation's client for a remote server: JSON over HTTP and a WebSocket for the live streams. */
-public class HttpWorkstationClient implements WorkstationClient {
+public final class HttpWorkstationClient implements WorkstationClient {
 
     private static final String ORDERS = "orders";
     private static final int PAGE = 500;
 
-    protected final JsonHttp http;
+    private final JsonHttp http;
     private final Session session;
     private final URI serverUrl;
     private final HttpStreams streams;
 
-    protected HttpWorkstationClient(JsonHttp http, Session session, URI serverUrl) {
+    private HttpWorkstationClient(JsonHttp http, Session session, URI serverUrl) {
         this.http = http;
         this.session = session;
         this.serverUrl = serverUrl;
         this.streams = new HttpStreams(http);
     }
 
-    /** Logs in at the server and reads who the user is. */
+    /**
+     * Logs in at the server and reads who the user is.
+     *
+     * @param serverUrl the server's base URL, e.g. {@code http://host:8080}
+     * @param username  the login name
+     * @param password  the password
+     * @param clock     the clock used to renew the access token before it expires
+     * @return a client for the logged-in user
+     * @throws ClientException when the login is refused or the server cannot be reached
+     */
     public static HttpWorkstationClient login(URI serverUrl, String username, String password, Clock clock) {
         JsonHttp http = new JsonHttp(serverUrl, clock);
         try {
@@ -65,7 +74,11 @@ public class HttpWorkstationClient implements WorkstationClient {
         }
     }
 
-    /** The JSON helper, for the admin screens' calls. */
+    /**
+     * The JSON helper, for the admin screens' calls.
+     *
+     * @return the logged-in HTTP helper this client uses
+     */
     public JsonHttp http() {
         return http;
     }

@@ -65,23 +65,31 @@ import java.util.function.Supplier;
  * the logged-in user (an {@link Actor}), and gets live updates from the sequencer. The login goes through the
  * same checks (password, throttle, disabled users) as over HTTP.
  */
-public class InProcessWorkstationClient implements WorkstationClient {
+public final class InProcessWorkstationClient implements WorkstationClient {
 
     /** The address in-process calls are attributed to (login throttle, allow-lists). */
     public static final String LOCAL_ADDRESS = "127.0.0.1";
 
-    protected final EmbeddedServer server;
-    protected final Session session;
-    protected final Actor actor;
+    private final EmbeddedServer server;
+    private final Session session;
+    private final Actor actor;
     private final ObjectMapper json = JsonHttp.newObjectMapper();
 
-    protected InProcessWorkstationClient(EmbeddedServer server, Session session, Actor actor) {
+    private InProcessWorkstationClient(EmbeddedServer server, Session session, Actor actor) {
         this.server = server;
         this.session = session;
         this.actor = actor;
     }
 
-    /** Checks the password with the server's authentication service and identifies the user. */
+    /**
+     * Logs in: checks the password with the server's authentication service and identifies the user.
+     *
+     * @param server   the running embedded server
+     * @param username the login name
+     * @param password the password
+     * @return a client acting as that user
+     * @throws ClientException when the login is refused (wrong password, throttled, disabled user)
+     */
     public static InProcessWorkstationClient login(EmbeddedServer server, String username, String password) {
         Session session = call(() -> {
             TokenPair tokens = server.identity().auth().login(username, password, LOCAL_ADDRESS);
@@ -98,12 +106,20 @@ public class InProcessWorkstationClient implements WorkstationClient {
                 new Actor(session.userId(), UserRole.valueOf(session.role())));
     }
 
-    /** The server, for the admin screens' calls. */
+    /**
+     * The server, for the admin screens' calls.
+     *
+     * @return the embedded server this client calls
+     */
     public EmbeddedServer server() {
         return server;
     }
 
-    /** The logged-in user as the services' actor. */
+    /**
+     * The logged-in user as the services' actor.
+     *
+     * @return the actor every call of this client is made as
+     */
     public Actor actor() {
         return actor;
     }
@@ -111,6 +127,11 @@ public class InProcessWorkstationClient implements WorkstationClient {
     /**
      * Runs a service call, turning the server's {@link ApiProblem} into the same {@link ClientException} an HTTP
      * client would get for it.
+     *
+     * @param <T>         what the call returns
+     * @param serviceCall the call to run on the caller's thread
+     * @return what the call returned
+     * @throws ClientException when the service refused the call with an {@link ApiProblem}
      */
     public static <T> T call(Supplier<T> serviceCall) {
         try {
@@ -120,8 +141,7 @@ public class InProcessWorkstationClient implements WorkstationClient {
         }
     }
 
-    /** The client-side form of a server problem. */
-    public static ClientException toClientException(ApiProblem problem) {
+    private static ClientException toClientException(ApiProblem problem) {
         return new ClientException(problem.code().status(), problem.code().name(), problem.code().title(),
                 problem.detail(), problem.errors().stream()
                         .map(e -> new ClientException.FieldError(e.field(), e.message())).toList());

@@ -8,15 +8,27 @@ import java.util.List;
  */
 public interface AccountListener {
 
-    /** Something happened to one of the user's orders. */
+    /**
+     * Something happened to one of the user's orders.
+     *
+     * @param event what happened
+     */
     default void orderEvent(OrderEvent event) {
     }
 
-    /** One of the user's orders traded. */
+    /**
+     * One of the user's orders traded.
+     *
+     * @param fill the user's side of the trade
+     */
     default void fill(Fill fill) {
     }
 
-    /** The user's balances now (every asset held). */
+    /**
+     * The user's balances changed.
+     *
+     * @param balances the balances now, one per asset held
+     */
     default void balances(List<Balance> balances) {
     }
 }

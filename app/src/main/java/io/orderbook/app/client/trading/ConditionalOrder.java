@@ -9,14 +9,21 @@ import java.time.Instant;
  * take-profit, trailing stop or trigger that places its order when the market reaches the trigger. Parts that do
  * not apply are null.
  *
+ * @param id              the conditional order's id
+ * @param market          the market symbol
  * @param kind            STOP_LOSS, TAKE_PROFIT, TRAILING_STOP or TRIGGER
+ * @param side            the side of the order placed when it fires
  * @param orderType       the order placed when it fires: LIMIT or MARKET
+ * @param triggerPrice    the price that fires it; null for a trailing stop, whose trigger follows the price
  * @param limitPrice      that order's limit price
  * @param trailingAmount  a trailing stop's distance from the best price, in the quote asset
  * @param trailingPercent a trailing stop's distance in percent
  * @param quantity        how much the placed order trades
  * @param status          ARMED, TRIGGERED (firing), FIRED, FAILED or CANCELLED
+ * @param reason          why it failed or was cancelled
  * @param placedOrderId   the order placed when it fired
+ * @param createdAt       when it was armed
+ * @param triggeredAt     when it fired
  */
 public record ConditionalOrder(long id, String market, String kind, Side side, String orderType,
                                BigDecimal triggerPrice, BigDecimal limitPrice, BigDecimal trailingAmount,
