@@ -154,7 +154,8 @@ public sealed interface EngineEvent {
      * @param timestamp      the causing command's timestamp, in epoch milliseconds
      * @param orderId        the closed order
      * @param userId         its owner
-     * @param closingOrderId the opposite-side market order that trades back {@code quantity}, or 0 when nothing had filled and closing only cancelled
+     * @param closingOrderId the opposite-side market order that trades back {@code quantity}, or 0 when nothing
+     *                       had filled and closing only cancelled
      * @param quantity       base quantity to trade back: what the order had filled
      */
     record OrderClosed(long timestamp, long orderId, long userId, long closingOrderId, long quantity)

@@ -66,8 +66,8 @@ public record EngineSnapshot(List<Market> markets, List<Integer> haltedMarkets, 
      * @param side           buy or sell
      * @param filledQuantity base quantity it filled: what a close trades back
      * @param closed         whether it has been closed already
-     * @param endedAt        when it last changed after it ended (its end, or its close), in epoch milliseconds: its close
-     *                       period (see {@link CloseRetention}) runs from here
+     * @param endedAt        when it last changed after it ended (its end, or its close), in epoch milliseconds:
+     *                       its close period (see {@link CloseRetention}) runs from here
      */
     public record ClosableOrder(long orderId, long userId, int marketId, Side side, long filledQuantity,
                                 boolean closed, long endedAt) {
