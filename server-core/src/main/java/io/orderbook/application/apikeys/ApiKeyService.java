@@ -31,8 +31,7 @@ import java.util.function.Function;
 public final class ApiKeyService {
 
     static final int MAX_NAME_LENGTH = 100;
-    /** The highest rate limit a key may be given; also the ceiling for the configured default. */
-    public static final int MAX_REQUESTS_PER_MINUTE = 100_000;
+    static final int MAX_REQUESTS_PER_MINUTE = 100_000;
     static final Duration MAX_GRACE_PERIOD = Duration.ofHours(24);
     private static final int PREFIX_ATTEMPTS = 5;
 

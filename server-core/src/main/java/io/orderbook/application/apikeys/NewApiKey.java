@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param name              1 to 100 characters after trimming; required
  * @param scope             what the key may do; required
- * @param requestsPerMinute its rate limit, 1 to {@link ApiKeyService#MAX_REQUESTS_PER_MINUTE}; required
+ * @param requestsPerMinute its rate limit, 1 to 100,000 requests a minute; required
  * @param expiresAt         when it stops working, in the future and within the service's maximum lifetime; required
  * @param ipAllowList       null or empty for any address
  */
