@@ -14,7 +14,7 @@ public enum TriggerDirection {
      * @param price   the current price, in the same units
      * @return true if the order fires at this price
      */
-    public boolean reached(long trigger, long price) {
+    boolean reached(long trigger, long price) {
         return this == AT_OR_BELOW ? price <= trigger : price >= trigger;
     }
 }

@@ -82,7 +82,7 @@ public final class TriggerIndex {
      * @param id the conditional order's id
      * @return true if it is armed and has not fired
      */
-    public boolean contains(long id) {
+    boolean contains(long id) {
         return fixed.containsKey(id) || trailingOf.containsKey(id);
     }
 
@@ -91,7 +91,7 @@ public final class TriggerIndex {
      *
      * @return the count, fixed and trailing together
      */
-    public int size() {
+    int size() {
         return fixed.size() + trailingOf.size();
     }
 
@@ -102,7 +102,7 @@ public final class TriggerIndex {
      * @param id the conditional order's id
      * @return the trigger price in quote minor units per whole base unit, or null
      */
-    public Long currentTrigger(long id) {
+    Long currentTrigger(long id) {
         TriggerRule.Fixed f = fixed.get(id);
         if (f != null) {
             return f.price();

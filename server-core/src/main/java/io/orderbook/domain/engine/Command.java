@@ -153,7 +153,7 @@ public sealed interface Command {
      * Changes a resting order's price and/or total quantity (filled part included). Lowering the quantity
      * at the same price keeps the order's time priority; any other change loses it.
      *
-     * @param timestamp when the command is applied, in epoch milliseconds
+     * @param timestamp   when the command is applied, in epoch milliseconds
      * @param orderId     the resting order to change
      * @param userId      who asks; must own the order
      * @param newPrice    the new limit price
@@ -202,7 +202,7 @@ public sealed interface Command {
      * @param timestamp when the command is applied, in epoch milliseconds
      * @param userId    the account holder
      * @param asset     the asset id
-     * @param amount    signed change, in the asset's minor units; never 0
+     * @param amount    signed change, in the asset's minor units; 0 is refused
      */
     record AdjustBalance(long timestamp, long userId, int asset, long amount) implements Command {
     }

@@ -68,7 +68,7 @@ public final class Ledger {
      * @param asset the asset id
      * @return the supply in the asset's minor units; 0 for an asset never deposited
      */
-    public long supply(int asset) {
+    long supply(int asset) {
         return asset < supply.length ? supply[asset] : 0;
     }
 

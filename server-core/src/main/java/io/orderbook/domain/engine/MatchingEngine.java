@@ -752,7 +752,7 @@ public final class MatchingEngine {
      *
      * @return the count, at most the retention's {@code maxOrders}
      */
-    public int closableOrderCount() {
+    int closableOrderCount() {
         return filledOrders.size();
     }
 
