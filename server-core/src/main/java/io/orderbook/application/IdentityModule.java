@@ -50,6 +50,7 @@ public final class IdentityModule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityModule.class);
     /** Written into and required of every access token, so tokens of other systems sharing a secret are refused. */
     public static final String TOKEN_ISSUER = "orderbook-server";
+    /** The audience written into and required of every access token: this server's API. */
     public static final String TOKEN_AUDIENCE = "orderbook-api";
 
     private final UserService users;
@@ -82,6 +83,11 @@ public final class IdentityModule implements AutoCloseable {
                            Duration credentialCacheTtl, int credentialCacheMaxEntries, Duration lastUseFlushInterval,
                            Duration maxApiKeyLifetime, int maxApiKeysPerUser, PasswordHasher.Cost passwordCost) {
 
+        /**
+         * Checks that every setting is present and keeps a copy of the secret, so the caller's array can be wiped.
+         *
+         * @throws NullPointerException if the secret or a duration or the password cost is null
+         */
         public Settings {
             Objects.requireNonNull(jwtSecret, "jwtSecret");
             jwtSecret = jwtSecret.clone();
@@ -98,6 +104,9 @@ public final class IdentityModule implements AutoCloseable {
          * Access tokens for 15 minutes, refresh tokens for 30 days; 5 failed logins per username and 20 per
          * address in 15 minutes; users and keys cached for 10 seconds; last use written every second;
          * keys expire at most 2 years ahead, at most 100 per user; OWASP's Argon2id cost.
+         *
+         * @param jwtSecret the HMAC key for access tokens, at least 32 bytes, the same on every node
+         * @return the recommended settings with this secret
          */
         public static Settings defaults(byte[] jwtSecret) {
             return new Settings(jwtSecret, Duration.ofMinutes(15), Duration.ofDays(30), 5, 20, Duration.ofMinutes(15),
@@ -105,28 +114,46 @@ public final class IdentityModule implements AutoCloseable {
                     PasswordHasher.DEFAULT_COST);
         }
 
+        /**
+         * The HMAC key for access tokens.
+         *
+         * @return a copy, so the settings' own cannot be changed
+         */
         @Override
         public byte[] jwtSecret() {
             return jwtSecret.clone();
         }
 
-        public Settings withLoginThrottle(int perUsername, int perAddress, Duration window) {
-            return new Settings(jwtSecret, accessTokenTtl, refreshTokenTtl, perUsername, perAddress, window, credentialCacheTtl,
-                    credentialCacheMaxEntries, lastUseFlushInterval, maxApiKeyLifetime, maxApiKeysPerUser, passwordCost);
-        }
-
+        /**
+         * These settings with another credential cache lifetime.
+         *
+         * @param ttl how long users and keys are cached
+         * @return a copy with that one setting changed
+         */
         public Settings withCredentialCacheTtl(Duration ttl) {
             return new Settings(jwtSecret, accessTokenTtl, refreshTokenTtl, maxFailedLoginsPerUsername, maxFailedLoginsPerAddress,
                     failedLoginWindow, ttl, credentialCacheMaxEntries, lastUseFlushInterval, maxApiKeyLifetime, maxApiKeysPerUser,
                     passwordCost);
         }
 
+        /**
+         * These settings with another interval for writing API keys' last use.
+         *
+         * @param interval how often last use is written
+         * @return a copy with that one setting changed
+         */
         public Settings withLastUseFlushInterval(Duration interval) {
             return new Settings(jwtSecret, accessTokenTtl, refreshTokenTtl, maxFailedLoginsPerUsername, maxFailedLoginsPerAddress,
                     failedLoginWindow, credentialCacheTtl, credentialCacheMaxEntries, interval, maxApiKeyLifetime, maxApiKeysPerUser,
                     passwordCost);
         }
 
+        /**
+         * These settings with another Argon2id cost (tests use a cheap one).
+         *
+         * @param cost the cost for new password hashes
+         * @return a copy with that one setting changed
+         */
         public Settings withPasswordCost(PasswordHasher.Cost cost) {
             return new Settings(jwtSecret, accessTokenTtl, refreshTokenTtl, maxFailedLoginsPerUsername, maxFailedLoginsPerAddress,
                     failedLoginWindow, credentialCacheTtl, credentialCacheMaxEntries, lastUseFlushInterval, maxApiKeyLifetime,
@@ -148,7 +175,10 @@ public final class IdentityModule implements AutoCloseable {
      * Builds everything and starts the background work: the last-use flusher and the subscription to
      * credential changes of other nodes (subscribed before this returns).
      *
+     * @param database the PostgreSQL store of users, keys and refresh tokens; the module does not close it
      * @param redisson a client with the cluster's key prefix; the module does not shut it down
+     * @param settings tokens, throttling, caching and key limits
+     * @param clock    the time for tokens, expiries and throttling
      */
     public IdentityModule(Database database, RedissonClient redisson, Settings settings, Clock clock) {
         Objects.requireNonNull(database, "database");
@@ -185,12 +215,20 @@ public final class IdentityModule implements AutoCloseable {
         };
     }
 
-    /** Authenticates bearer tokens and API keys, for {@code HttpServer.Builder.authenticator}. */
+    /**
+     * Authenticates bearer tokens and API keys, for {@code HttpServer.Builder.authenticator}.
+     *
+     * @return the node's authenticator
+     */
     public RequestAuthenticator authenticator() {
         return authenticator;
     }
 
-    /** {@code /auth}, {@code /users} and {@code /api-keys} under {@code /api/v1}, for {@code HttpServer.Builder.routes}. */
+    /**
+     * {@code /auth}, {@code /users} and {@code /api-keys} under {@code /api/v1}, for {@code HttpServer.Builder.routes}.
+     *
+     * @return the routes
+     */
     public HttpRoutes routes() {
         return routes;
     }
@@ -199,6 +237,7 @@ public final class IdentityModule implements AutoCloseable {
      * Creates the configured administrator if there are no users yet; safe on every start and on several
      * nodes at once. Warns when there are no users and none is configured, because then nobody can log in.
      *
+     * @param configured the administrator to create, from the configuration, or empty
      * @return whether the administrator was created now
      */
     public boolean ensureFirstAdmin(Optional<AdminAccount> configured) {
@@ -211,14 +250,29 @@ public final class IdentityModule implements AutoCloseable {
         return false;
     }
 
+    /**
+     * User administration, for in-process callers such as the workstation and demo data.
+     *
+     * @return the node's user service
+     */
     public UserService users() {
         return users;
     }
 
+    /**
+     * Login, token refresh and logout, for in-process callers.
+     *
+     * @return the node's authentication service
+     */
     public AuthService auth() {
         return auth;
     }
 
+    /**
+     * API key management, for in-process callers.
+     *
+     * @return the node's API key service
+     */
     public ApiKeyService apiKeys() {
         return apiKeys;
     }

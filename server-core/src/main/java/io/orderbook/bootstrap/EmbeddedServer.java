@@ -47,7 +47,12 @@ public final class EmbeddedServer implements AutoCloseable {
         this.jobs = require(infrastructure, JobsModule.class);
     }
 
-    /** Starts the standalone server's modules with this configuration (embedded engines unless URLs are given). */
+    /**
+     * Starts the standalone server's modules with this configuration (embedded engines unless URLs are given).
+     *
+     * @param config the server configuration
+     * @return the running server
+     */
     public static EmbeddedServer start(ServerConfig config) {
         return start(ServerMain.builder(config));
     }
@@ -55,6 +60,10 @@ public final class EmbeddedServer implements AutoCloseable {
     /**
      * Starts a server with the standalone modules and a Redis key prefix of its own, so several servers (test
      * runs) can share one Redis.
+     *
+     * @param config         the server configuration
+     * @param redisKeyPrefix prefix of every Redis key of this server
+     * @return the running server
      */
     public static EmbeddedServer start(ServerConfig config, String redisKeyPrefix) {
         return start(ServerMain.builder(config).redisKeyPrefix(redisKeyPrefix));
@@ -75,47 +84,83 @@ public final class EmbeddedServer implements AutoCloseable {
                 "the server's modules did not publish " + type.getSimpleName()));
     }
 
-    /** The running core: configuration, infrastructure, HTTP address. */
+    /**
+     * The running core: configuration, infrastructure, HTTP address.
+     *
+     * @return the core this server runs on
+     */
     public ServerCore core() {
         return core;
     }
 
-    /** Where HTTP clients on this machine reach the server. */
+    /**
+     * Where HTTP clients on this machine reach the server.
+     *
+     * @return the base URI, e.g. {@code http://127.0.0.1:8080}
+     */
     public URI baseUri() {
         return core.baseUri();
     }
 
-    /** Login, users and API keys. */
+    /**
+     * Login, users and API keys.
+     *
+     * @return the identity module
+     */
     public IdentityModule identity() {
         return identity;
     }
 
-    /** Orders, balances, trades and the sequencer. */
+    /**
+     * Orders, balances, trades and the sequencer.
+     *
+     * @return the trading module
+     */
     public TradingModule trading() {
         return trading;
     }
 
-    /** Markets, assets, books and recent trades. */
+    /**
+     * Markets, assets, books and recent trades.
+     *
+     * @return the market module
+     */
     public MarketModule markets() {
         return markets;
     }
 
-    /** Stored orders and the users' own trades (fills), as the order and trade endpoints read them. */
+    /**
+     * Stored orders and the users' own trades (fills), as the order and trade endpoints read them.
+     *
+     * @return the PostgreSQL order history
+     */
     public OrderHistory orderHistory() {
         return history;
     }
 
-    /** Candles and 24-hour statistics as the {@code market-stats} job stores them. */
+    /**
+     * Candles and 24-hour statistics as the {@code market-stats} job stores them.
+     *
+     * @return the PostgreSQL market data store
+     */
     public MarketDataStore marketData() {
         return marketData;
     }
 
-    /** Conditional orders (stop-loss, take-profit, trailing stops, triggers) and the prices that fire them. */
+    /**
+     * Conditional orders (stop-loss, take-profit, trailing stops, triggers) and the prices that fire them.
+     *
+     * @return the conditional order module
+     */
     public ConditionalOrderModule conditional() {
         return conditional;
     }
 
-    /** The scheduled jobs: their schedules, last runs, and running one now. */
+    /**
+     * The scheduled jobs: their schedules, last runs, and running one now.
+     *
+     * @return the jobs module
+     */
     public JobsModule jobs() {
         return jobs;
     }

@@ -28,16 +28,33 @@ public final class GeneratedSecrets {
     private final Path directory;
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Secrets kept under {@code dataDir/secrets}; nothing is read or written before a secret is asked for.
+     *
+     * @param dataDir the server's data directory
+     */
     public GeneratedSecrets(Path dataDir) {
         this.directory = Objects.requireNonNull(dataDir, "dataDir").resolve("secrets");
     }
 
-    /** The configured master key, or else the one generated on first use. */
+    /**
+     * The configured master key, or else the one generated on first use.
+     *
+     * @param config the server configuration
+     * @return the 32-byte master key
+     * @throws java.io.UncheckedIOException if the generated key cannot be read or written
+     */
     public Secret masterKey(ServerConfig config) {
         return config.masterKey().orElseGet(() -> loadOrCreate(MASTER_KEY_FILE, ServerConfig.MASTER_KEY_BYTES));
     }
 
-    /** The configured JWT secret, or else the one generated on first use. */
+    /**
+     * The configured JWT secret, or else the one generated on first use.
+     *
+     * @param config the server configuration
+     * @return the HMAC key for access tokens
+     * @throws java.io.UncheckedIOException if the generated secret cannot be read or written
+     */
     public Secret jwtSecret(ServerConfig config) {
         return config.jwtSecret().orElseGet(() -> loadOrCreate(JWT_SECRET_FILE, JWT_SECRET_BYTES));
     }
@@ -45,13 +62,21 @@ public final class GeneratedSecrets {
     /**
      * The configured demo trader's password, or else one generated on first use; the password is the text of
      * {@code DATA_DIR/secrets/demo-trader.password}, where the user reads it.
+     *
+     * @param config the server configuration
+     * @return the demo trader's password
+     * @throws java.io.UncheckedIOException if the generated password cannot be read or written
      */
     public Secret demoTraderPassword(ServerConfig config) {
         return config.demo().traderPassword().orElseGet(() -> Secret.ofText(Base64.getEncoder().encodeToString(
                 loadOrCreate(DEMO_TRADER_PASSWORD_FILE, DEMO_TRADER_PASSWORD_BYTES).bytes())));
     }
 
-    /** The file a generated demo trader password is kept in. */
+    /**
+     * The file a generated demo trader password is kept in.
+     *
+     * @return the path, whether or not the file exists yet
+     */
     public Path demoTraderPasswordFile() {
         return directory.resolve(DEMO_TRADER_PASSWORD_FILE);
     }

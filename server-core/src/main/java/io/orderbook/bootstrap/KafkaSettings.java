@@ -40,6 +40,11 @@ public record KafkaSettings(Optional<String> bootstrapServers, String priceTopic
             SimulatedToken.parse("SOL:150.000:0.001"));
     public static final int DEFAULT_SIMULATOR_EVENTS_PER_SECOND = 10;
 
+    /**
+     * Checks that every component is present and copies the token list.
+     *
+     * @throws NullPointerException if a component is null
+     */
     public KafkaSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(priceTopic, "priceTopic");
@@ -53,12 +58,12 @@ public record KafkaSettings(Optional<String> bootstrapServers, String priceTopic
     }
 
     /** Whether the server runs its own broker. */
-    public boolean usesEmbeddedBroker() {
+    boolean usesEmbeddedBroker() {
         return bootstrapServers.isEmpty();
     }
 
     /** Whether the simulator runs: as configured, else only with the embedded broker (nothing else feeds it). */
-    public boolean runsSimulator() {
+    boolean runsSimulator() {
         return simulatorEnabled.orElse(usesEmbeddedBroker());
     }
 }

@@ -17,27 +17,46 @@ public final class Secret {
         this.bytes = bytes;
     }
 
-    /** A secret given as text, kept as its UTF-8 bytes. */
+    /**
+     * A secret given as text, kept as its UTF-8 bytes.
+     *
+     * @param text the secret
+     * @return the secret
+     */
     public static Secret ofText(String text) {
         return new Secret(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A secret given as raw bytes (e.g. a decoded key). */
+    /**
+     * A secret given as raw bytes (e.g. a decoded key).
+     *
+     * @param bytes the secret; copied, so the caller may wipe its array
+     * @return the secret
+     */
     public static Secret ofBytes(byte[] bytes) {
         return new Secret(Objects.requireNonNull(bytes, "bytes").clone());
     }
 
-    /** A copy of the secret's bytes. */
+    /**
+     * The secret's bytes.
+     *
+     * @return a copy, which the caller may wipe
+     */
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** The secret as text, for APIs that take a password string. */
+    /**
+     * The secret as text, for APIs that take a password string.
+     *
+     * @return the bytes decoded as UTF-8
+     */
     public String reveal() {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    public int length() {
+    /** The secret's length in bytes. */
+    int length() {
         return bytes.length;
     }
 

@@ -114,6 +114,11 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
     public static final int MIN_JWT_SECRET_BYTES = 32;
     public static final int MIN_ADMIN_PASSWORD_LENGTH = 8;
 
+    /**
+     * Checks that every object component is present; the parser has validated the values.
+     *
+     * @throws NullPointerException if a component is null
+     */
     public ServerConfig {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(redisUrl, "redisUrl");
@@ -145,9 +150,10 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
      * Reads the file named by the {@code CONFIG_FILE} environment variable, if set, and the process
      * environment.
      *
+     * @return the configuration
      * @throws ConfigurationException listing every invalid or inconsistent setting
      */
-    public static ServerConfig fromEnvironment() {
+    static ServerConfig fromEnvironment() {
         Map<String, String> environment = System.getenv();
         Optional<Path> file = Optional.ofNullable(environment.get(CONFIG_FILE)).filter(s -> !s.isBlank()).map(Path::of);
         return load(file, environment);
@@ -158,6 +164,7 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
      *
      * @param file        a properties file; it must exist when given
      * @param environment usually {@link System#getenv()}; entries that are not settings are ignored
+     * @return the configuration
      * @throws ConfigurationException listing every invalid or inconsistent setting
      */
     public static ServerConfig load(Optional<Path> file, Map<String, String> environment) {
@@ -175,32 +182,32 @@ public record ServerConfig(Optional<ExternalDatabase> database, Optional<URI> re
     }
 
     /** The defaults: embedded engines, port 8080, generated secrets, data under the user's home. */
-    public static ServerConfig defaults() {
+    static ServerConfig defaults() {
         return load(Optional.empty(), Map.of());
     }
 
     /** Whether the embedded PostgreSQL is used. */
-    public boolean usesEmbeddedDatabase() {
+    boolean usesEmbeddedDatabase() {
         return database.isEmpty();
     }
 
     /** Whether the embedded Redis is used. */
-    public boolean usesEmbeddedRedis() {
+    boolean usesEmbeddedRedis() {
         return redisUrl.isEmpty();
     }
 
     /** Whether the server runs its own Kafka broker. */
-    public boolean usesEmbeddedKafka() {
+    boolean usesEmbeddedKafka() {
         return kafka.usesEmbeddedBroker();
     }
 
     /** Where the embedded Kafka broker keeps its topics between runs. */
-    public Path embeddedKafkaDir() {
+    Path embeddedKafkaDir() {
         return dataDir.resolve("kafka");
     }
 
     /** Where the embedded PostgreSQL keeps its data between runs. */
-    public Path embeddedPostgresDir() {
+    Path embeddedPostgresDir() {
         return dataDir.resolve("postgres");
     }
 

@@ -97,7 +97,12 @@ public final class ServerCore implements AutoCloseable {
         this.closeHooks = List.copyOf(b.closeHooks);
     }
 
-    /** Starts configuring a server; nothing runs before {@link #start()}. */
+    /**
+     * Starts configuring a server; nothing runs before {@link #start()}.
+     *
+     * @param config the server configuration
+     * @return a builder with the defaults: UTC system clock, default Redis key prefix, no routes
+     */
     public static Builder builder(ServerConfig config) {
         return new Builder(config);
     }
@@ -107,6 +112,8 @@ public final class ServerCore implements AutoCloseable {
      * When any step fails, what was started is closed again and the failure is thrown.
      *
      * @throws IllegalStateException when called twice or after {@link #close()}
+     *
+     * @return this server, running
      */
     public synchronized ServerCore start() {
         if (state != State.NEW) {
@@ -172,12 +179,20 @@ public final class ServerCore implements AutoCloseable {
         }
     }
 
-    /** The bound HTTP port (useful with port 0); -1 when not running. */
+    /**
+     * The bound HTTP port (useful with port 0); -1 when not running.
+     *
+     * @return the port, or -1
+     */
     public synchronized int port() {
         return http == null ? -1 : http.port();
     }
 
-    /** Where clients on this machine reach the server, e.g. {@code http://127.0.0.1:8080}. */
+    /**
+     * Where clients on this machine reach the server, e.g. {@code http://127.0.0.1:8080}.
+     *
+     * @return the base URI; a wildcard host is given as {@code 127.0.0.1}
+     */
     public synchronized URI baseUri() {
         String host = config.httpHost();
         if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
@@ -188,7 +203,12 @@ public final class ServerCore implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    /** The running infrastructure, for embedding code and tests; only while started. */
+    /**
+     * The running infrastructure, for embedding code and tests; only while started.
+     *
+     * @return the infrastructure
+     * @throws IllegalStateException if the server is not running
+     */
     public synchronized ServerInfrastructure infrastructure() {
         if (state != State.STARTED || infrastructure == null) {
             throw new IllegalStateException("ServerCore is not running");
@@ -196,7 +216,12 @@ public final class ServerCore implements AutoCloseable {
         return infrastructure;
     }
 
-    /** The request log writer, e.g. to watch its counters; only while started. */
+    /**
+     * The request log writer, e.g. to watch its counters; only while started.
+     *
+     * @return the writer
+     * @throws IllegalStateException if the server is not running
+     */
     public synchronized RequestLogWriter requestLog() {
         if (state != State.STARTED || requestLog == null) {
             throw new IllegalStateException("ServerCore is not running");
@@ -324,13 +349,23 @@ public final class ServerCore implements AutoCloseable {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** The request authenticator; without one (and no module providing one) every caller is anonymous. */
+        /**
+         * The request authenticator; without one (and no module providing one) every caller is anonymous.
+         *
+         * @param authenticator the authenticator
+         * @return this builder
+         */
         public Builder authenticator(RequestAuthenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
             return this;
         }
 
-        /** Adds a route group that needs nothing from the infrastructure. */
+        /**
+         * Adds a route group that needs nothing from the infrastructure.
+         *
+         * @param group the route group
+         * @return this builder
+         */
         public Builder routes(HttpRoutes group) {
             routes.add(Objects.requireNonNull(group, "group"));
             return this;
@@ -339,31 +374,53 @@ public final class ServerCore implements AutoCloseable {
         /**
          * Adds a module, made once the database and Redis are up; it may provide the authenticator (at most
          * one module or {@link #authenticator} does). Modules are made in the order added and closed in reverse.
+         *
+         * @param factory makes the module from the running infrastructure; must not return null
+         * @return this builder
          */
         public Builder module(Function<ServerInfrastructure, ServerModule> factory) {
             moduleFactories.add(Objects.requireNonNull(factory, "factory"));
             return this;
         }
 
-        /** Something to close when the server stops, after HTTP and before the database; closed in reverse order. */
+        /**
+         * Something to close when the server stops, after HTTP and before the database; closed in reverse order.
+         *
+         * @param hook what to close
+         * @return this builder
+         */
         public Builder onClose(AutoCloseable hook) {
             closeHooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 
-        /** The clock for request-log times and the modules; default the UTC system clock. */
+        /**
+         * The clock for request-log times and the modules; default the UTC system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Prefix of every Redis key; default {@value RedisConnector#DEFAULT_KEY_PREFIX}. Tests use their own. */
+        /**
+         * Prefix of every Redis key; default {@value RedisConnector#DEFAULT_KEY_PREFIX}. Tests use their own.
+         *
+         * @param prefix the prefix
+         * @return this builder
+         */
         public Builder redisKeyPrefix(String prefix) {
             this.redisKeyPrefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
-        /** The configured server, not started. */
+        /**
+         * The configured server, not started.
+         *
+         * @return a new server; call {@link ServerCore#start()} to run it
+         */
         public ServerCore build() {
             return new ServerCore(this);
         }

@@ -40,39 +40,72 @@ public final class ServerInfrastructure {
     /**
      * The Kafka cluster's {@code bootstrap.servers}: the configured one, or the server's own broker, started on the
      * first call (so a server whose modules do not use Kafka never starts one).
+     *
+     * @return {@code host:port[,host:port...]}
      */
     public String kafkaBootstrapServers() {
         return kafka.get();
     }
 
+    /**
+     * The server's configuration.
+     *
+     * @return the configuration the core was built with
+     */
     public ServerConfig config() {
         return config;
     }
 
+    /**
+     * The migrated PostgreSQL database; the core closes it.
+     *
+     * @return the database
+     */
     public Database database() {
         return database;
     }
 
-    /** The Redisson client; its object names are prefixed so several clusters can share one Redis. */
+    /**
+     * The Redisson client; its object names are prefixed so several clusters can share one Redis.
+     *
+     * @return the client; the core shuts it down
+     */
     public RedissonClient redisson() {
         return redisson;
     }
 
-    /** The registry behind {@code /api/v1/metrics}. */
+    /**
+     * The registry behind {@code /api/v1/metrics}.
+     *
+     * @return the registry
+     */
     public PrometheusMeterRegistry meterRegistry() {
         return meterRegistry;
     }
 
+    /**
+     * The server's clock, for every module.
+     *
+     * @return the clock the core was built with
+     */
     public Clock clock() {
         return clock;
     }
 
-    /** The configured master key, or the one generated into {@code DATA_DIR/secrets} on first use. */
+    /**
+     * The configured master key, or the one generated into {@code DATA_DIR/secrets} on first use.
+     *
+     * @return the 32-byte master key
+     */
     public Secret masterKey() {
         return secrets.masterKey(config);
     }
 
-    /** The configured JWT signing secret, or the one generated into {@code DATA_DIR/secrets} on first use. */
+    /**
+     * The configured JWT signing secret, or the one generated into {@code DATA_DIR/secrets} on first use.
+     *
+     * @return the HMAC key for access tokens
+     */
     public Secret jwtSecret() {
         return secrets.jwtSecret(config);
     }
@@ -80,12 +113,22 @@ public final class ServerInfrastructure {
     /**
      * Publishes a module's service so that code embedding the server (the workstation's in-process client) can
      * call it directly instead of going through HTTP. One instance per type; a second one replaces the first.
+     *
+     * @param <T>     the service's type
+     * @param type    the type it is published and looked up under
+     * @param service the service
      */
     public <T> void provide(Class<T> type, T service) {
         services.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(service, "service"));
     }
 
-    /** A service published with {@link #provide}, if a module published one of that type. */
+    /**
+     * A service published with {@link #provide}, if a module published one of that type.
+     *
+     * @param <T>  the service's type
+     * @param type the type it was published under
+     * @return the service, or empty if none of that type was published
+     */
     public <T> Optional<T> service(Class<T> type) {
         return Optional.ofNullable(services.get(type)).map(type::cast);
     }

@@ -38,11 +38,16 @@ import org.slf4j.LoggerFactory;
 public final class ServerMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
-    /** Until conditional orders are plugged in, validated prices are only stored. */
 
     private ServerMain() {
     }
 
+    /**
+     * Starts the server and waits until it has stopped; exits the process with 1 or 2 when it cannot start.
+     *
+     * @param args optionally the path of a properties file
+     * @throws InterruptedException if the main thread is interrupted while waiting for the stop
+     */
     public static void main(String[] args) throws InterruptedException {
         ServerConfig config;
         try {

@@ -25,19 +25,26 @@ import java.util.Optional;
  */
 public record ServerModule(Optional<RequestAuthenticator> authenticator, List<HttpRoutes> routes, AutoCloseable onClose) {
 
+    /**
+     * Checks that every component is present and copies the routes.
+     *
+     * @throws NullPointerException if a component is null or a route group is null
+     */
     public ServerModule {
         Objects.requireNonNull(authenticator, "authenticator");
         routes = List.copyOf(routes);
         Objects.requireNonNull(onClose, "onClose");
     }
 
-    /** A module that authenticates requests and adds routes. */
+    /**
+     * A module that authenticates requests and adds routes.
+     *
+     * @param authenticator the server's request authenticator
+     * @param routes        the module's route groups
+     * @param onClose       called once when the server stops
+     * @return the module
+     */
     public static ServerModule of(RequestAuthenticator authenticator, List<HttpRoutes> routes, AutoCloseable onClose) {
         return new ServerModule(Optional.of(authenticator), routes, onClose);
-    }
-
-    /** A module that only adds routes. */
-    public static ServerModule ofRoutes(List<HttpRoutes> routes, AutoCloseable onClose) {
-        return new ServerModule(Optional.empty(), routes, onClose);
     }
 }

@@ -30,9 +30,9 @@ import java.util.function.Function;
  */
 public final class ApiKeyService {
 
-    public static final int MAX_NAME_LENGTH = 100;
-    public static final int MAX_REQUESTS_PER_MINUTE = 100_000;
-    public static final Duration MAX_GRACE_PERIOD = Duration.ofHours(24);
+    static final int MAX_NAME_LENGTH = 100;
+    static final int MAX_REQUESTS_PER_MINUTE = 100_000;
+    static final Duration MAX_GRACE_PERIOD = Duration.ofHours(24);
     private static final int PREFIX_ATTEMPTS = 5;
 
     private final Database database;
@@ -44,8 +44,16 @@ public final class ApiKeyService {
     private final int maxKeysPerUser;
 
     /**
+     * A service over the given store and collaborators.
+     *
+     * @param database       runs the read-change-write of a key in one transaction
+     * @param keys           where keys are stored
+     * @param codec          makes new keys and secrets
+     * @param events         told after each committed change, so every node drops its cached credentials
+     * @param clock          the time for expiries, statuses and grace periods
      * @param maxLifetime    how far in the future an expiry may be set, e.g. two years
      * @param maxKeysPerUser how many keys (of any status) one user may hold
+     * @throws IllegalArgumentException if {@code maxLifetime} is not positive or {@code maxKeysPerUser} is below 1
      */
     public ApiKeyService(Database database, ApiKeyRepository keys, ApiKeyCodec codec, CredentialEvents events, Clock clock,
                          Duration maxLifetime, int maxKeysPerUser) {
@@ -63,6 +71,9 @@ public final class ApiKeyService {
     /**
      * Creates a key for the caller and returns it with its full text, which is never shown again.
      *
+     * @param actor   the caller, who will own the key
+     * @param request the key's settings; name, scope, rate limit and expiry are required
+     * @return the new key's view and its full text
      * @throws ApiProblem 400 listing every invalid field; 409 {@code CONFLICT} when the caller already has
      *                    the maximum number of keys
      */
@@ -93,7 +104,14 @@ public final class ApiKeyService {
         }
     }
 
-    /** The key; 404 when it does not exist or the caller may not see it. */
+    /**
+     * The key, with its status as of now.
+     *
+     * @param actor the caller
+     * @param id    the key's id
+     * @return the key's view
+     * @throws ApiProblem 404 when it does not exist or the caller may not see it
+     */
     public ApiKeyView get(Actor actor, long id) {
         return ApiKeyView.of(visibleKey(actor, id), clock.instant());
     }
@@ -101,6 +119,10 @@ public final class ApiKeyService {
     /**
      * Keys by id: a user's own; for an administrator everyone's, or one user's with {@code ownerId}.
      *
+     * @param actor   the caller
+     * @param ownerId whose keys to list; empty for the caller's own, or everyone's for an administrator
+     * @param page    which page of the list
+     * @return the page of keys, with the total count
      * @throws ApiProblem 403 when a non-administrator asks for another user's keys
      */
     public Page<ApiKeyView> list(Actor actor, Optional<Long> ownerId, PageRequest page) {
@@ -118,6 +140,10 @@ public final class ApiKeyService {
     /**
      * Changes name, rate limit, expiry and/or allow-list.
      *
+     * @param actor   the caller
+     * @param id      the key's id
+     * @param changes what to change; at least one field
+     * @return the changed key
      * @throws ApiProblem 400 for invalid or no fields, 404 when not visible, 409 when revoked or changed concurrently
      */
     public ApiKeyView patch(Actor actor, long id, ApiKeyChanges changes) {
@@ -140,7 +166,14 @@ public final class ApiKeyService {
         });
     }
 
-    /** Revokes the key at once; revoking a revoked key changes nothing. 404 when not visible. */
+    /**
+     * Revokes the key at once; revoking a revoked key changes nothing.
+     *
+     * @param actor the caller
+     * @param id    the key's id
+     * @return the key as it is now, revoked
+     * @throws ApiProblem 404 when not visible, 409 when changed concurrently
+     */
     public ApiKeyView revoke(Actor actor, long id) {
         return change(actor, id, row -> row.revokedAt().isPresent() ? null : row.setRevokedAt(clock.instant()));
     }
@@ -150,8 +183,11 @@ public final class ApiKeyService {
      * {@code gracePeriod}, but never beyond the key's old expiry: regenerating an expired key does not
      * bring its old secret back. Allowed after expiry, with a new {@code expiresAt}.
      *
+     * @param actor       the caller
+     * @param id          the key's id
      * @param gracePeriod 0 to 24 hours; null for 0
      * @param expiresAt   a new expiry, or null to keep the current one (required when the key has expired)
+     * @return the key's view and its new full text, shown this one time
      * @throws ApiProblem 400 for invalid values, 404 when not visible, 409 when revoked
      */
     public IssuedApiKey regenerate(Actor actor, long id, Duration gracePeriod, Instant expiresAt) {
@@ -182,7 +218,13 @@ public final class ApiKeyService {
         return new IssuedApiKey(view, plaintext[0]);
     }
 
-    /** Deletes the key; it stops working at once. 404 when not visible. */
+    /**
+     * Deletes the key; it stops working at once.
+     *
+     * @param actor the caller
+     * @param id    the key's id
+     * @throws ApiProblem 404 when not visible
+     */
     public void delete(Actor actor, long id) {
         ApiKeyRow row = visibleKey(actor, id);
         keys.delete(row.id());

@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class IpAllowList {
 
-    public static final int MAX_ENTRIES = 50;
+    static final int MAX_ENTRIES = 50;
     /** The longest valid entry: a full IPv6 address with an embedded IPv4 part and a /128. */
     public static final int MAX_ENTRY_LENGTH = 49;
-    public static final IpAllowList ANY = new IpAllowList(List.of(), List.of());
+    static final IpAllowList ANY = new IpAllowList(List.of(), List.of());
 
     private static final Pattern DOTTED_QUAD = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]{2,45}");
@@ -64,7 +64,7 @@ public final class IpAllowList {
     }
 
     /** The outcome of reading entries: the list, or one message per invalid entry (by index). */
-    public sealed interface Parsed {
+    sealed interface Parsed {
         record Valid(IpAllowList list) implements Parsed {
         }
 
@@ -73,14 +73,14 @@ public final class IpAllowList {
     }
 
     /** Why the entry at {@code index} is not acceptable; {@code index} is -1 for the list as a whole. */
-    public record EntryError(int index, String message) {
+    record EntryError(int index, String message) {
     }
 
     /**
      * Reads a list as a client sends it. Entries are trimmed; IPv6 is kept in lower case; the same block
      * given twice (in any spelling) is an error, because it is almost always a typo for another one.
      */
-    public static Parsed parse(List<String> entries) {
+    static Parsed parse(List<String> entries) {
         if (entries == null || entries.isEmpty()) return new Parsed.Valid(ANY);
         List<EntryError> errors = new ArrayList<>();
         if (entries.size() > MAX_ENTRIES) {
@@ -112,7 +112,13 @@ public final class IpAllowList {
         return errors.isEmpty() ? new Parsed.Valid(new IpAllowList(texts, blocks)) : new Parsed.Invalid(errors);
     }
 
-    /** Reads a list that was stored after {@link #parse} accepted it. */
+    /**
+     * Reads a list that was stored after the service accepted it.
+     *
+     * @param entries the stored entries; null or empty for any address
+     * @return the list
+     * @throws IllegalArgumentException if an entry is not valid, which means the store was changed by other means
+     */
     public static IpAllowList ofStored(List<String> entries) {
         return switch (parse(entries)) {
             case Parsed.Valid valid -> valid.list();
@@ -120,19 +126,22 @@ public final class IpAllowList {
         };
     }
 
-    /** The entries as given (trimmed), in order. */
+    /**
+     * The entries as given (trimmed), in order.
+     *
+     * @return an unmodifiable list; empty when every address is allowed
+     */
     public List<String> entries() {
         return entries;
-    }
-
-    public boolean isEmpty() {
-        return blocks.isEmpty();
     }
 
     /**
      * Whether a client at {@code clientIp} may use the key: always when the list is empty, otherwise when
      * the address lies in one of the blocks. An IPv4-mapped IPv6 address counts as its IPv4 address.
      * An unreadable address is not allowed.
+     *
+     * @param clientIp the client's address as text, possibly in brackets or with an IPv6 zone; may be null
+     * @return true if the key may be used from there
      */
     public boolean allows(String clientIp) {
         if (blocks.isEmpty()) return true;

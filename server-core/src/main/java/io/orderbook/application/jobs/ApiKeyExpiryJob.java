@@ -18,6 +18,13 @@ public final class ApiKeyExpiryJob implements JobTask {
     private final UserNotices notices;
     private final Clock clock;
 
+    /**
+     * A job over the given store and notice channel.
+     *
+     * @param expiries finds and marks the keys whose expiry has passed
+     * @param notices  carries each notice to the key's owner
+     * @param clock    the current time, compared with the keys' expiries
+     */
     public ApiKeyExpiryJob(ApiKeyExpiries expiries, UserNotices notices, Clock clock) {
         this.expiries = Objects.requireNonNull(expiries, "expiries");
         this.notices = Objects.requireNonNull(notices, "notices");

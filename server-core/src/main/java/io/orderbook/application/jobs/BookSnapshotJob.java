@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Stores the top levels of every listed market's book, read on the engine in one consistent pass, and deletes
  * snapshots older than the retention.
  */
-public final class BookSnapshotJob implements JobTask {
+final class BookSnapshotJob implements JobTask {
 
     private final Sequencer sequencer;
     private final BookSnapshots snapshots;
@@ -23,8 +23,13 @@ public final class BookSnapshotJob implements JobTask {
     private final Clock clock;
 
     /**
+     * A job that reads the books on the engine and stores them in {@code snapshots}.
+     *
+     * @param sequencer the node's sequencer, on whose thread the books are read
+     * @param snapshots where snapshots are stored and deleted
      * @param depth     price levels per side
      * @param retention how long snapshots are kept
+     * @param clock     the time a snapshot is taken at
      */
     public BookSnapshotJob(Sequencer sequencer, BookSnapshots snapshots, int depth, Duration retention, Clock clock) {
         this.sequencer = Objects.requireNonNull(sequencer, "sequencer");

@@ -30,6 +30,8 @@ public final class CronSchedule {
     /**
      * Parses a six-field cron expression.
      *
+     * @param expression the expression; surrounding and repeated whitespace is ignored
+     * @return the schedule
      * @throws IllegalArgumentException with a message fit for an operator when the expression is not valid
      */
     public static CronSchedule parse(String expression) {
@@ -46,14 +48,23 @@ public final class CronSchedule {
         }
     }
 
-    /** The first fire time strictly after {@code instant}, or empty if the expression never fires again. */
+    /**
+     * The first fire time strictly after {@code instant}.
+     *
+     * @param instant the time to look after
+     * @return the next fire time, in whole seconds, or empty if the expression never fires again
+     */
     public Optional<Instant> nextAfter(Instant instant) {
         // cron-utils keeps the fraction of a second it is given; fire times are whole seconds.
         return executionTime.nextExecution(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC))
                 .map(next -> next.toInstant().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** The expression as configured (whitespace normalised). */
+    /**
+     * The expression as configured.
+     *
+     * @return the expression, trimmed, with single spaces between its fields
+     */
     public String expression() {
         return expression;
     }

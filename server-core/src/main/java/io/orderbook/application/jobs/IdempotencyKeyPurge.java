@@ -6,6 +6,11 @@ import java.time.Instant;
 @FunctionalInterface
 public interface IdempotencyKeyPurge {
 
-    /** Deletes keys created before {@code cutoff}; returns how many. */
+    /**
+     * Deletes keys created before {@code cutoff}.
+     *
+     * @param cutoff the oldest creation time kept
+     * @return how many keys were deleted
+     */
     long deleteCreatedBefore(Instant cutoff);
 }

@@ -24,6 +24,11 @@ public record JobRun(long id, String job, Instant fireTime, Trigger trigger, Str
     /** Longest message kept; longer ones are cut. */
     public static final int MAX_MESSAGE = 1000;
 
+    /**
+     * Checks that every component is present (the optional ones as {@link Optional}s).
+     *
+     * @throws NullPointerException if a component other than {@code id} is null
+     */
     public JobRun {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(fireTime, "fireTime");
@@ -35,18 +40,30 @@ public record JobRun(long id, String job, Instant fireTime, Trigger trigger, Str
         Objects.requireNonNull(message, "message");
     }
 
-    /** How long it ran; empty while running. */
+    /**
+     * How long it ran.
+     *
+     * @return the time from start to end; empty while running
+     */
     public Optional<Duration> duration() {
         return finishedAt.map(end -> Duration.between(startedAt, end));
     }
 
     /** What started a run. */
-    public enum Trigger { SCHEDULE, MANUAL }
+    public enum Trigger {
+        /** Its fire time came on the job's schedule. */
+        SCHEDULE,
+        /** An administrator ran it by hand. */
+        MANUAL
+    }
 
     /** How a run ended (or that it has not yet). */
     public enum Result {
+        /** Started and not yet ended. */
         RUNNING,
+        /** The task completed; the message is its summary. */
         OK,
+        /** The task threw; the message is the exception's. */
         FAILED,
         /** The fire time was claimed but the previous run of the job was still going somewhere in the cluster. */
         SKIPPED

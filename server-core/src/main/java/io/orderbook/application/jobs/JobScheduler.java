@@ -50,9 +50,15 @@ public final class JobScheduler implements AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * A scheduler for {@code jobs}, idle until {@link #start()}; each job's first fire time is the first after now.
+     *
      * @param jobs     the jobs, with unique names
+     * @param claims   the cluster-wide fire-time claims and run locks
+     * @param log      the cluster-wide run history
+     * @param clock    the time fire times are compared with
      * @param instance this server instance's name in the run history
      * @param runLease longest a run holds its job's lock; a run that takes longer may overlap the next one
+     * @throws IllegalArgumentException if two jobs have the same name
      */
     public JobScheduler(List<ScheduledJob> jobs, JobClaims claims, JobRunLog log, Clock clock, String instance,
                         Duration runLease) {
@@ -69,7 +75,11 @@ public final class JobScheduler implements AutoCloseable {
         }
     }
 
-    /** Starts the timer; until then nothing runs on schedule ({@link #runDue()} still works). Returns this. */
+    /**
+     * Starts the timer; until then nothing runs on schedule ({@link #runDue()} still works).
+     *
+     * @return this scheduler
+     */
     public JobScheduler start() {
         timer.execute(this::tick);
         return this;
@@ -109,7 +119,10 @@ public final class JobScheduler implements AutoCloseable {
      * Runs a job now, on the calling thread, still once in the cluster: when the job is running elsewhere the run is
      * recorded (and returned) as SKIPPED.
      *
+     * @param name the job's name
+     * @return the recorded run, ended
      * @throws IllegalArgumentException for an unknown job
+     * @throws IllegalStateException    if another instance claimed the same moment for a manual run of the job
      */
     public JobRun runNow(String name) {
         JobState state = jobs.get(name);
@@ -121,7 +134,11 @@ public final class JobScheduler implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("job " + name + " was just run by hand elsewhere"));
     }
 
-    /** The jobs, in the order given, each with its last run in the cluster and its next fire time. */
+    /**
+     * The jobs, in the order given, each with its last run in the cluster and its next fire time.
+     *
+     * @return one status per job
+     */
     public List<JobStatus> statuses() {
         Map<String, JobRun> latest = log.latest();
         Instant now = clock.instant();
@@ -134,12 +151,21 @@ public final class JobScheduler implements AutoCloseable {
         return statuses;
     }
 
-    /** The job with this name, if any. */
+    /**
+     * The job with this name, if any.
+     *
+     * @param name the job's name
+     * @return the job, or empty if no job has that name
+     */
     public Optional<ScheduledJob> job(String name) {
         return Optional.ofNullable(jobs.get(name)).map(state -> state.job);
     }
 
-    /** The run history this scheduler writes to. */
+    /**
+     * The run history this scheduler writes to.
+     *
+     * @return the cluster-wide history given at construction
+     */
     public JobRunLog history() {
         return log;
     }

@@ -71,6 +71,13 @@ public final class JobsModule implements AutoCloseable {
                            int bookSnapshotDepth, Duration bookSnapshotRetention, Duration jobRunRetention,
                            Duration runLease) {
 
+        /**
+         * Checks the settings and copies the schedules.
+         *
+         * @throws IllegalArgumentException if the schedules do not name exactly the jobs of
+         *                                  {@link #DEFAULT_SCHEDULES}, or a depth or duration is not positive
+         * @throws NullPointerException     if {@code schedules} is null or holds null
+         */
         public Settings {
             schedules = Map.copyOf(schedules);
             if (!schedules.keySet().equals(DEFAULT_SCHEDULES.keySet())) {
@@ -85,20 +92,17 @@ public final class JobsModule implements AutoCloseable {
             positive(runLease, "runLease");
         }
 
-        /** The default schedules; idempotency keys kept a day, 20 levels kept a week, history a week, 15 min lease. */
+        /**
+         * The recommended settings.
+         *
+         * @return the default schedules; idempotency keys kept a day, 20 levels kept a week, history a week, 15 min
+         *         lease
+         */
         public static Settings defaults() {
             Map<String, Optional<CronSchedule>> schedules = new LinkedHashMap<>();
             DEFAULT_SCHEDULES.forEach((name, cron) -> schedules.put(name, Optional.of(CronSchedule.parse(cron))));
             return new Settings(schedules, Duration.ofHours(24), 20, Duration.ofDays(7), Duration.ofDays(7),
                     Duration.ofMinutes(15));
-        }
-
-        /** These settings with one job's schedule changed (empty disables it). */
-        public Settings withSchedule(String job, Optional<CronSchedule> schedule) {
-            Map<String, Optional<CronSchedule>> changed = new LinkedHashMap<>(schedules);
-            changed.put(job, schedule);
-            return new Settings(changed, idempotencyKeyRetention, bookSnapshotDepth, bookSnapshotRetention,
-                    jobRunRetention, runLease);
         }
 
         private static void positive(Duration duration, String name) {
@@ -111,10 +115,15 @@ public final class JobsModule implements AutoCloseable {
     /**
      * Builds the jobs and the scheduler; call {@link #start()} to run them on schedule.
      *
+     * @param database     the PostgreSQL store of the run history, snapshots, statistics and housekeeping
+     * @param redisson     the Redis client for fire-time claims, run locks and user notices
      * @param trading      the node's trading: its sequencer expires orders and is read for book snapshots, its
      *                     catalog resolves market symbols, its streams carry notices to users
      * @param latestPrices the latest price per token, re-fed to {@code observer} by the price watcher
+     * @param observer     the conditional orders' price observer
      * @param retention    the request-log retention
+     * @param settings     schedules, retentions and the run lease
+     * @param clock        the time for schedules and retentions
      * @param instance     this server instance's name in the run history
      */
     public JobsModule(Database database, RedissonClient redisson, TradingModule trading, LatestPrices latestPrices,
@@ -151,12 +160,21 @@ public final class JobsModule implements AutoCloseable {
         };
     }
 
-    /** Starts running the jobs on their schedules; returns this. */
+    /**
+     * Starts running the jobs on their schedules.
+     *
+     * @return this module
+     */
     public JobsModule start() {
         scheduler.start();
         return this;
     }
 
+    /**
+     * The scheduler, for running jobs by hand and reading their statuses.
+     *
+     * @return the module's scheduler
+     */
     public JobScheduler scheduler() {
         return scheduler;
     }
@@ -164,6 +182,8 @@ public final class JobsModule implements AutoCloseable {
     /**
      * {@code /jobs} and the market statistics and candles under {@code /api/v1}. Add them before the market routes:
      * {@code /markets/stats} must be matched before {@code /markets/{symbol}}.
+     *
+     * @return the routes, to add to the server's route group
      */
     public HttpRoutes routes() {
         return routes;

@@ -15,13 +15,19 @@ import java.util.concurrent.TimeUnit;
  * like any other command, durable before the run ends. (A taker that meets an expired order expires it too; this
  * job clears the ones nobody meets.)
  */
-public final class OrderExpiryJob implements JobTask {
+final class OrderExpiryJob implements JobTask {
 
     private final Sequencer sequencer;
     private final Clock clock;
     private final Duration timeout;
 
-    /** @param timeout how long to wait for the sequencer to commit the expiry */
+    /**
+     * A job that submits the expiry through {@code sequencer}.
+     *
+     * @param sequencer the node's sequencer
+     * @param clock     gives the expiry command's timestamp
+     * @param timeout   how long to wait for the sequencer to commit the expiry
+     */
     public OrderExpiryJob(Sequencer sequencer, Clock clock, Duration timeout) {
         this.sequencer = Objects.requireNonNull(sequencer, "sequencer");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -11,11 +11,17 @@ import java.util.Objects;
  * Hands the latest price of every token to the price observer again, so that a trigger armed after the event that
  * crossed it still fires (the observer is idempotent per event, so seeing a price twice is harmless).
  */
-public final class PriceWatcherJob implements JobTask {
+final class PriceWatcherJob implements JobTask {
 
     private final LatestPrices latestPrices;
     private final PriceObserver observer;
 
+    /**
+     * A job that re-feeds {@code latestPrices} to {@code observer}.
+     *
+     * @param latestPrices the latest price per token
+     * @param observer     the conditional orders' price observer
+     */
     public PriceWatcherJob(LatestPrices latestPrices, PriceObserver observer) {
         this.latestPrices = Objects.requireNonNull(latestPrices, "latestPrices");
         this.observer = Objects.requireNonNull(observer, "observer");

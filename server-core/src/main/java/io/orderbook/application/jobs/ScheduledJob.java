@@ -15,6 +15,12 @@ public record ScheduledJob(String name, Optional<CronSchedule> schedule, JobTask
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
+    /**
+     * Checks the name and that every component is present.
+     *
+     * @throws NullPointerException     if a component is null
+     * @throws IllegalArgumentException if the name is not lower-case words joined by dashes, or longer than 64
+     */
     public ScheduledJob {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches() || name.length() > 64) {

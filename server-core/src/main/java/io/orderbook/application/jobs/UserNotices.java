@@ -6,6 +6,12 @@ import java.util.Map;
 @FunctionalInterface
 public interface UserNotices {
 
-    /** Sends {@code message} (a JSON object with a {@code type}) to every stream of {@code userId}; best effort. */
+    /**
+     * Sends {@code message} to every stream of {@code userId}; best effort, nothing is kept for a user who is not
+     * connected.
+     *
+     * @param userId  the user to tell
+     * @param message a JSON object, as a map, with a {@code type} entry
+     */
     void tell(long userId, Map<String, Object> message);
 }

@@ -40,6 +40,12 @@ public final class OrderService {
     private final Duration answerTimeout;
 
     /**
+     * A service over the node's sequencer and order history.
+     *
+     * @param sequencer     orders the commands, applies them to the engine and makes them durable
+     * @param orderIds      hands out the ids of new orders
+     * @param history       the stored orders, for reads and for explaining refusals
+     * @param clock         gives each command's timestamp
      * @param answerTimeout how long to wait for the sequencer's answer before reporting it unavailable; the command
      *                      may still be applied after that, which is why clients retry with an idempotency key
      */
@@ -55,8 +61,11 @@ public final class OrderService {
     /**
      * Places a new order for the user.
      *
+     * @param userId        the user who places it and will own it
+     * @param order         the order's market, side, type, price and size, as validated by the caller
      * @param clientOrderId the client's own id for the order, unique per user, or null
      * @param retry         the idempotency key and request fingerprint, or null
+     * @return the outcome: what changed, or why the engine refused
      * @throws SequencerUnavailableException if the order could not be made durable or no answer came in time
      */
     public OrderOutcome place(long userId, NewOrder order, String clientOrderId, Retry retry) {
@@ -67,7 +76,15 @@ public final class OrderService {
                 userId);
     }
 
-    /** Cancels one of the user's open orders. */
+    /**
+     * Cancels one of the user's open orders.
+     *
+     * @param userId        the user who acts; the owner of the order
+     * @param orderId       the order to cancel
+     * @param retry         the idempotency key and request fingerprint, or null
+     * @return the outcome: what changed, or why the engine refused
+     * @throws SequencerUnavailableException if the command could not be made durable or no answer came in time
+     */
     public OrderOutcome cancel(long userId, long orderId, Retry retry) {
         OrderOutcome outcome = OrderOutcome.of(await(sequencer.submit(
                 new Command.CancelOrder(clock.millis(), orderId, userId), context(userId, retry))), userId);
@@ -77,6 +94,13 @@ public final class OrderService {
     /**
      * Changes the price and total quantity (filled part included) of one of the user's open orders.
      *
+     * @param userId        the user who acts; the owner of the order
+     * @param orderId       the order to change
+     * @param price         the new limit price, in quote minor units per whole base unit
+     * @param quantity      the new total base quantity, in base minor units
+     * @param retry         the idempotency key and request fingerprint, or null
+     * @return the outcome: what changed, or why the engine refused
+     * @throws SequencerUnavailableException if the command could not be made durable or no answer came in time
      * @see Command.AmendOrder
      */
     public OrderOutcome amend(long userId, long orderId, long price, long quantity, Retry retry) {
@@ -89,7 +113,13 @@ public final class OrderService {
     /**
      * Trades against another user's resting order at its price.
      *
-     * @param quantity base quantity to take; 0 takes all that is open
+     * @param userId        the taker; must not own the target
+     * @param targetOrderId the resting order to take
+     * @param quantity      base quantity to take; 0 takes all that is open
+     * @param clientOrderId the client's own id for the taking order, unique per user, or null
+     * @param retry         the idempotency key and request fingerprint, or null
+     * @return the outcome: what changed, or why the engine refused
+     * @throws SequencerUnavailableException if the command could not be made durable or no answer came in time
      */
     public OrderOutcome take(long userId, long targetOrderId, long quantity, String clientOrderId, Retry retry) {
         Command.TakeOrder command = new Command.TakeOrder(clock.millis(), orderIds.nextOrderId(), userId, targetOrderId,
@@ -101,6 +131,11 @@ public final class OrderService {
     /**
      * Closes one of the user's orders: cancels what is open and trades back what has filled.
      *
+     * @param userId        the user who acts; the owner of the order
+     * @param orderId       the order to close
+     * @param retry         the idempotency key and request fingerprint, or null
+     * @return the outcome: what changed, or why the engine refused
+     * @throws SequencerUnavailableException if the command could not be made durable or no answer came in time
      * @see Command.CloseOrder
      */
     public OrderOutcome close(long userId, long orderId, Retry retry) {
@@ -114,7 +149,10 @@ public final class OrderService {
      * cancels go to the sequencer together, so they are usually committed in one batch. An order that ended in the
      * meantime is skipped.
      *
+     * @param userId   the user whose orders to cancel
+     * @param marketId the market's engine id
      * @return the outcome of each cancel that succeeded, oldest order first
+     * @throws SequencerUnavailableException if a cancel could not be made durable or no answer came in time
      */
     public List<OrderOutcome> cancelAll(long userId, int marketId) {
         List<CompletableFuture<CommandResult>> pending = new ArrayList<>();
@@ -131,17 +169,36 @@ public final class OrderService {
         return cancelled;
     }
 
-    /** The order, if the actor may see it: their own, or any for an administrator. */
+    /**
+     * The order, if the actor may see it: their own, or any for an administrator.
+     *
+     * @param actor   the caller
+     * @param orderId the order's id
+     * @return the order, or empty when it does not exist or the actor may not see it
+     */
     public Optional<OrderRecord> find(Actor actor, long orderId) {
         return history.order(orderId).filter(order -> actor.isAdmin() || order.userId() == actor.userId());
     }
 
-    /** Orders the actor may see that match the filter, newest first; a trader's filter is narrowed to their own. */
+    /**
+     * Orders the actor may see that match the filter, newest first; a trader's filter is narrowed to their own.
+     *
+     * @param actor  the caller
+     * @param filter which orders to list
+     * @param page   which page of the list
+     * @return the page of orders, with the total count
+     */
     public Page<OrderRecord> list(Actor actor, OrderFilter filter, PageRequest page) {
         return history.orders(actor.isAdmin() ? filter : filter.forUser(actor.userId()), page);
     }
 
-    /** One of the user's own orders, whatever its status; empty for another user's order as for a missing one. */
+    /**
+     * One of the user's own orders, whatever its status.
+     *
+     * @param userId  the user
+     * @param orderId the order's id
+     * @return the order; empty for another user's order as for a missing one
+     */
     public Optional<OrderRecord> own(long userId, long orderId) {
         return history.order(orderId).filter(order -> order.userId() == userId);
     }
@@ -149,6 +206,9 @@ public final class OrderService {
     /**
      * The market an order trades in, whoever owns it: what checking a take's quantity needs, and nothing of the
      * order's owner.
+     *
+     * @param orderId the order's id
+     * @return the market's engine id, or empty if no such order is stored
      */
     public Optional<Integer> marketOf(long orderId) {
         return history.order(orderId).map(OrderRecord::marketId);

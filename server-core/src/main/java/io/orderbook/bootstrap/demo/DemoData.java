@@ -63,13 +63,13 @@ public final class DemoData {
     private final SecureRandom random = new SecureRandom();
 
     /** The users the demo data made (or found), by id. */
-    public record Accounts(long makerId, long flowId, long traderId) {
+    record Accounts(long makerId, long flowId, long traderId) {
     }
 
     /**
      * @param traderPassword the demo trader's password, asked for only if the trader is created
      */
-    public DemoData(UserService users, UserRepository userRows, MarketService markets, BalanceService balances,
+    DemoData(UserService users, UserRepository userRows, MarketService markets, BalanceService balances,
                     String traderUsername, Supplier<Secret> traderPassword) {
         this.users = Objects.requireNonNull(users, "users");
         this.userRows = Objects.requireNonNull(userRows, "userRows");
@@ -83,7 +83,7 @@ public final class DemoData {
      * Creates whatever of the demo data is missing and returns the demo users. A market that cannot be listed (its
      * symbol is taken by a delisted market, or an asset of the same code has another scale) is skipped with a warning.
      */
-    public Accounts seed() {
+    Accounts seed() {
         Map<String, Asset> assets = ensureAssets();
         for (DemoMarket market : DemoMarket.ALL) {
             ensureMarket(market);

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param startPrice the reference price before any price event or trade, in quote units per base unit
  * @param quoteSize  the market maker's quantity at its best level, in base units (deeper levels quote more)
  */
-public record DemoMarket(String symbol, DemoAsset base, DemoAsset quote, String tickSize, String lotSize,
+record DemoMarket(String symbol, DemoAsset base, DemoAsset quote, String tickSize, String lotSize,
                          BigDecimal startPrice, BigDecimal quoteSize) {
 
     /** An asset the demo markets use. */

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start()} first cancels what the maker left resting in an earlier run; {@link #close()} stops quoting and
  * cancels the maker's orders, so a server that stops leaves no maker quotes behind.
  */
-public final class DemoMarketMaker implements AutoCloseable {
+final class DemoMarketMaker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoMarketMaker.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);

@@ -25,7 +25,11 @@ public final class DemoMode {
     /**
      * Seeds and starts quoting when the configuration asks for it.
      *
-     * @param prices the latest price events
+     * @param infrastructure the running server's infrastructure, whose configuration says whether to start
+     * @param identity       creates the demo users
+     * @param trading        credits the starting balances and places the market maker's orders
+     * @param markets        lists the demo assets and markets
+     * @param prices         the latest price events
      * @return what stops the market maker; does nothing when the demo mode is off or its seeding failed (a demo is
      *         not worth refusing to start the server over; the failure is logged)
      */

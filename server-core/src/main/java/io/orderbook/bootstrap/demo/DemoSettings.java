@@ -22,6 +22,12 @@ public record DemoSettings(boolean enabled, String traderUsername, Optional<Secr
     /** One re-quote a second: the book moves visibly without flooding the sequencer. */
     public static final Duration DEFAULT_MAKER_REFRESH = Duration.ofSeconds(1);
 
+    /**
+     * Checks that every component is present and the refresh is positive.
+     *
+     * @throws NullPointerException     if a component is null
+     * @throws IllegalArgumentException if {@code makerRefresh} is not positive
+     */
     public DemoSettings {
         Objects.requireNonNull(traderUsername, "traderUsername");
         Objects.requireNonNull(traderPassword, "traderPassword");
@@ -29,11 +35,6 @@ public record DemoSettings(boolean enabled, String traderUsername, Optional<Secr
         if (makerRefresh.isNegative() || makerRefresh.isZero()) {
             throw new IllegalArgumentException("makerRefresh must be positive");
         }
-    }
-
-    /** Off, with the default names: what a standalone server uses unless {@code DEMO_DATA=true}. */
-    public static DemoSettings disabled() {
-        return new DemoSettings(false, DEFAULT_TRADER_USERNAME, Optional.empty(), DEFAULT_MAKER_REFRESH);
     }
 
     @Override

@@ -60,7 +60,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(logDir, false);
     }
 
-    /** Starts a throwaway broker for tests: its data lives in a temporary directory deleted on {@link #close()}. */
+    /**
+     * Starts a throwaway broker for tests: its data lives in a temporary directory deleted on {@link #close()}.
+     *
+     * @return the running broker
+     * @throws java.io.UncheckedIOException if the temporary directory cannot be created
+     * @throws IllegalStateException when the broker does not start
+     */
     public static EmbeddedKafka startTemporary() {
         try {
             return start(Files.createTempDirectory("embedded-kafka-"), true);
@@ -155,7 +161,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** Where clients connect, e.g. {@code 127.0.0.1:45678}, for {@code bootstrap.servers}. */
+    /**
+     * Where clients connect, e.g. {@code 127.0.0.1:45678}, for {@code bootstrap.servers}.
+     *
+     * @return {@code 127.0.0.1:<port>}
+     */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

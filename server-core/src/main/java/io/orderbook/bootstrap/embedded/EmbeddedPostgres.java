@@ -36,6 +36,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /**
      * Starts a server whose data lives in {@code dataDirectory} and is kept between runs; the directory is
      * initialised on first start.
+     *
+     * @param dataDirectory where the data lives; created if missing
+     * @return the running server
+     * @throws java.io.UncheckedIOException if the directory cannot be created or the server does not start
      */
     public static EmbeddedPostgres start(Path dataDirectory) {
         return start(dataDirectory, true);
@@ -45,6 +49,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * Like {@link #start(Path)}; with {@code stopAtJvmExit} false the library registers no shutdown hook of
      * its own, for an owner whose own hook closes everything in order (JVM hooks run concurrently, so the
      * library's could stop the database while the owner still writes to it).
+     *
+     * @param dataDirectory where the data lives; created if missing
+     * @param stopAtJvmExit whether the library stops the server at JVM exit
+     * @return the running server
+     * @throws java.io.UncheckedIOException if the directory cannot be created or the server does not start
      */
     public static EmbeddedPostgres start(Path dataDirectory, boolean stopAtJvmExit) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -62,6 +71,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /**
      * Starts a throwaway server for tests: data in a temporary directory deleted on close, and durability
      * switched off (no fsync) because nothing needs to survive a crash.
+     *
+     * @return the running server
+     * @throws java.io.UncheckedIOException if the server does not start
      */
     public static EmbeddedPostgres startTemporary() {
         return start(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
@@ -85,21 +97,42 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * The port the server listens on, on localhost.
+     *
+     * @return the port
+     */
     public int port() {
         return server.getPort();
     }
 
-    /** A JDBC URL of one database on this server, as the superuser. */
+    /**
+     * A JDBC URL of one database on this server, as the superuser.
+     *
+     * @param database the database's name
+     * @return {@code jdbc:postgresql://localhost:<port>/<database>}
+     */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
-    /** Where the persistence adapter connects to reach {@code database} on this server. */
+    /**
+     * Where the persistence adapter connects to reach {@code database} on this server.
+     *
+     * @param database the database's name
+     * @return the target, as the superuser without a password
+     */
     public DatabaseTarget target(String database) {
         return DatabaseTarget.of(jdbcUrl(database), Optional.of(SUPERUSER), Optional.empty());
     }
 
-    /** Creates a database unless it exists; names are lower-case letters, digits and underscores. */
+    /**
+     * Creates a database unless it exists; names are lower-case letters, digits and underscores.
+     *
+     * @param name the database's name
+     * @throws IllegalArgumentException if the name is not lower-case letters, digits and underscores (at most 63)
+     * @throws IllegalStateException    if the server refuses to create it
+     */
     public void createDatabaseIfMissing(String name) {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);

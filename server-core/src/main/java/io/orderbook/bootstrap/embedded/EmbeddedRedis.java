@@ -25,7 +25,12 @@ public final class EmbeddedRedis implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a server on a free port. */
+    /**
+     * Starts a server on a free port.
+     *
+     * @return the running server
+     * @throws java.io.UncheckedIOException if it does not start after a few attempts on different ports
+     */
     public static EmbeddedRedis start() {
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -51,11 +56,20 @@ public final class EmbeddedRedis implements AutoCloseable {
         throw new UncheckedIOException("cannot start embedded Redis", lastFailure);
     }
 
+    /**
+     * The port the server listens on, on 127.0.0.1.
+     *
+     * @return the port
+     */
     public int port() {
         return port;
     }
 
-    /** The URL clients connect to, e.g. {@code redis://127.0.0.1:45678}. */
+    /**
+     * The URL clients connect to, e.g. {@code redis://127.0.0.1:45678}.
+     *
+     * @return the URL
+     */
     public URI url() {
         return URI.create("redis://127.0.0.1:" + port);
     }

@@ -9,10 +9,20 @@ public interface BookListener {
     /**
      * A trade of {@code lots} at the maker's price. Both orders' quantities already include the fill;
      * a maker whose open quantity reached zero has already left the book.
+     *
+     * @param maker      the resting order
+     * @param taker      the incoming order
+     * @param priceTicks the maker's price, in ticks
+     * @param lots       quantity traded, in lots; positive
      */
     void trade(BookOrder maker, BookOrder taker, long priceTicks, long lots);
 
-    /** A resting order left the book without trading: its expiry passed, or self-trade prevention removed it. */
+    /**
+     * A resting order left the book without trading: its expiry passed, or self-trade prevention removed it.
+     *
+     * @param maker  the order that left
+     * @param reason why it left
+     */
     void makerRemoved(BookOrder maker, MakerRemoval reason);
 
     /** Why a resting order left the book during matching. */

@@ -27,8 +27,11 @@ public final class OrderBook {
     private final Long2ObjectHashMap<BookOrder> orders = new Long2ObjectHashMap<>();
 
     /**
+     * An empty book.
+     *
      * @param unitNotional quote minor units of one lot at one tick, used to spend a taker's budget
      * @param listener     receives trades and removals
+     * @throws IllegalArgumentException if {@code unitNotional} is not positive
      */
     public OrderBook(long unitNotional, BookListener listener) {
         if (unitNotional <= 0) {
@@ -43,7 +46,10 @@ public final class OrderBook {
      * Reports each trade, and each resting order expired or removed by self-trade prevention on the way.
      * The caller ensures the id is not already in the book.
      *
-     * @param now the current time; resting orders with {@code expireAt <= now} are expired, not traded
+     * @param order   the incoming order, not in any book
+     * @param mayRest whether what is left after matching may rest in the book
+     * @param now     the current time; resting orders with {@code expireAt <= now} are expired, not traded
+     * @return how the order ended its matching
      */
     public TakerOutcome place(BookOrder order, boolean mayRest, long now) {
         TakerOutcome outcome = match(order, now);
@@ -54,7 +60,13 @@ public final class OrderBook {
         return outcome;
     }
 
-    /** Whether an order of this side and price would trade against the book at once. */
+    /**
+     * Whether an order of this side and price would trade against the book at once.
+     *
+     * @param side  the order's side
+     * @param price its limit price, in ticks
+     * @return true if the best opposite price is at or better than {@code price}
+     */
     public boolean wouldCross(Side side, long price) {
         PriceLevel best = (side == Side.BUY ? asks : bids).best();
         return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
@@ -63,12 +75,23 @@ public final class OrderBook {
     /**
      * What {@code order} could trade right now if placed, following the same rules as matching
      * (price limit, budget, expired makers, self-trade prevention), without changing anything.
+     *
+     * @param order the order as it would be placed
+     * @param now   the current time, to skip expired makers
+     * @return the lots it could fill and their quote value
      */
     public Sweep sweep(BookOrder order, long now) {
         return sweep(order, now, null);
     }
 
-    /** Like {@link #sweep(BookOrder, long)}, as if the resting order {@code ignored} (may be null) were not there. */
+    /**
+     * Like {@link #sweep(BookOrder, long)}, as if the resting order {@code ignored} were not there.
+     *
+     * @param order   the order as it would be placed
+     * @param now     the current time, to skip expired makers
+     * @param ignored a resting order to leave out (the one being amended), or null
+     * @return the lots it could fill and their quote value
+     */
     public Sweep sweep(BookOrder order, long now, BookOrder ignored) {
         BookSide opposite = order.side() == Side.BUY ? asks : bids;
         long wanted = order.openLots;
@@ -106,7 +129,12 @@ public final class OrderBook {
         return new Sweep(lots, notional);
     }
 
-    /** Removes a resting order. Returns it, or null if the id is not in the book (then nothing happens). */
+    /**
+     * Removes a resting order. Reports nothing to the listener.
+     *
+     * @param orderId the order's id
+     * @return the removed order, or null if the id is not in the book (then nothing happens)
+     */
     public BookOrder cancel(long orderId) {
         BookOrder order = orders.get(orderId);
         if (order != null) {
@@ -118,6 +146,8 @@ public final class OrderBook {
     /**
      * Lowers a resting order's open quantity; it keeps its place in the queue.
      *
+     * @param order       a resting order of this book
+     * @param newOpenLots the new open quantity, in lots
      * @throws IllegalArgumentException unless {@code 0 < newOpenLots <= openLots}
      */
     public void reduce(BookOrder order, long newOpenLots) {
@@ -131,6 +161,13 @@ public final class OrderBook {
     /**
      * Moves a resting order to a new price and/or quantity with a new time priority: it leaves its queue,
      * matches at the new price like an incoming order, and rests what is left at the back of its level.
+     *
+     * @param order       a resting order of this book
+     * @param newPrice    the new limit price, in ticks
+     * @param newOpenLots the new open quantity, in lots; positive
+     * @param now         the current time; resting orders with {@code expireAt <= now} are expired, not traded
+     * @return how the order ended its matching
+     * @throws IllegalArgumentException if the order is not resting or {@code newOpenLots} is not positive
      */
     public TakerOutcome replace(BookOrder order, long newPrice, long newOpenLots, long now) {
         if (!order.isResting() || newOpenLots <= 0) {
@@ -152,7 +189,14 @@ public final class OrderBook {
 
     /**
      * Trades {@code taker} against one chosen resting order at that order's price, for
-     * {@code min(lots, maker's open lots)}. Reports the trade; returns the lots traded.
+     * {@code min(lots, maker's open lots)}. Reports the trade.
+     *
+     * @param taker the incoming order; it does not rest
+     * @param maker a resting order of the opposite side
+     * @param lots  most lots to trade; positive
+     * @return the lots traded
+     * @throws IllegalArgumentException if {@code maker} is not resting, is of the taker's side, or {@code lots} is
+     *                                  not positive
      */
     public long take(BookOrder taker, BookOrder maker, long lots) {
         if (!maker.isResting() || maker.side() == taker.side() || lots <= 0) {
@@ -163,23 +207,43 @@ public final class OrderBook {
         return fill;
     }
 
-    /** The resting order with this id, or null. */
+    /**
+     * The resting order with this id.
+     *
+     * @param orderId the order's id
+     * @return the order, or null if it is not in the book
+     */
     public BookOrder order(long orderId) {
         return orders.get(orderId);
     }
 
-    /** Number of resting orders. */
+    /**
+     * Number of resting orders.
+     *
+     * @return the count, both sides together
+     */
     public int orderCount() {
         return orders.size();
     }
 
-    /** Best price of a side in ticks, or {@link #NO_PRICE}. */
+    /**
+     * Best price of a side: highest bid or lowest ask.
+     *
+     * @param side {@code BUY} for bids, {@code SELL} for asks
+     * @return the price in ticks, or {@link #NO_PRICE} if the side is empty
+     */
     public long bestPrice(Side side) {
         PriceLevel best = (side == Side.BUY ? bids : asks).best();
         return best == null ? NO_PRICE : best.price;
     }
 
-    /** Up to {@code maxLevels} aggregated levels of a side, best first. */
+    /**
+     * Up to {@code maxLevels} aggregated levels of a side, best first.
+     *
+     * @param side      {@code BUY} for bids, {@code SELL} for asks
+     * @param maxLevels most levels to return
+     * @return a new list, empty if the side is
+     */
     public List<DepthLevel> depth(Side side, int maxLevels) {
         BookSide bookSide = side == Side.BUY ? bids : asks;
         int count = Math.min(maxLevels, bookSide.size());
@@ -190,7 +254,12 @@ public final class OrderBook {
         return result;
     }
 
-    /** Visits a side's resting orders in priority order: best price first, oldest first within a price. */
+    /**
+     * Visits a side's resting orders in priority order: best price first, oldest first within a price.
+     *
+     * @param side    {@code BUY} for bids, {@code SELL} for asks
+     * @param visitor called once per order; must not change the book
+     */
     public void forEachOrder(Side side, Consumer<BookOrder> visitor) {
         BookSide bookSide = side == Side.BUY ? bids : asks;
         for (PriceLevel level = bookSide.best(); level != null; level = bookSide.next(level)) {
@@ -200,7 +269,12 @@ public final class OrderBook {
         }
     }
 
-    /** Puts an order at the back of its price level without matching; used to rebuild a book from a snapshot. */
+    /**
+     * Puts an order at the back of its price level without matching; used to rebuild a book from a snapshot.
+     *
+     * @param order an order not yet in the book, with open lots
+     * @throws IllegalArgumentException if its id is in the book or it has no open lots
+     */
     public void restore(BookOrder order) {
         if (orders.containsKey(order.id()) || order.openLots <= 0) {
             throw new IllegalArgumentException("cannot restore order " + order.id());

@@ -19,7 +19,12 @@ public enum ConditionalKind {
     /** An entry: buys when the price falls to the trigger, sells when it rises to it. */
     TRIGGER;
 
-    /** The direction in which the price must reach the trigger for an order of this kind on {@code side}. */
+    /**
+     * The direction in which the price must reach the trigger for an order of this kind on {@code side}.
+     *
+     * @param side the side of the order placed when it fires
+     * @return at or below for a sell stop and a buy take-profit or entry, at or above for the others
+     */
     public TriggerDirection direction(Side side) {
         boolean sell = side == Side.SELL;
         return switch (this) {

@@ -28,6 +28,12 @@ public final class OrderSizing {
      */
     public record Inputs(Side side, boolean marketOrder, long price, int baseScale, long lotSize, long takerFeePpm,
                          long available, long filled) {
+        /**
+         * Checks the market figures.
+         *
+         * @throws NullPointerException     if {@code side} is null
+         * @throws IllegalArgumentException if the price or lot size is not positive, or the base scale is outside 0..18
+         */
         public Inputs {
             Objects.requireNonNull(side, "side");
             if (price <= 0 || lotSize <= 0 || baseScale < 0 || baseScale > 18) {
@@ -39,7 +45,9 @@ public final class OrderSizing {
     /**
      * A size: either a base quantity or, for a market buy, a quote amount (the other is 0); or why there is none.
      *
-     * @param failure null when sized, else a reason code such as {@code QUANTITY_ZERO}
+     * @param quantity    base quantity in base minor units, a multiple of the lot; 0 when sized by quote or not sized
+     * @param quoteAmount quote amount for a market buy, in quote minor units; otherwise 0
+     * @param failure     null when sized, else a reason code such as {@code QUANTITY_ZERO}
      */
     public record Size(long quantity, long quoteAmount, String failure) {
         static Size base(long quantity) {
@@ -54,12 +62,23 @@ public final class OrderSizing {
             return new Size(0, 0, "QUANTITY_ZERO");
         }
 
+        /**
+         * Whether there is a size to place.
+         *
+         * @return true unless {@link #failure()} gives a reason
+         */
         public boolean sized() {
             return failure == null;
         }
     }
 
-    /** The size the rule gives with these inputs. */
+    /**
+     * The size the rule gives with these inputs.
+     *
+     * @param rule the conditional order's quantity rule
+     * @param in   the market figures, price and balances at firing
+     * @return the size, or a size whose {@code failure} says why there is none (e.g. it rounds down to zero lots)
+     */
     public static Size size(QuantityRule rule, Inputs in) {
         boolean marketBuy = in.marketOrder() && in.side() == Side.BUY;
         return switch (rule) {

@@ -29,10 +29,15 @@ public final class TriggerIndex {
     private final TrailingBook buyByAmount = new TrailingBook(Side.BUY, TrailingOffset.AMOUNT);
     private final TrailingBook buyByPercent = new TrailingBook(Side.BUY, TrailingOffset.PERCENT);
 
+    /** An index with nothing armed. */
+    public TriggerIndex() {
+    }
+
     /**
      * Arms an order. Arming an id that is armed already replaces its rule.
      *
-     * @param id the conditional order's id
+     * @param id   the conditional order's id
+     * @param rule when it fires
      */
     public void arm(long id, TriggerRule rule) {
         disarm(id);
@@ -50,7 +55,12 @@ public final class TriggerIndex {
         }
     }
 
-    /** Disarms an order; false if it was not armed here. */
+    /**
+     * Disarms an order.
+     *
+     * @param id the conditional order's id
+     * @return true if it was armed here, false if there was nothing to disarm
+     */
     public boolean disarm(long id) {
         TriggerRule.Fixed f = fixed.remove(id);
         if (f != null) {
@@ -66,20 +76,33 @@ public final class TriggerIndex {
         return book != null && book.remove(id);
     }
 
-    public boolean contains(long id) {
+    /**
+     * Whether an order is armed here.
+     *
+     * @param id the conditional order's id
+     * @return true if it is armed and has not fired
+     */
+    boolean contains(long id) {
         return fixed.containsKey(id) || trailingOf.containsKey(id);
     }
 
-    /** How many orders are armed. */
-    public int size() {
+    /**
+     * How many orders are armed.
+     *
+     * @return the count, fixed and trailing together
+     */
+    int size() {
         return fixed.size() + trailingOf.size();
     }
 
     /**
      * The price at which an armed order fires now: its fixed trigger, or a trailing stop's current one (null while
      * a trailing stop has seen no price yet, or if the order is not armed here).
+     *
+     * @param id the conditional order's id
+     * @return the trigger price in quote minor units per whole base unit, or null
      */
-    public Long currentTrigger(long id) {
+    Long currentTrigger(long id) {
         TriggerRule.Fixed f = fixed.get(id);
         if (f != null) {
             return f.price();
@@ -88,7 +111,12 @@ public final class TriggerIndex {
         return book == null ? null : book.trigger(id);
     }
 
-    /** A trailing stop's best price so far (null if it has seen none, or is not a trailing stop armed here). */
+    /**
+     * A trailing stop's best price so far.
+     *
+     * @param id the conditional order's id
+     * @return the best price, or null if it has seen none or is not a trailing stop armed here
+     */
     public Long trailingBest(long id) {
         TrailingBook book = trailingOf.get(id);
         return book == null ? null : book.best(id);

@@ -9,9 +9,16 @@ public sealed interface TriggerRule {
     /**
      * A trigger at a fixed price.
      *
-     * @param price quote minor units per whole base unit, positive
+     * @param direction which prices fire it
+     * @param price     quote minor units per whole base unit, positive
      */
     record Fixed(TriggerDirection direction, long price) implements TriggerRule {
+        /**
+         * Checks the rule.
+         *
+         * @throws NullPointerException     if {@code direction} is null
+         * @throws IllegalArgumentException if {@code price} is not positive
+         */
         public Fixed {
             Objects.requireNonNull(direction, "direction");
             if (price <= 0) {
@@ -23,12 +30,20 @@ public sealed interface TriggerRule {
     /**
      * A trigger that trails the best price since arming: the highest for a sell, the lowest for a buy.
      *
+     * @param side     the side of the order it places: a sell trails the highest price, a buy the lowest
+     * @param offset   whether {@code distance} is an amount or a percentage
      * @param distance quote minor units for {@link TrailingOffset#AMOUNT}; parts per million, below 1,000,000,
      *                 for {@link TrailingOffset#PERCENT}; positive
      * @param best     the best price so far (the price when it was armed, to begin with), or 0 when no price is known
      *                 yet: then the first price seen is the best
      */
     record Trailing(Side side, TrailingOffset offset, long distance, long best) implements TriggerRule {
+        /**
+         * Checks the rule.
+         *
+         * @throws NullPointerException     if {@code side} or {@code offset} is null
+         * @throws IllegalArgumentException if {@code distance} is out of range or {@code best} is negative
+         */
         public Trailing {
             Objects.requireNonNull(side, "side");
             Objects.requireNonNull(offset, "offset");

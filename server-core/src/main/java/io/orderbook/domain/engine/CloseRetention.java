@@ -19,6 +19,11 @@ public record CloseRetention(Duration period, int maxOrders) {
     /** One day, at most a million orders (roughly 150 MB at most). */
     public static final CloseRetention DEFAULT = new CloseRetention(Duration.ofDays(1), 1_000_000);
 
+    /**
+     * Checks both bounds.
+     *
+     * @throws IllegalArgumentException if {@code period} is null, zero or negative, or {@code maxOrders} is below 1
+     */
     public CloseRetention {
         if (period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive");

@@ -4,6 +4,11 @@ package io.orderbook.domain.engine;
 @FunctionalInterface
 public interface EventSink {
 
+    /**
+     * Takes one event, on the engine's thread while the command that caused it is being applied.
+     *
+     * @param event the event, never null
+     */
     void accept(EngineEvent event);
 
     /** A sink that drops everything. */

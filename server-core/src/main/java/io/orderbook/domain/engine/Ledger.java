@@ -19,19 +19,41 @@ public final class Ledger {
     /** Per asset, the sum of all balances; only deposits and withdrawals change it. */
     private long[] supply = new long[8];
 
-    /** Available balance of a user's asset. */
+    /** An empty ledger: no accounts, every supply zero. */
+    public Ledger() {
+    }
+
+    /**
+     * Available balance of a user's asset.
+     *
+     * @param userId the account holder ({@link #FEE_ACCOUNT} for fees)
+     * @param asset  the asset id
+     * @return free amount in the asset's minor units; 0 for an unknown user or asset
+     */
     public long available(long userId, int asset) {
         Account account = accounts.get(userId);
         return account == null ? 0 : account.available(asset);
     }
 
-    /** Part of a user's asset locked by open orders. */
+    /**
+     * Part of a user's asset locked by open orders.
+     *
+     * @param userId the account holder
+     * @param asset  the asset id
+     * @return locked amount in the asset's minor units; 0 for an unknown user or asset
+     */
     public long locked(long userId, int asset) {
         Account account = accounts.get(userId);
         return account == null ? 0 : account.locked(asset);
     }
 
-    /** Sum of all available and locked balances of an asset, the fee account included, counted anew. */
+    /**
+     * Sum of all available and locked balances of an asset, the fee account included, counted anew.
+     *
+     * @param asset the asset id
+     * @return the sum in the asset's minor units
+     * @throws ArithmeticException if the sum overflows a long
+     */
     public long total(int asset) {
         long total = 0;
         for (Account account : accounts.values()) {
@@ -40,8 +62,13 @@ public final class Ledger {
         return total;
     }
 
-    /** The asset's total supply as tracked through deposits and withdrawals; always equals {@link #total}. */
-    public long supply(int asset) {
+    /**
+     * The asset's total supply as tracked through deposits and withdrawals; always equals {@link #total}.
+     *
+     * @param asset the asset id
+     * @return the supply in the asset's minor units; 0 for an asset never deposited
+     */
+    long supply(int asset) {
         return asset < supply.length ? supply[asset] : 0;
     }
 
@@ -53,7 +80,11 @@ public final class Ledger {
         supply[asset] += delta;
     }
 
-    /** Every non-zero balance, sorted by user and asset. */
+    /**
+     * Every non-zero balance, sorted by user and asset.
+     *
+     * @return a new mutable list, empty when nothing is held
+     */
     public List<Balance> balances() {
         List<Balance> result = new ArrayList<>();
         for (Account account : accounts.values()) {
@@ -79,6 +110,8 @@ public final class Ledger {
     /**
      * One balance.
      *
+     * @param userId    the account holder
+     * @param asset     the asset id
      * @param available free to spend
      * @param locked    reserved by open orders
      */

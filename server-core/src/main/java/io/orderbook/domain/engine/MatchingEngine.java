@@ -90,18 +90,34 @@ public final class MatchingEngine {
     private long nextTradeId = 1;
     private long now;
 
-    /** An engine whose filled orders stay closable as {@link CloseRetention#DEFAULT} says. */
+    /**
+     * An empty engine whose filled orders stay closable as {@link CloseRetention#DEFAULT} says.
+     *
+     * @param sink receives every event; {@link EventSink#NONE} drops them
+     */
     public MatchingEngine(EventSink sink) {
         this(sink, CloseRetention.DEFAULT);
     }
 
-    /** An engine whose filled orders stay closable as {@code retention} says. */
+    /**
+     * An empty engine whose filled orders stay closable as {@code retention} says.
+     *
+     * @param sink      receives every event; {@link EventSink#NONE} drops them
+     * @param retention how long and how many filled orders stay closable
+     * @throws NullPointerException if {@code retention} is null
+     */
     public MatchingEngine(EventSink sink, CloseRetention retention) {
         this.sink = sink;
         this.retention = java.util.Objects.requireNonNull(retention, "retention");
     }
 
-    /** Adds a market with an empty book. */
+    /**
+     * Adds a market with an empty book, without an event: for setting up an engine, where
+     * {@link Command.AddMarket} is the way to list a market on a running one.
+     *
+     * @param market the market's rules
+     * @throws IllegalArgumentException if a market with its id exists
+     */
     public void addMarket(Market market) {
         if (market.id() < markets.length && markets[market.id()] != null) {
             throw new IllegalArgumentException("market " + market.id() + " already exists");
@@ -112,18 +128,32 @@ public final class MatchingEngine {
         markets[market.id()] = new MarketState(market, settlement);
     }
 
-    /** The market with this id, if any. */
+    /**
+     * The market with this id, if any.
+     *
+     * @param marketId the market's engine id
+     * @return its current rules, or empty if no such market is listed
+     */
     public Optional<Market> market(int marketId) {
         MarketState state = marketState(marketId);
         return state == null ? Optional.empty() : Optional.of(state.market);
     }
 
-    /** Balances of all users (read-only use). */
+    /**
+     * Balances of all users (read-only use).
+     *
+     * @return the engine's live ledger, not a copy
+     */
     public Ledger ledger() {
         return ledger;
     }
 
-    /** Runs one command to completion. */
+    /**
+     * Runs one command to completion, sending its events to the sink. A refused command gives
+     * {@link EngineEvent.CommandRejected} instead of an exception.
+     *
+     * @param command the command; its timestamp becomes the engine's clock
+     */
     public void apply(Command command) {
         now = command.timestamp();
         switch (command) {
@@ -717,8 +747,12 @@ public final class MatchingEngine {
         return order == null || retention.isPast(order.endedAt, now) ? null : order;
     }
 
-    /** How many ended orders with fills the engine remembers for closing (for tests and metrics). */
-    public int closableOrderCount() {
+    /**
+     * How many ended orders with fills the engine remembers for closing (for tests and metrics).
+     *
+     * @return the count, at most the retention's {@code maxOrders}
+     */
+    int closableOrderCount() {
         return filledOrders.size();
     }
 
@@ -808,7 +842,15 @@ public final class MatchingEngine {
 
     // ---- queries, state hash, snapshots ----
 
-    /** Up to {@code maxLevels} aggregated levels of a market's side, best first. */
+    /**
+     * Up to {@code maxLevels} aggregated levels of a market's side, best first.
+     *
+     * @param marketId  the market
+     * @param side      bids ({@code BUY}) or asks ({@code SELL})
+     * @param maxLevels most levels to return
+     * @return the levels, prices and quantities in market units; empty for an empty side
+     * @throws IllegalArgumentException if the market is unknown
+     */
     public List<BookLevel> depth(int marketId, Side side, int maxLevels) {
         MarketState state = requireMarket(marketId);
         Market market = state.market;
@@ -818,13 +860,22 @@ public final class MatchingEngine {
                 .toList();
     }
 
-    /** An open order's current state, if it is open. */
+    /**
+     * An open order's current state, if it is open.
+     *
+     * @param orderId the order
+     * @return its state, or empty if it is unknown or no longer open
+     */
     public Optional<EngineSnapshot.RestingOrder> openOrder(long orderId) {
         Order order = openOrders.get(orderId);
         return order == null ? Optional.empty() : Optional.of(describe(order));
     }
 
-    /** Number of open orders across all markets. */
+    /**
+     * Number of open orders across all markets.
+     *
+     * @return the count
+     */
     public int openOrderCount() {
         return openOrders.size();
     }
@@ -832,6 +883,8 @@ public final class MatchingEngine {
     /**
      * A hash of the complete state (books in priority order, balances, closable orders, counters). Equal
      * states give equal hashes, whatever the order of hash-map iteration.
+     *
+     * @return the hash
      */
     public long stateHash() {
         StateHash hash = new StateHash();
@@ -858,7 +911,11 @@ public final class MatchingEngine {
         return hash.add(snapshot.nextTradeId()).value();
     }
 
-    /** The complete state, from which {@link #restore} rebuilds an identical engine. */
+    /**
+     * The complete state, from which {@link #restore} rebuilds an identical engine.
+     *
+     * @return a snapshot that does not change as the engine goes on
+     */
     public EngineSnapshot snapshot() {
         List<Market> marketList = new ArrayList<>();
         List<Integer> halted = new ArrayList<>();
@@ -884,7 +941,13 @@ public final class MatchingEngine {
         return new EngineSnapshot(marketList, halted, ledger.balances(), resting, closable, nextTradeId);
     }
 
-    /** Rebuilds an engine from a snapshot; it behaves exactly as the engine the snapshot was taken from. */
+    /**
+     * Rebuilds an engine from a snapshot; it behaves exactly as the engine the snapshot was taken from.
+     *
+     * @param snapshot the state to restore
+     * @param sink     receives the new engine's events
+     * @return the new engine, with {@link CloseRetention#DEFAULT}
+     */
     public static MatchingEngine restore(EngineSnapshot snapshot, EventSink sink) {
         return restore(snapshot, sink, CloseRetention.DEFAULT);
     }
@@ -892,6 +955,11 @@ public final class MatchingEngine {
     /**
      * Rebuilds an engine from a snapshot, with the close retention the engine it was taken from had; it behaves
      * exactly as that engine.
+     *
+     * @param snapshot  the state to restore
+     * @param sink      receives the new engine's events
+     * @param retention the close retention to keep to from now on
+     * @return the new engine
      */
     public static MatchingEngine restore(EngineSnapshot snapshot, EventSink sink, CloseRetention retention) {
         MatchingEngine engine = new MatchingEngine(sink, retention);

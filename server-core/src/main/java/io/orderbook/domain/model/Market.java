@@ -32,6 +32,13 @@ public record Market(int id, String symbol, int baseAsset, int quoteAsset, int b
     /** Highest fee rate a market may charge (10%), which keeps every seller's proceeds positive. */
     public static final int MAX_FEE_PPM = 100_000;
 
+    /**
+     * Checks every rule, including that one lot at one tick has a whole-number notional.
+     *
+     * @throws NullPointerException     if {@code symbol} or {@code defaultStp} is null
+     * @throws IllegalArgumentException if a figure is out of range, or base and quote are the same asset
+     * @throws ArithmeticException      if {@code tickSize * lotSize} overflows a long
+     */
     public Market {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(defaultStp, "defaultStp");
@@ -48,12 +55,20 @@ public record Market(int id, String symbol, int baseAsset, int quoteAsset, int b
                 "tickSize * lotSize must be a whole number of quote minor units per 10^baseScale");
     }
 
-    /** Quote minor units of one lot at a price of one tick. */
+    /**
+     * Quote minor units of one lot at a price of one tick.
+     *
+     * @return {@code tickSize * lotSize / 10^baseScale}, a whole number by construction
+     */
     public long unitNotional() {
         return tickSize * lotSize / pow10(baseScale);
     }
 
-    /** The higher of the two fee rates: what a buy order reserves, since it may end up maker or taker. */
+    /**
+     * The higher of the two fee rates: what a buy order reserves, since it may end up maker or taker.
+     *
+     * @return the rate in parts per million
+     */
     public int maxFeePpm() {
         return Math.max(makerFeePpm, takerFeePpm);
     }
@@ -61,13 +76,23 @@ public record Market(int id, String symbol, int baseAsset, int quoteAsset, int b
     /**
      * The fee on a quote value, rounded down. Rounding down keeps the sum of per-fill fees within the
      * fee reserved for the whole order.
+     *
+     * @param notional the quote value, in quote minor units; not negative
+     * @param feePpm   the fee rate, in parts per million
+     * @return the fee, in quote minor units
      */
     public static long fee(long notional, int feePpm) {
         // notional * ppm / 1e6 without overflow: split notional into whole millions and the rest.
         return (notional / PPM) * feePpm + (notional % PPM) * feePpm / PPM;
     }
 
-    /** The largest quote value {@code n} with {@code n + fee(n) <= budget}: what a quote budget buys. */
+    /**
+     * The largest quote value {@code n} with {@code n + fee(n) <= budget}: what a quote budget buys.
+     *
+     * @param budget the quote to spend, fees included, in quote minor units; not negative
+     * @param feePpm the fee rate, in parts per million
+     * @return the quote value before fees, in quote minor units
+     */
     public static long notionalWithin(long budget, int feePpm) {
         long divisor = PPM + feePpm;
         long n = (budget / divisor) * PPM + (budget % divisor) * PPM / divisor;

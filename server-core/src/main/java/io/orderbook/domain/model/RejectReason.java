@@ -5,22 +5,33 @@ package io.orderbook.domain.model;
  * take or amend whose target is found past its good-till-date expiry first expires that order.
  */
 public enum RejectReason {
+    /** No listed market has the command's market id. */
     UNKNOWN_MARKET,
+    /** The asset id is outside the range of asset ids. */
     UNKNOWN_ASSET,
+    /** The order the command names is unknown, no longer open (or closable, for a close), or not the user's own. */
     UNKNOWN_ORDER,
+    /** The new order's id belongs to an open or still closable order. */
     DUPLICATE_ORDER_ID,
+    /** The user id is not that of a trader (traders' ids are positive). */
     INVALID_USER,
+    /** The quantity is zero or negative, or given where the order is sized by quote amount. */
     INVALID_QUANTITY,
+    /** The quantity is not a multiple of the market's lot size. */
     QUANTITY_NOT_LOT_MULTIPLE,
+    /** A limit price that is zero or negative. */
     INVALID_PRICE,
+    /** The price is not a multiple of the market's tick size. */
     PRICE_NOT_TICK_MULTIPLE,
     /** A market order carried a limit price. */
     PRICE_NOT_ALLOWED,
     /** A quote amount was given where only a base quantity is allowed (limit orders, sells). */
     QUOTE_AMOUNT_NOT_ALLOWED,
+    /** The order's value is below the market's minimum notional. */
     BELOW_MIN_NOTIONAL,
     /** A quantity, price or amount so large that exact arithmetic would overflow. */
     AMOUNT_TOO_LARGE,
+    /** The available balance does not cover what the order must reserve, or the withdrawal. */
     INSUFFICIENT_FUNDS,
     /** A post-only (LIMIT_MAKER) order would have taken liquidity. */
     POST_ONLY_WOULD_TAKE,
@@ -32,6 +43,7 @@ public enum RejectReason {
     INVALID_TIME_IN_FORCE,
     /** A GTD order without an expiry time, or an expiry time on a non-GTD order. */
     INVALID_EXPIRE_TIME,
+    /** A GTD order's expiry time is not after the command's timestamp. */
     EXPIRE_TIME_IN_PAST,
     /** A user tried to take their own resting order. */
     CANNOT_TAKE_OWN_ORDER,
@@ -39,6 +51,7 @@ public enum RejectReason {
     ALREADY_CLOSED,
     /** The amount of a deposit or withdrawal is zero or negative. */
     INVALID_AMOUNT,
+    /** The market is halted: it takes no new orders, amends, takes or closes. */
     MARKET_HALTED,
     /** A market with this id or symbol is already listed. */
     MARKET_EXISTS,

@@ -11,7 +11,11 @@ public enum TimeInForce {
     /** Good till date: rests until its expiry time. */
     GTD;
 
-    /** Whether an order with this time in force may rest in the book. */
+    /**
+     * Whether an order with this time in force may rest in the book.
+     *
+     * @return true for {@link #GTC} and {@link #GTD}
+     */
     public boolean rests() {
         return this == GTC || this == GTD;
     }
