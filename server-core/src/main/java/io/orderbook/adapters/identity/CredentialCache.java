@@ -43,6 +43,15 @@ public final class CredentialCache {
     private final ExpiringCache<Long, UserEntry> userEntries;
     private final ExpiringCache<String, KeyEntry> keyEntries;
 
+    /**
+     * An empty cache.
+     *
+     * @param users      where users are read on a miss
+     * @param keys       where API keys, with their owners, are read on a miss
+     * @param ttl        how long an entry is used before it is read again; only bounds a lost invalidation message
+     * @param maxEntries users and, separately, keys held at most
+     * @throws IllegalArgumentException if {@code ttl} is negative or {@code maxEntries} is less than 1
+     */
     public CredentialCache(UserRepository users, ApiKeyRepository keys, Duration ttl, int maxEntries) {
         this(users, keys, ttl, maxEntries, System::nanoTime);
     }
@@ -65,17 +74,18 @@ public final class CredentialCache {
     }
 
     /** Forgets the user and every key of theirs (a key carries its owner's role and enabled flag). */
-    public void userChanged(long userId) {
+    void userChanged(long userId) {
         userEntries.invalidate(userId);
         keyEntries.invalidateIf(key -> key.userId() == userId);
     }
 
-    public void apiKeyChanged(String prefix) {
+    /** Forgets the key with this prefix. */
+    void apiKeyChanged(String prefix) {
         keyEntries.invalidate(prefix);
     }
 
     /** Forgets everything, e.g. after invalidation messages may have been missed. */
-    public void clear() {
+    void clear() {
         userEntries.clear();
         keyEntries.clear();
     }

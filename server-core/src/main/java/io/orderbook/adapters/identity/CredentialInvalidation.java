@@ -29,7 +29,13 @@ public final class CredentialInvalidation implements CredentialEvents, AutoClose
     private final int messageListener;
     private final int statusListener;
 
-    /** Subscribes before returning, so no change published afterwards is missed. */
+    /**
+     * Subscribes to the topic before returning, so no change published afterwards is missed.
+     *
+     * @param redisson the Redis client every node shares the topic through
+     * @param cache    this node's cache: changed entries are dropped from it, all of it when the topic is
+     *                 (re)subscribed
+     */
     public CredentialInvalidation(RedissonClient redisson, CredentialCache cache) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.topic = redisson.getTopic(TOPIC);

@@ -61,7 +61,16 @@ public final class IdentityAuthenticator implements RequestAuthenticator {
     private final Clock clock;
     private final ExpiringCache<String, AccessTokenClaims> verifiedTokens;
 
-    /** @param verifiedTokenTtl how long a verified token's claims are kept (its expiry is checked on every use) */
+    /**
+     * An authenticator that reads users and keys through the cache.
+     *
+     * @param accessTokens     verifies bearer access tokens
+     * @param apiKeyCodec      parses presented API keys and checks their secrets against the stored hashes
+     * @param cache            users and API keys, as authentication needs them
+     * @param lastUse          told of every successful use of an API key
+     * @param clock            the current time, for the expiry of keys, secrets and cached tokens
+     * @param verifiedTokenTtl how long a verified token's claims are kept (its expiry is checked on every use)
+     */
     public IdentityAuthenticator(AccessTokens accessTokens, ApiKeyCodec apiKeyCodec, CredentialCache cache,
                                  LastUseRecorder lastUse, Clock clock, Duration verifiedTokenTtl) {
         this.verifiedTokens = new ExpiringCache<>(verifiedTokenTtl.toNanos(), MAX_VERIFIED_TOKENS, System::nanoTime);

@@ -27,7 +27,13 @@ public final class LastUseRecorder implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Thread flusher;
 
-    /** Starts the flushing thread; {@link #close()} stops it after a last flush. */
+    /**
+     * Starts the flushing thread; {@link #close()} stops it after a last flush.
+     *
+     * @param keys          where the last uses are written
+     * @param flushInterval how long uses are collected between two writes
+     * @throws IllegalArgumentException if {@code flushInterval} is not positive
+     */
     public LastUseRecorder(ApiKeyRepository keys, Duration flushInterval) {
         this.keys = Objects.requireNonNull(keys, "keys");
         if (flushInterval.isNegative() || flushInterval.isZero()) throw new IllegalArgumentException("flushInterval must be positive");
@@ -36,13 +42,13 @@ public final class LastUseRecorder implements AutoCloseable {
     }
 
     /** Notes a use of the key; cheap, called on every authenticated request. */
-    public void record(long keyId, Instant at) {
+    void record(long keyId, Instant at) {
         Instant known = pending.get(keyId);
         if (known == null || at.isAfter(known)) pending.put(keyId, at);
     }
 
     /** Writes what was recorded since the last flush; a failure is logged and the next uses are written later. */
-    public void flush() {
+    void flush() {
         if (pending.isEmpty()) return;
         Map<Long, Instant> batch = new HashMap<>();
         for (Map.Entry<Long, Instant> use : pending.entrySet()) {

@@ -19,6 +19,11 @@ public final class RedisAdminChangeLock implements AdminChangeLock {
 
     private final RLock lock;
 
+    /**
+     * The lock every node of the cluster shares.
+     *
+     * @param redisson the Redis client the nodes share
+     */
     public RedisAdminChangeLock(RedissonClient redisson) {
         this.lock = Objects.requireNonNull(redisson, "redisson").getLock("identity:admin-change");
     }

@@ -38,9 +38,13 @@ public final class RedisLoginThrottle implements LoginThrottle {
     private final Duration window;
 
     /**
+     * A throttle whose counters every node shares.
+     *
+     * @param redisson               the Redis client the nodes share
      * @param maxFailuresPerUsername failures after which a username is blocked for the rest of the window
      * @param maxFailuresPerAddress  failures after which a client address is blocked for the rest of the window
      * @param window                 how long failures are counted, from the first one
+     * @throws IllegalArgumentException if a limit is less than 1 or the window shorter than 1 ms
      */
     public RedisLoginThrottle(RedissonClient redisson, int maxFailuresPerUsername, int maxFailuresPerAddress, Duration window) {
         this.redisson = Objects.requireNonNull(redisson, "redisson");

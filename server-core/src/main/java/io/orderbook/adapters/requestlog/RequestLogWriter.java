@@ -39,10 +39,11 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogWriter.class);
 
-    public static final int DEFAULT_CAPACITY = 50_000;
-    public static final int DEFAULT_BATCH_SIZE = 2_000;
-    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
-    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int DEFAULT_CAPACITY = 50_000;
+    private static final int DEFAULT_BATCH_SIZE = 2_000;
+    private static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
+    /** How long {@link #close()} waits for the queue to be written. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     /** Longer paths are cut: they come from scanners, and the log must not grow by what a client sends. */
     public static final int MAX_PATH_LENGTH = 512;
     private static final int MAX_METHOD_LENGTH = 16;
@@ -58,7 +59,7 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
 
     /** Where batches go: {@link RequestLogRepository#insertAll} in the server, anything that stores a list in tests. */
     @FunctionalInterface
-    public interface BatchStore {
+    interface BatchStore {
         /** Stores all entries in one transaction, or throws and stores none. */
         void insertAll(List<RequestLogEntry> batch);
     }
@@ -67,7 +68,6 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
     private final BlockingQueue<io.orderbook.adapters.http.pipeline.RequestLogEntry> queue;
     private final int batchSize;
     private final long flushIntervalNanos;
-    private final Duration closeTimeout;
     private final Thread worker;
     private volatile boolean closing;
 
@@ -83,21 +83,25 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(b.capacity);
         this.batchSize = b.batchSize;
         this.flushIntervalNanos = b.flushInterval.toNanos();
-        this.closeTimeout = b.closeTimeout;
         if (b.meterRegistry != null) {
             registerMeters(b.meterRegistry);
         }
         this.worker = Thread.ofVirtual().name("request-log-writer").start(this::run);
     }
 
-    /** A writer storing into the repository; see {@link Builder} for the settings. */
+    /**
+     * Starts configuring a writer that stores into the repository.
+     *
+     * @param repository where batches are stored, one transaction each
+     * @return a builder with the default settings; {@link Builder#build()} starts the writer
+     */
     public static Builder builder(RequestLogRepository repository) {
         Objects.requireNonNull(repository, "repository");
         return new Builder(repository::insertAll);
     }
 
     /** A writer storing through any {@link BatchStore}. */
-    public static Builder builder(BatchStore store) {
+    static Builder builder(BatchStore store) {
         return new Builder(Objects.requireNonNull(store, "store"));
     }
 
@@ -114,35 +118,51 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
         }
     }
 
-    /** Entries stored so far. */
+    /**
+     * Entries stored so far.
+     *
+     * @return how many entries the database accepted since the writer started
+     */
     public long written() {
         return written.get();
     }
 
-    /** Entries not stored: the queue was full, the writer closed, the entry invalid, or the database refused them. */
+    /**
+     * Entries not stored: the queue was full, the writer closed, the entry invalid, or the database refused them.
+     *
+     * @return how many entries were dropped since the writer started, for all these reasons together
+     */
     public long dropped() {
         return droppedQueueFull.get() + droppedClosed.get() + droppedInvalid.get() + failed.get();
     }
 
     /** Entries dropped because the queue was full. */
-    public long droppedQueueFull() {
+    long droppedQueueFull() {
         return droppedQueueFull.get();
     }
 
-    /** Transactions used so far, one per stored batch. */
+    /**
+     * Transactions used so far, one per stored batch.
+     *
+     * @return how many batches were stored since the writer started
+     */
     public long batches() {
         return batches.get();
     }
 
-    /** Entries waiting to be stored. */
+    /**
+     * Entries waiting to be stored.
+     *
+     * @return how many entries are queued now, not counting a batch being written
+     */
     public int queued() {
         return queue.size();
     }
 
     /**
      * Stops taking entries, writes what is queued and stops the background thread. Call it after the HTTP
-     * server has stopped, so no request is still being recorded. Waits at most the close timeout; what is
-     * not written by then is dropped and counted.
+     * server has stopped, so no request is still being recorded. Waits at most 10 s; what is not written by
+     * then is dropped and counted.
      */
     @Override
     public void close() {
@@ -151,8 +171,8 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
         }
         closing = true;
         try {
-            if (!worker.join(closeTimeout)) {
-                LOG.warn("Request log writer did not finish within {}; {} entries are dropped", closeTimeout, queue.size());
+            if (!worker.join(CLOSE_TIMEOUT)) {
+                LOG.warn("Request log writer did not finish within {}; {} entries are dropped", CLOSE_TIMEOUT, queue.size());
                 worker.interrupt();
                 worker.join(Duration.ofSeconds(1));
             }
@@ -288,47 +308,67 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
         private int capacity = DEFAULT_CAPACITY;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
-        private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
         private MeterRegistry meterRegistry;
 
         private Builder(BatchStore store) {
             this.store = store;
         }
 
-        /** Entries the queue holds before new ones are dropped; default {@value #DEFAULT_CAPACITY}. */
+        /**
+         * Sets how many entries the queue holds before new ones are dropped.
+         *
+         * @param capacity entries; default 50,000
+         * @return this builder
+         * @throws IllegalArgumentException if {@code capacity} is less than 1
+         */
         public Builder capacity(int capacity) {
             if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
             this.capacity = capacity;
             return this;
         }
 
-        /** Most entries per transaction; default {@value #DEFAULT_BATCH_SIZE}. */
+        /**
+         * Sets the most entries stored per transaction.
+         *
+         * @param batchSize entries; default 2,000
+         * @return this builder
+         * @throws IllegalArgumentException if {@code batchSize} is less than 1
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1) throw new IllegalArgumentException("batchSize must be positive");
             this.batchSize = batchSize;
             return this;
         }
 
-        /** Longest an entry waits for its batch to fill; default 200 ms. */
+        /**
+         * Sets the longest an entry waits for its batch to fill.
+         *
+         * @param interval at least 1 ms; default 200 ms
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is shorter than 1 ms
+         */
         public Builder flushInterval(Duration interval) {
             if (interval.toMillis() < 1) throw new IllegalArgumentException("flushInterval must be at least 1 ms");
             this.flushInterval = interval;
             return this;
         }
 
-        /** How long {@link RequestLogWriter#close()} waits for the queue to be written; default 10 s. */
-        public Builder closeTimeout(Duration timeout) {
-            if (timeout.isNegative()) throw new IllegalArgumentException("closeTimeout must not be negative");
-            this.closeTimeout = timeout;
-            return this;
-        }
-
-        /** Where to export the writer's counters; none by default. */
+        /**
+         * Sets where the writer's counters are exported; none by default.
+         *
+         * @param registry receives the {@code request.log.*} meters; not null
+         * @return this builder
+         */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
+        /**
+         * Starts a writer with these settings.
+         *
+         * @return the running writer; {@link RequestLogWriter#close()} stops it
+         */
         public RequestLogWriter build() {
             return new RequestLogWriter(this);
         }

@@ -27,9 +27,13 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
 
     /** No client order id, no idempotency key, no audit context. */
     public static final CommandContext NONE = new CommandContext(null, null, null, null, null);
+    /** Longest client order id, in characters (the column's width). */
     public static final int MAX_CLIENT_ORDER_ID = 64;
+    /** Longest idempotency key, in characters (the column's width). */
     public static final int MAX_IDEMPOTENCY_KEY = 255;
+    /** Longest request fingerprint, in characters (the column's width). */
     public static final int MAX_FINGERPRINT = 128;
+    /** Longest reason for a balance adjustment, in characters (the table's check constraint). */
     public static final int MAX_REASON = 500;
     /** What the markets table accepts as a symbol: {@code BASE-QUOTE} in capitals and digits. */
     public static final Pattern MARKET_SYMBOL = Pattern.compile("[A-Z0-9]{1,15}-[A-Z0-9]{1,16}");
@@ -38,6 +42,13 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
     /** Highest asset id the assets table accepts. */
     public static final int MAX_ASSET_ID = 32_767;
 
+    /**
+     * Checks each part on its own; {@link Sequencer#submit(Command, CommandContext)} checks that they fit the
+     * command.
+     *
+     * @throws IllegalArgumentException if the client order id or the reason is not storable, or the actor is not
+     *                                  a user's id
+     */
     public CommandContext {
         if (clientOrderId != null) {
             requireVisibleAscii(clientOrderId, MAX_CLIENT_ORDER_ID, "clientOrderId");
@@ -53,28 +64,64 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
         }
     }
 
-    /** A context without market keys. */
+    /**
+     * A context without market keys.
+     *
+     * @param clientOrderId the client's own id for the order the command creates, or null
+     * @param idempotency   the request's idempotency key and fingerprint, or null
+     * @param reason        why a balance is adjusted (balance adjustments only), or null
+     * @param actorUserId   the administrator who adjusts a balance (balance adjustments only), or null
+     * @throws IllegalArgumentException as the canonical constructor does
+     */
     public CommandContext(String clientOrderId, Idempotency idempotency, String reason, Long actorUserId) {
         this(clientOrderId, idempotency, reason, actorUserId, null);
     }
 
-    /** The same context with a client order id. */
+    /**
+     * The same context with a client order id.
+     *
+     * @param id the client's own id for the order the command creates; null removes it
+     * @return a new context; this one is unchanged
+     * @throws IllegalArgumentException if {@code id} is not 1 to {@value #MAX_CLIENT_ORDER_ID} visible ASCII
+     *                                  characters
+     */
     public CommandContext withClientOrderId(String id) {
         return new CommandContext(id, idempotency, reason, actorUserId, marketKeys);
     }
 
-    /** The same context with the idempotency key a user sent and the digest of the request it came with. */
+    /**
+     * The same context with the idempotency key a user sent and the digest of the request it came with.
+     *
+     * @param userId      the user who sent the request
+     * @param key         the {@code Idempotency-Key} header's value
+     * @param fingerprint the caller's digest of the request (see {@link Idempotency})
+     * @return a new context; this one is unchanged
+     * @throws IllegalArgumentException if the key or the fingerprint is not storable (see {@link IdempotencyKey}
+     *                                  and {@link Idempotency})
+     */
     public CommandContext withIdempotency(long userId, String key, String fingerprint) {
         return new CommandContext(clientOrderId, new Idempotency(new IdempotencyKey(userId, key), fingerprint),
                 reason, actorUserId, marketKeys);
     }
 
-    /** The same context with the audit data of a balance adjustment. */
+    /**
+     * The same context with the audit data of a balance adjustment.
+     *
+     * @param why   the reason, for the audit trail: at most {@value #MAX_REASON} characters, no control characters
+     * @param actor the id of the administrator who makes the adjustment
+     * @return a new context; this one is unchanged
+     * @throws IllegalArgumentException if the reason is not storable or {@code actor} is not positive
+     */
     public CommandContext withAudit(String why, long actor) {
         return new CommandContext(clientOrderId, idempotency, why, actor, marketKeys);
     }
 
-    /** The same context with the key pair of the market an {@link Command.AddMarket} lists. */
+    /**
+     * The same context with the key pair of the market an {@link Command.AddMarket} lists.
+     *
+     * @param keys the new market's signing key pair; not null
+     * @return a new context; this one is unchanged
+     */
     public CommandContext withMarketKeys(MarketKeys keys) {
         return new CommandContext(clientOrderId, idempotency, reason, actorUserId, Objects.requireNonNull(keys, "keys"));
     }
@@ -122,6 +169,9 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
     /**
      * The id of the order a command creates if the engine accepts it: the new order of a place or take, the
      * closing order of a close.
+     *
+     * @param command any command
+     * @return the id of the order it would create, or empty for a command that creates none
      */
     public static OptionalLong orderCreatedBy(Command command) {
         return switch (command) {
@@ -153,11 +203,19 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
      * An idempotency key with the fingerprint of the request it came with: a retry with the same key and the
      * same fingerprint gets the first answer back; the same key with another fingerprint is refused.
      *
+     * @param key         the key, scoped to the user who sent it
      * @param fingerprint the caller's digest of the request (e.g. hex SHA-256 of method, path and body):
      *                    1 to {@value CommandContext#MAX_FINGERPRINT} visible ASCII characters
      */
     public record Idempotency(IdempotencyKey key, String fingerprint) {
 
+        /**
+         * Checks the fingerprint as the database stores it.
+         *
+         * @throws NullPointerException     if either part is null
+         * @throws IllegalArgumentException if the fingerprint is not 1 to {@value CommandContext#MAX_FINGERPRINT}
+         *                                  visible ASCII characters
+         */
         public Idempotency {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(fingerprint, "fingerprint");
@@ -173,6 +231,12 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
      */
     public record MarketKeys(byte[] publicKey, byte[] sealedPrivateKey) {
 
+        /**
+         * Keeps copies of both keys, so that changing the caller's arrays changes nothing here.
+         *
+         * @throws NullPointerException     if either key is null
+         * @throws IllegalArgumentException if either key is empty
+         */
         public MarketKeys {
             Objects.requireNonNull(publicKey, "publicKey");
             Objects.requireNonNull(sealedPrivateKey, "sealedPrivateKey");
@@ -183,11 +247,21 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
             sealedPrivateKey = sealedPrivateKey.clone();
         }
 
+        /**
+         * The public key.
+         *
+         * @return a copy of the X.509-encoded Ed25519 public key
+         */
         @Override
         public byte[] publicKey() {
             return publicKey.clone();
         }
 
+        /**
+         * The sealed private key.
+         *
+         * @return a copy of the private key as sealed under the master key
+         */
         @Override
         public byte[] sealedPrivateKey() {
             return sealedPrivateKey.clone();

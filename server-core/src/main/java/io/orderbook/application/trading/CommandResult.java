@@ -12,11 +12,19 @@ import java.util.Objects;
  *
  * @param sequence position of the command in the engine's history, starting at 1 after each (re)start; for
  *                 {@link Status#REPLAYED} that of the first answer, for a refusal 0
+ * @param command  the command as submitted
+ * @param context  what came with it ({@link CommandContext#NONE} if nothing)
  * @param events   what the engine did; empty when the sequencer refused the command
+ * @param status   how the sequencer handled it
  */
 public record CommandResult(long sequence, Command command, CommandContext context, List<EngineEvent> events,
                             Status status) {
 
+    /**
+     * Copies the events, so the result cannot change afterwards.
+     *
+     * @throws NullPointerException if the command, context, status or events are null
+     */
     public CommandResult {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
@@ -24,7 +32,13 @@ public record CommandResult(long sequence, Command command, CommandContext conte
         events = List.copyOf(events);
     }
 
-    /** A command the engine applied, without context. */
+    /**
+     * A command the engine applied, without context.
+     *
+     * @param sequence position of the command in the engine's history
+     * @param command  the command
+     * @param events   what the engine did, in order
+     */
     public CommandResult(long sequence, Command command, List<EngineEvent> events) {
         this(sequence, command, CommandContext.NONE, events, Status.APPLIED);
     }
@@ -34,7 +48,11 @@ public record CommandResult(long sequence, Command command, CommandContext conte
         return new CommandResult(0, command, context, List.of(), status);
     }
 
-    /** Whether the engine applied this command now (its events may still say the engine rejected it). */
+    /**
+     * Whether the engine applied this command now (its events may still say the engine rejected it).
+     *
+     * @return true for {@link Status#APPLIED}; false for a replay or a refusal
+     */
     public boolean applied() {
         return status == Status.APPLIED;
     }

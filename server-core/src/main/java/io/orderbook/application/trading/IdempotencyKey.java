@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record IdempotencyKey(long userId, String key) {
 
+    /**
+     * Checks the key as the database stores it.
+     *
+     * @throws IllegalArgumentException if {@code userId} is not positive or {@code key} is not 1 to
+     *                                  {@value CommandContext#MAX_IDEMPOTENCY_KEY} visible ASCII characters
+     */
     public IdempotencyKey {
         Objects.requireNonNull(key, "key");
         if (userId <= 0) {

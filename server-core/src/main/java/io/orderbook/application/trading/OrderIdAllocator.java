@@ -7,6 +7,10 @@ package io.orderbook.application.trading;
 @FunctionalInterface
 public interface OrderIdAllocator {
 
-    /** A new order id, never handed out before. */
+    /**
+     * Hands out the next order id.
+     *
+     * @return a positive id never handed out before, by this or any other allocator on the same database
+     */
     long nextOrderId();
 }

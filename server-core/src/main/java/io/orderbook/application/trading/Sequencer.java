@@ -53,8 +53,9 @@ public final class Sequencer implements AutoCloseable {
     private long sequence;
 
     /**
-     * Rebuilds the engine from the journal and starts the sequencer thread.
+     * Rebuilds the engine from the journal and starts the sequencer thread, with {@link CloseRetention#DEFAULT}.
      *
+     * @param journal     where batches are made durable and the engine's state is loaded from
      * @param maxBatch    most commands per durable commit
      * @param afterCommit receives the applied results of each committed batch (not replays or refusals), on the
      *                    sequencer thread; must be quick and not throw
@@ -66,11 +67,13 @@ public final class Sequencer implements AutoCloseable {
     /**
      * Rebuilds the engine from the journal and starts the sequencer thread.
      *
+     * @param journal        where batches are made durable and the engine's state is loaded from
      * @param maxBatch       most commands per durable commit
      * @param closeRetention how long and how many filled orders the engine keeps closable; the journal must load
      *                       the same ones
      * @param afterCommit    receives the applied results of each committed batch (not replays or refusals), on the
      *                       sequencer thread; must be quick and not throw
+     * @throws IllegalArgumentException if {@code maxBatch} is less than 1
      */
     public Sequencer(TradingJournal journal, int maxBatch, CloseRetention closeRetention,
                      Consumer<List<CommandResult>> afterCommit) {
@@ -85,7 +88,13 @@ public final class Sequencer implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("sequencer").daemon(false).start(this::run);
     }
 
-    /** Queues a command without context; the future completes once its effects are durable. */
+    /**
+     * Queues a command without context.
+     *
+     * @param command the command to apply
+     * @return completes with the result once the command's effects are durable, or exceptionally with a
+     *         {@link SequencerUnavailableException}
+     */
     public CompletableFuture<CommandResult> submit(Command command) {
         return submit(command, CommandContext.NONE);
     }
@@ -95,6 +104,10 @@ public final class Sequencer implements AutoCloseable {
      * completes once they are durable; for a repeated request, with the first answer or a refusal, the engine
      * untouched (see {@link CommandResult.Status}).
      *
+     * @param command the command to apply
+     * @param context what comes with it; {@link CommandContext#NONE} for nothing
+     * @return completes with the result, or exceptionally with a {@link SequencerUnavailableException} if the
+     *         journal could not check or make durable the command's batch, or the sequencer is stopped
      * @throws IllegalArgumentException if the context does not fit the command (see {@link CommandContext})
      */
     public CompletableFuture<CommandResult> submit(Command command, CommandContext context) {
@@ -107,6 +120,11 @@ public final class Sequencer implements AutoCloseable {
     /**
      * Runs a read-only function on the engine between batches, so it sees a durable, consistent state.
      * The function must not change the engine.
+     *
+     * @param <T>   what the function returns
+     * @param query reads the engine on the sequencer thread; must be quick, since commands wait meanwhile
+     * @return completes with the function's value, or exceptionally with what it threw, or with a
+     *         {@link SequencerUnavailableException} if the sequencer is stopped
      */
     public <T> CompletableFuture<T> read(Function<MatchingEngine, T> query) {
         ReadTask<T> task = new ReadTask<>(query);

@@ -72,6 +72,12 @@ public final class TradingModule implements AutoCloseable {
                            int depthLevels, Duration streamAuthenticationTimeout, Duration streamCredentialRecheck,
                            CloseRetention closeRetention) {
 
+        /**
+         * Checks the settings.
+         *
+         * @throws IllegalArgumentException if {@code maxBatch} or {@code depthLevels} is less than 1
+         * @throws NullPointerException     if a duration or the close retention is null
+         */
         public Settings {
             if (maxBatch < 1) {
                 throw new IllegalArgumentException("maxBatch must be positive");
@@ -90,17 +96,32 @@ public final class TradingModule implements AutoCloseable {
          * Batches of up to 512 commands, 10 s to answer, markets cached for 30 s; 20 depth
          * levels, 10 s for a WebSocket client to authenticate, its credentials checked again every 30 s; filled
          * orders closable as {@link CloseRetention#DEFAULT} says.
+         *
+         * @return the recommended settings
          */
         public static Settings defaults() {
             return new Settings(512, Duration.ofSeconds(10), Duration.ofSeconds(30), 20,
                     Duration.ofSeconds(10), Duration.ofSeconds(30), CloseRetention.DEFAULT);
         }
 
+        /**
+         * The same settings with other WebSocket timings.
+         *
+         * @param authenticationTimeout how long a WebSocket client has to authenticate after connecting
+         * @param credentialRecheck     how often streaming clients' credentials are checked again; zero never checks
+         * @return new settings; these are unchanged
+         */
         public Settings withStreams(Duration authenticationTimeout, Duration credentialRecheck) {
             return new Settings(maxBatch, answerTimeout, catalogMaxAge, depthLevels,
                     authenticationTimeout, credentialRecheck, closeRetention);
         }
 
+        /**
+         * The same settings with another close retention.
+         *
+         * @param retention how long after they end, and how many, filled orders stay closable in memory
+         * @return new settings; these are unchanged
+         */
         public Settings withCloseRetention(CloseRetention retention) {
             return new Settings(maxBatch, answerTimeout, catalogMaxAge, depthLevels,
                     streamAuthenticationTimeout, streamCredentialRecheck, retention);
@@ -110,9 +131,12 @@ public final class TradingModule implements AutoCloseable {
     /**
      * Rebuilds the engine from the database and starts the sequencer.
      *
+     * @param database      the trading tables; stays open, and owned by the caller
      * @param keyring       the markets' signing keys, shared with the market module
      * @param authenticator authenticates WebSocket clients, who present their token or key in a message rather
      *                      than a header; the same one the HTTP server uses
+     * @param settings      batch size, timeouts, cache age and stream settings
+     * @param clock         the time stamped on every command the order and balance services submit
      */
     public TradingModule(Database database, MarketKeyring keyring, RequestAuthenticator authenticator,
                          Settings settings, Clock clock) {
@@ -143,30 +167,57 @@ public final class TradingModule implements AutoCloseable {
         };
     }
 
-    /** The single writer of the engine: for other modules' commands (market halts) and consistent reads. */
+    /**
+     * The single writer of the engine: for other modules' commands (market halts) and consistent reads.
+     *
+     * @return the sequencer, running until {@link #close()}
+     */
     public Sequencer sequencer() {
         return sequencer;
     }
 
-    /** {@code /orders}, {@code /balances}, {@code /trades} and {@code /ws} under {@code /api/v1}, for the HTTP server. */
+    /**
+     * Trading's HTTP and WebSocket endpoints, for the HTTP server.
+     *
+     * @return {@code /orders}, {@code /balances}, {@code /trades} and {@code /ws} under {@code /api/v1}
+     */
     public HttpRoutes routes() {
         return routes;
     }
 
-    /** The live WebSocket streams, e.g. to tell a user something on theirs. */
+    /**
+     * The live WebSocket streams, e.g. to tell a user something on theirs.
+     *
+     * @return the streams, open until {@link #close()}
+     */
     public TradingStreams streams() {
         return streams;
     }
 
+    /**
+     * Placing, changing, cancelling and reading orders, for callers other than the HTTP routes (e.g. the
+     * in-process client).
+     *
+     * @return the order service behind {@code /orders}
+     */
     public OrderService orders() {
         return orders;
     }
 
+    /**
+     * Reading and adjusting balances, for callers other than the HTTP routes (e.g. the in-process client).
+     *
+     * @return the balance service behind {@code /balances}
+     */
     public BalanceService balances() {
         return balances;
     }
 
-    /** Markets and assets as trading sees them; call {@link MarketCatalog#refresh()} after changing them. */
+    /**
+     * Markets and assets as trading sees them; call {@link MarketCatalog#refresh()} after changing them.
+     *
+     * @return the catalog, cached for {@link Settings#catalogMaxAge()} and refreshed when the engine changes a market
+     */
     public MarketCatalog markets() {
         return catalog;
     }
@@ -174,6 +225,8 @@ public final class TradingModule implements AutoCloseable {
     /**
      * Registers a receiver of every committed batch (its applied results, in order), e.g. to publish market data.
      * It runs on the sequencer thread after the batch is durable: it must be quick and must not throw.
+     *
+     * @param listener receives each committed batch; not null
      */
     public void onCommit(Consumer<List<CommandResult>> listener) {
         commitListeners.add(Objects.requireNonNull(listener, "listener"));

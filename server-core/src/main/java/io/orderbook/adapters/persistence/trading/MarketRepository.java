@@ -32,6 +32,12 @@ public final class MarketRepository {
     private final Database database;
     private final Clock clock;
 
+    /**
+     * A repository on the trading tables.
+     *
+     * @param database the database holding the {@code assets}, {@code markets} and {@code trades} tables
+     * @param clock    the time stamped on the rows this repository inserts
+     */
     public MarketRepository(Database database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -40,6 +46,8 @@ public final class MarketRepository {
     /**
      * Stores a new asset.
      *
+     * @param id    the asset's engine id, 0 to 32,767
+     * @param code  e.g. {@code BTC}: 1 to 16 capitals and digits
      * @param scale decimal places: one whole unit is 10^scale minor units
      * @throws io.orderbook.adapters.persistence.DuplicateKeyException if the id or code is taken
      */
@@ -59,7 +67,9 @@ public final class MarketRepository {
     /**
      * Stores a new asset under the next free id (one above the highest ever used).
      *
+     * @param code  e.g. {@code BTC}: 1 to 16 capitals and digits
      * @param scale decimal places: one whole unit is 10^scale minor units
+     * @return the stored asset, with its id and creation time
      * @throws io.orderbook.adapters.persistence.DuplicateKeyException if the code is taken ({@code assets_code_key})
      *                                                                 or another asset took the id at the same time
      */
@@ -80,7 +90,11 @@ public final class MarketRepository {
         }));
     }
 
-    /** Every asset, by code. */
+    /**
+     * Reads every asset.
+     *
+     * @return the assets ordered by code; empty when there are none
+     */
     public List<AssetRow> assets() {
         return database.inTransaction(session -> session.doReturningWork(connection -> {
             List<AssetRow> assets = new ArrayList<>();
@@ -95,7 +109,12 @@ public final class MarketRepository {
         }));
     }
 
-    /** The asset with this code, if any. */
+    /**
+     * Finds an asset by its code.
+     *
+     * @param code the asset's code, e.g. {@code BTC} (case-sensitive)
+     * @return the asset, or empty when no asset has this code
+     */
     public Optional<AssetRow> asset(String code) {
         return database.inTransaction(session -> session.doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
@@ -108,19 +127,32 @@ public final class MarketRepository {
         }));
     }
 
-    /** Every listed (not deleted) market, by symbol. */
+    /**
+     * Reads every listed (not deleted) market.
+     *
+     * @return the markets ordered by symbol, halted ones included; empty when there are none
+     */
     public List<MarketRow> liveMarkets() {
         return database.inTransaction(session -> session.doReturningWork(connection ->
                 selectMarkets(connection, "m.deleted_at is null order by m.symbol", null)));
     }
 
-    /** The listed market with this symbol, if any. */
+    /**
+     * Finds a listed market by its symbol.
+     *
+     * @param symbol e.g. {@code BTC-USDT} (case-sensitive)
+     * @return the market, or empty when no listed market has this symbol
+     */
     public Optional<MarketRow> liveMarket(String symbol) {
         return database.inTransaction(session -> session.doReturningWork(connection ->
                 selectMarkets(connection, "m.deleted_at is null and m.symbol = ?", symbol).stream().findFirst()));
     }
 
-    /** The sealed private keys of the listed markets, by market id. */
+    /**
+     * Reads the sealed private keys of the listed markets.
+     *
+     * @return each listed market's private key, sealed under the master key, by market id in ascending order
+     */
     public Map<Integer, byte[]> sealedKeys() {
         return database.inTransaction(session -> session.doReturningWork(connection -> {
             Map<Integer, byte[]> keys = new TreeMap<>();
@@ -135,7 +167,12 @@ public final class MarketRepository {
         }));
     }
 
-    /** The id for a new market: one above the highest ever used, deleted markets included, so ids never repeat. */
+    /**
+     * Finds the id for a new market: one above the highest ever used, deleted markets included, so ids never
+     * repeat.
+     *
+     * @return the next market id; 1 when there has never been a market
+     */
     public int nextMarketId() {
         return database.inTransaction(session -> session.doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("select coalesce(max(id), 0) + 1 from markets");
@@ -146,7 +183,13 @@ public final class MarketRepository {
         }));
     }
 
-    /** A market's most recent trades, newest first. */
+    /**
+     * Reads a market's most recent trades.
+     *
+     * @param marketId the market's engine id
+     * @param limit    the most trades to return
+     * @return up to {@code limit} trades, newest first; empty for a market without trades or an unknown id
+     */
     public List<TradeRow> recentTrades(int marketId, int limit) {
         return database.inTransaction(session -> session.doReturningWork(connection -> {
             List<TradeRow> trades = new ArrayList<>();
@@ -198,21 +241,45 @@ public final class MarketRepository {
                 rows.getObject(first + 3, OffsetDateTime.class).toInstant());
     }
 
-    /** An asset: its engine id, its code and its decimal places. */
+    /**
+     * An asset as stored.
+     *
+     * @param id        the asset's engine id
+     * @param code      e.g. {@code BTC}
+     * @param scale     decimal places: one whole unit is 10^scale minor units
+     * @param createdAt when the asset was stored
+     */
     public record AssetRow(int id, String code, int scale, Instant createdAt) {
     }
 
     /**
      * A listed market as stored, with its assets. Amounts are in minor units as in {@link Market}.
      *
-     * @param publicKey the Ed25519 public key that verifies its trades, X.509 encoded
-     * @param version   incremented by every change of the row (rules, halt, deletion)
+     * @param id          the market's engine id
+     * @param symbol      e.g. {@code BTC-USDT}
+     * @param base        the asset that is bought and sold
+     * @param quote       the asset prices are quoted in
+     * @param tickSize    price step, in quote minor units per whole base unit
+     * @param lotSize     quantity step, in base minor units
+     * @param minNotional smallest order value, in quote minor units
+     * @param makerFeePpm fee charged to the resting side, parts per million of the trade's quote value
+     * @param takerFeePpm fee charged to the taking side, parts per million of the trade's quote value
+     * @param defaultStp  self-trade prevention for orders that do not choose one
+     * @param halted      whether trading is halted
+     * @param publicKey   the Ed25519 public key that verifies its trades, X.509 encoded
+     * @param createdAt   when the market was listed
+     * @param updatedAt   when the row last changed
+     * @param version     incremented by every change of the row (rules, halt, deletion)
      */
     public record MarketRow(int id, String symbol, AssetRow base, AssetRow quote, long tickSize, long lotSize,
                             long minNotional, int makerFeePpm, int takerFeePpm, SelfTradePrevention defaultStp,
                             boolean halted, byte[] publicKey, Instant createdAt, Instant updatedAt, long version) {
 
-        /** The market's rules as the engine holds them. */
+        /**
+         * The market's rules as the engine holds them.
+         *
+         * @return the rules, with the base asset's scale; the halt flag is not part of them
+         */
         public Market market() {
             return new Market(id, symbol, base.id(), quote.id(), base.scale(), tickSize, lotSize, minNotional,
                     makerFeePpm, takerFeePpm, defaultStp);
@@ -222,6 +289,14 @@ public final class MarketRepository {
     /**
      * A stored trade as anyone may see it: no user ids, no fees.
      *
+     * @param id            the trade's id, increasing in the order trades were executed (across markets)
+     * @param price         the maker's price, in quote minor units per whole base unit
+     * @param quantity      base minor units traded
+     * @param quoteQuantity the trade's value, in quote minor units (exactly price * quantity / 10^base scale)
+     * @param makerOrderId  the resting order
+     * @param takerOrderId  the incoming order
+     * @param takerSide     whether the taker bought or sold
+     * @param executedAt    when the trade was executed
      * @param signature Ed25519 signature by the market's key, or null for a trade stored before trades were signed
      */
     public record TradeRow(long id, long price, long quantity, long quoteQuantity, long makerOrderId,
@@ -231,6 +306,7 @@ public final class MarketRepository {
     /**
      * Stores a new market, not halted.
      *
+     * @param market           the market's rules; its base scale must be its base asset's
      * @param publicKey        Ed25519 public key, X.509 encoded
      * @param sealedPrivateKey the private key, sealed by {@link io.orderbook.adapters.security.SecretBox}
      * @throws IllegalArgumentException if the market's base scale differs from its base asset's scale

@@ -21,6 +21,12 @@ public final class PostgresOrderIdAllocator implements OrderIdAllocator {
     private long next;
     private long end;
 
+    /**
+     * An allocator on the database's sequence; it reserves its first block when the first id is asked for.
+     *
+     * @param database the database holding the {@code order_ids} sequence
+     * @throws IllegalStateException if the sequence does not increase
+     */
     public PostgresOrderIdAllocator(Database database) {
         this.database = Objects.requireNonNull(database, "database");
         // The block size is the sequence's own increment, so allocators can never overlap, whatever their version.
@@ -40,7 +46,7 @@ public final class PostgresOrderIdAllocator implements OrderIdAllocator {
     }
 
     /** How many ids each block reserves. */
-    public long blockSize() {
+    long blockSize() {
         return blockSize;
     }
 

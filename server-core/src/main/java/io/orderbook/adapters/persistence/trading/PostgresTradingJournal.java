@@ -75,12 +75,20 @@ public final class PostgresTradingJournal implements TradingJournal {
     /** The last priority number drawn; numbers only grow (see {@link BatchRows}). */
     private final AtomicLong lastPriority = new AtomicLong(-1);
 
-    /** A journal for an engine with {@link CloseRetention#DEFAULT}; {@code keyring} signs every trade with its market's key. */
+    /**
+     * A journal for an engine with {@link CloseRetention#DEFAULT}.
+     *
+     * @param database the database holding the trading tables
+     * @param keyring  signs every trade with its market's key
+     */
     public PostgresTradingJournal(Database database, MarketKeyring keyring) {
         this(database, keyring, CloseRetention.DEFAULT);
     }
 
     /**
+     * A journal for an engine that keeps filled orders closable as {@code closeRetention} says.
+     *
+     * @param database       the database holding the trading tables
      * @param keyring        signs every trade with its market's key
      * @param closeRetention the engine's: {@link #load()} returns only the filled orders it would still keep
      */
