@@ -51,7 +51,9 @@ public class RequestLogRow {
     @Column(name = "error_code")
     private String errorCode;
 
+    /** For Hibernate, which requires a no-argument constructor on every entity. */
     protected RequestLogRow() {
+
         // for Hibernate
     }
 }
