@@ -8,5 +8,11 @@ package io.orderbook.adapters.http.pipeline;
 @FunctionalInterface
 public interface RequestLogSink {
 
+    /**
+     * Takes one entry; quick, never throws.
+     *
+     * @param entry the handled request
+     */
     void record(RequestLogEntry entry);
+
 }
