@@ -6,7 +6,7 @@ import java.time.Instant;
  * A conditional order as the API shows it ({@code ConditionalOrder}); amounts as decimal strings, percentages in
  * percent. Parts that do not apply are null.
  */
-public record ConditionalOrderView(long id, long userId, String market, String kind, String side, String orderType,
+record ConditionalOrderView(long id, long userId, String market, String kind, String side, String orderType,
                                    String triggerPrice, String limitPrice, String trailingAmount,
                                    String trailingPercent, String trailingBest, QuantityView quantity, Long ocoId,
                                    String status, String reason, String firedPrice, String firedEventId,

@@ -13,7 +13,7 @@ import java.time.Instant;
  * did not touch are left out (a cancel reports status and quantities, not the price).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OrderStateView(long id, String market, String clientOrderId, Side side, OrderType type,
+record OrderStateView(long id, String market, String clientOrderId, Side side, OrderType type,
                              TimeInForce timeInForce, String price, String quantity, String quoteAmount,
                              Instant expireAt, SelfTradePrevention stp, OrderStatus status, String endReason,
                              String filledQuantity, String openQuantity, Boolean closed, Long closingOrderId) {

@@ -11,7 +11,7 @@ import java.time.Instant;
  * An order as stored ({@code Order}): amounts as decimal strings in whole units. {@code price} is null for market
  * orders, {@code quantity} for market buys sized by {@code quoteAmount}, which is null otherwise.
  */
-public record OrderView(long id, long userId, String market, String clientOrderId, Side side, OrderType type,
+record OrderView(long id, long userId, String market, String clientOrderId, Side side, OrderType type,
                         TimeInForce timeInForce, String price, String quantity, String quoteAmount, Instant expireAt,
                         SelfTradePrevention stp, OrderStatus status, String endReason, String filledQuantity,
                         String openQuantity, boolean closed, Long closingOrderId, Instant createdAt,
