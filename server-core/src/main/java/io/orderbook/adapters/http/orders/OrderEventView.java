@@ -7,7 +7,20 @@ import java.time.Instant;
  * One engine event about one of the caller's orders ({@code OrderEvent}). {@code type} is ACCEPTED,
  * PARTIALLY_FILLED, FILLED, CANCELLED, EXPIRED, AMENDED or CLOSED; the other parts appear where the event has
  * them.
+ *
+ * @param type           what happened, e.g. {@code FILLED}
+ * @param orderId        the order's id
+ * @param market         the market's symbol
+ * @param reason         why the order ended or was refused, for events that have one
+ * @param price          the order's price after an amendment, decimal text in the quote asset
+ * @param quantity       the order's quantity after an amendment, decimal text in the base asset
+ * @param filledQuantity how much of the order has filled, decimal text in the base asset
+ * @param openQuantity   how much of the order is still open, decimal text in the base asset
+ * @param priorityKept   for an amendment, whether the order kept its place in the queue
+ * @param closingOrderId for a close, the market order that traded back what had filled
+ * @param time           when the event happened
  */
+
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderEventView(String type, long orderId, String market, String reason, String price, String quantity,
                              String filledQuantity, String openQuantity, Boolean priorityKept, Long closingOrderId,
