@@ -80,7 +80,6 @@ public final class ApiJson implements io.javalin.json.JsonMapper {
 
     /** {@return the mapper this uses} */
     public ObjectMapper objectMapper() {
-
         return mapper;
     }
 

@@ -307,7 +307,6 @@ public final class HttpServer implements AutoCloseable {
          *
          * @return the server, not started
          */
-
         public HttpServer build() {
             return new HttpServer(this);
         }

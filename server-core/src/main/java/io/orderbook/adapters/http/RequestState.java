@@ -80,7 +80,6 @@ public final class RequestState {
      * @param ctx  the request
      * @param code the code of the problem answered
      */
-
     public static void failedWith(Context ctx, ErrorCode code) {
         ctx.attribute(ERROR_CODE, code);
     }

@@ -51,7 +51,6 @@ public final class RedisMarketCache implements MarketCache {
      * @param redisson the client; its key prefix, if any, prefixes the hash's name
      */
     public RedisMarketCache(RedissonClient redisson) {
-
         this.redisson = Objects.requireNonNull(redisson, "redisson");
         this.map = redisson.getMap(KEY, StringCodec.INSTANCE);
     }

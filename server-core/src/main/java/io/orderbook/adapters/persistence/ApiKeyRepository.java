@@ -183,7 +183,6 @@ public final class ApiKeyRepository {
      *
      * @param lastUseByKeyId the latest use of each key, by key id; unknown ids are ignored
      */
-
     public void touchLastUsed(Map<Long, Instant> lastUseByKeyId) {
         if (lastUseByKeyId.isEmpty()) {
             return;

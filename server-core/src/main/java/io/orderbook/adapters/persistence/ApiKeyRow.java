@@ -284,7 +284,6 @@ public class ApiKeyRow {
      * @return this row
      * @throws IllegalArgumentException if exactly one of the two is {@code null}
      */
-
     public ApiKeyRow setPreviousSecret(String hash, Instant validUntil) {
         if ((hash == null) != (validUntil == null)) {
             throw new IllegalArgumentException("previous secret hash and its validity end go together");

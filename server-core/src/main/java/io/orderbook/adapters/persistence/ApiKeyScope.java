@@ -6,5 +6,4 @@ public enum ApiKeyScope {
     READ_ONLY,
     /** Reads and writes, such as placing and cancelling orders. */
     READ_WRITE
-
 }

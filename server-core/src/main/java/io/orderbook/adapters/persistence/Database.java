@@ -186,7 +186,6 @@ public final class Database implements AutoCloseable {
     }
 
     /** {@return the pooled data source, for plain JDBC outside Hibernate (tests, tooling)} */
-
     public DataSource dataSource() {
         return dataSource;
     }

@@ -72,7 +72,6 @@ public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<Str
      * @param wait how long to keep trying to reach the database; zero tries once
      * @return a new target
      */
-
     public DatabaseTarget withStartupWait(Duration wait) {
         return new DatabaseTarget(jdbcUrl, user, password, poolSize, wait);
     }

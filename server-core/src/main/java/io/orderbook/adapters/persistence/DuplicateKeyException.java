@@ -12,15 +12,12 @@ public final class DuplicateKeyException extends RuntimeException {
     /** The violated constraint or unique index, or {@code "unknown"}. */
     private final String constraint;
 
-
     DuplicateKeyException(String constraint, Throwable cause) {
-
         super("unique constraint violated: " + constraint, cause);
         this.constraint = constraint;
     }
 
     /** {@return the violated constraint or unique index, or {@code "unknown"} if the driver did not say} */
-
     public String constraint() {
         return constraint;
     }

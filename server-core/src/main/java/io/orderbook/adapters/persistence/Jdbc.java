@@ -66,7 +66,6 @@ public final class Jdbc {
      * @return the work's result
      * @throws IllegalStateException if the work or the connection fails with an {@link SQLException}
      */
-
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();

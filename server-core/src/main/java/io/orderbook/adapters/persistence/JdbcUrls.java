@@ -17,7 +17,6 @@ public final class JdbcUrls {
      * @param jdbcUrl a JDBC URL, or {@code null}
      * @return the URL with any {@code password=} or {@code sslpassword=} value replaced; {@code null} for {@code null}
      */
-
     public static String redact(String jdbcUrl) {
         return jdbcUrl == null ? null : PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1<redacted>");
     }

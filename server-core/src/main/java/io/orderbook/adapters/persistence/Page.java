@@ -30,7 +30,6 @@ public record Page<T>(List<T> items, long total, PageRequest request) {
      * @param mapper the conversion of one item
      * @return a page with the converted items, the same total and the same request
      */
-
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), total, request);
     }

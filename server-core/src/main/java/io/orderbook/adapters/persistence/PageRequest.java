@@ -36,7 +36,6 @@ public record PageRequest(long offset, int limit) {
     }
 
     /** {@return the page after this one, with the same limit} */
-
     public PageRequest next() {
         return new PageRequest(offset + limit, limit);
     }

@@ -98,7 +98,6 @@ public final class RefreshTokenRepository {
      * @param cutoff tokens expiring before this instant are deleted
      * @return how many were deleted
      */
-
     public int deleteExpiredBefore(Instant cutoff) {
         return database.inTransaction(session -> session
                 .createMutationQuery("delete from RefreshTokenRow t where t.expiresAt < :cutoff")

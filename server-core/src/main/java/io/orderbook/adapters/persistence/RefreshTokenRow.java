@@ -88,7 +88,6 @@ public class RefreshTokenRow {
      * @param now the moment of the exchange
      * @return {@code true} if the token is usable at {@code now}
      */
-
     public boolean isUsableAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt);
     }

@@ -62,7 +62,6 @@ public record RequestLogEntry(long id, Instant occurredAt, String method, String
      * @return an entry with id 0
      * @throws IllegalArgumentException if {@code status} or {@code latencyMicros} is out of range
      */
-
     public static RequestLogEntry of(Instant occurredAt, String method, String path, int status, long latencyMicros,
                                      Long userId, Long apiKeyId, String clientIp, String requestId, String errorCode) {
         return new RequestLogEntry(0, occurredAt, method, path, status, latencyMicros, Optional.ofNullable(userId),

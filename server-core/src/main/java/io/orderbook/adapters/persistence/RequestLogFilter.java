@@ -114,7 +114,6 @@ public record RequestLogFilter(Optional<Long> apiKeyId, Optional<Long> userId, O
      * @return a filter that also requires requests before {@code end}
      */
     public RequestLogFilter before(Instant end) {
-
         return new RequestLogFilter(apiKeyId, userId, statusFrom, statusTo, pathPrefix, from, Optional.of(end));
     }
 }

@@ -186,7 +186,6 @@ public final class RequestLogRepository {
      * own unless a transaction is already running on this thread.
      *
      * @param cutoff entries that occurred before this instant are deleted
-
      * @return how many entries were deleted
      */
     public long deleteOlderThan(Instant cutoff) {

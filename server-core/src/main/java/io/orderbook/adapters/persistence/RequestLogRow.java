@@ -53,7 +53,6 @@ public class RequestLogRow {
 
     /** For Hibernate, which requires a no-argument constructor on every entity. */
     protected RequestLogRow() {
-
         // for Hibernate
     }
 }

@@ -9,7 +9,6 @@ public final class StaleRowException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     StaleRowException(Throwable cause) {
-
         super("the row changed since it was read; read it again and retry", cause);
     }
 }

@@ -139,7 +139,6 @@ public final class UserRepository {
      * @param id the user's id
      * @return whether the user existed
      */
-
     public boolean delete(long id) {
         return database.inTransaction(session -> session
                 .createMutationQuery("delete from UserRow u where u.id = :id")

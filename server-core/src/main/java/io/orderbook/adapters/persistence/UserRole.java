@@ -6,5 +6,4 @@ public enum UserRole {
     ADMIN,
     /** Trades and sees only their own data. */
     TRADER
-
 }

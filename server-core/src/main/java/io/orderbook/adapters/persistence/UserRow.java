@@ -148,7 +148,6 @@ public class UserRow {
      * @return this row
      */
     public UserRow setEnabled(boolean enabled) {
-
         this.enabled = enabled;
         return this;
     }

@@ -72,7 +72,6 @@ public final class PerMinuteRateLimiter implements RateLimiter {
      * @param redisson the client of the Redis every instance shares
      * @param registry where the limiter's counters (Redis calls, failures, local fallbacks) are registered
      */
-
     public PerMinuteRateLimiter(RedissonClient redisson, MeterRegistry registry) {
         this.counters = new RedisRateLimiter(redisson, KEY_PREFIX, WINDOW);
         Objects.requireNonNull(registry, "registry");

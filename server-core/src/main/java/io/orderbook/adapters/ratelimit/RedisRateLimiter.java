@@ -25,7 +25,6 @@ import java.util.concurrent.CompletionStage;
  * refused requests are not counted.
  */
 final class RedisRateLimiter {
-
     private static final String SCRIPT = load("/redis/fixed_window_rate_limit.lua");
     /** How Redis names the script for EVALSHA: the hex SHA-1 of its text. */
     private static final String SCRIPT_SHA1 = sha1Hex(SCRIPT);

@@ -43,7 +43,6 @@ public final class RedisConnector {
      * @throws IllegalArgumentException on a malformed prefix
      * @throws org.redisson.client.RedisConnectionException if the server cannot be reached
      */
-
     public static RedissonClient connect(RedisEndpoint endpoint, String keyPrefix) {
         return Redisson.create(config(endpoint, keyPrefix));
     }

@@ -119,7 +119,6 @@ public record RedisEndpoint(boolean tls, String host, int port, int database, Op
     }
 
     /** {@return the address Redisson connects to, without credentials: {@code redis://host:port} or {@code rediss://host:port}} */
-
     public String address() {
         String bracketedHost = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return (tls ? "rediss" : "redis") + "://" + bracketedHost + ":" + port;

@@ -28,7 +28,6 @@ public final class RedisJobClaims implements JobClaims {
      * @param redisson the client shared by every instance
      * @param instance stored as the claim's value, to see in Redis who ran a fire time
      */
-
     public RedisJobClaims(RedissonClient redisson, String instance) {
         this.redisson = Objects.requireNonNull(redisson, "redisson");
         this.instance = Objects.requireNonNull(instance, "instance");

@@ -42,7 +42,6 @@ public final class RedisUserNotices implements UserNotices {
      * @param streams this instance's streams, which send a notice to the user's sessions connected here
      * @return a handle whose {@code close()} stops the delivery
      */
-
     public AutoCloseable deliverTo(TradingStreams streams) {
         Objects.requireNonNull(streams, "streams");
         int listener = topic.addListener(String.class, (channel, text) -> {

@@ -14,6 +14,5 @@ import java.time.Instant;
  * @param issuedAt     when the token was issued
  * @param expiresAt    when the token stops being accepted
  */
-
 public record AccessTokenClaims(long userId, String role, long tokenVersion, String tokenId, Instant issuedAt, Instant expiresAt) {
 }

@@ -123,7 +123,6 @@ public final class AccessTokens {
      * @param token the compact JWT a client presented, or {@code null}
      * @return the claims, or the reason the token is refused
      */
-
     public TokenVerification verify(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) return rejected(TokenRejection.MALFORMED);
         TokenRejection headerProblem = checkHeader(token);

@@ -113,7 +113,6 @@ public final class ApiKeyCodec {
      * @param plaintextKey the whole key text
      * @return the lowercase hex digest
      */
-
     public static String hash(String plaintextKey) {
         return SecretDigests.sha256Hex(plaintextKey);
     }

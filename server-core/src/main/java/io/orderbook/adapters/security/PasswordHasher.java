@@ -146,7 +146,6 @@ public final class PasswordHasher {
 
     /** True when a stored hash was made with another cost than the current one and should be replaced at next login. */
     boolean needsRehash(String storedHash) {
-
         Matcher m = storedHash == null ? null : PHC.matcher(storedHash);
         if (m == null || !m.matches()) return true;
         return Integer.parseInt(m.group(1)) != cost.memoryKib

@@ -77,7 +77,6 @@ public final class RefreshTokens {
      * @param storedHash     the stored hash
      * @return whether the token hashes to {@code storedHash}
      */
-
     public static boolean matches(String presentedToken, String storedHash) {
         return presentedToken != null && SecretDigests.sameDigest(hash(presentedToken), storedHash);
     }

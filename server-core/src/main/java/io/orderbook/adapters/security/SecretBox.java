@@ -56,7 +56,6 @@ public final class SecretBox {
         this.random = new SecureRandom();
     }
 
-
     /**
      * A box whose master key is given as Base64 text, as it comes from configuration.
      *

@@ -18,7 +18,6 @@ public enum TokenRejection {
     WRONG_ISSUER,
     /** Meant for another service: the {@code aud} is not this server's. */
     WRONG_AUDIENCE,
-
     /** A claim this server relies on (subject, role, version, expiry) is missing or has the wrong type. */
     MISSING_CLAIM
 }

@@ -25,7 +25,6 @@ public sealed interface TokenVerification {
     record Rejected(TokenRejection reason) implements TokenVerification {
         /** Requires the reason. */
         public Rejected {
-
             Objects.requireNonNull(reason, "reason");
         }
     }

@@ -70,7 +70,6 @@ public final class MarketKeyring {
      *
      * @param marketId the market's id; an unknown id is ignored
      */
-
     public void forget(int marketId) {
         unsealed.remove(marketId);
     }

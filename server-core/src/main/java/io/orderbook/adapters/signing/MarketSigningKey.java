@@ -54,7 +54,6 @@ public final class MarketSigningKey {
      * @param trade        the trade
      * @return the 64-byte Ed25519 signature
      */
-
     public byte[] sign(String marketSymbol, TradeExecuted trade) {
         byte[] message = TradeSignatures.canonicalMessage(marketSymbol, trade);
         byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];

@@ -65,7 +65,6 @@ public final class StreamRoutes implements HttpRoutes {
      * @param authenticationTimeout how long a connection may stay open without authenticating before it is closed
      */
     public StreamRoutes(TradingStreams streams, Duration authenticationTimeout) {
-
         this.streams = Objects.requireNonNull(streams, "streams");
         this.authenticationTimeout = Objects.requireNonNull(authenticationTimeout, "authenticationTimeout");
     }

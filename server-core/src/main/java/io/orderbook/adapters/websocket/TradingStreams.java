@@ -118,7 +118,6 @@ public final class TradingStreams implements AutoCloseable {
      *
      * @param userId  the user's id
      * @param message an object written as JSON, with a {@code type} the client can switch on
-
      */
     public void tellUser(long userId, Object message) {
         if (running) {

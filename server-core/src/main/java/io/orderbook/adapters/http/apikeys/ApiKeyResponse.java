@@ -35,7 +35,6 @@ public record ApiKeyResponse(long id, long userId, String name, String prefix, A
      * @return the response
      */
     public static ApiKeyResponse of(ApiKeyView key) {
-
         return new ApiKeyResponse(key.id(), key.userId(), key.name(), key.prefix(), key.scope(), key.requestsPerMinute(),
                 key.expiresAt(), key.ipAllowList(), key.status(), key.createdAt(), key.updatedAt(), key.lastUsedAt(),
                 key.revokedAt(), key.previousSecretValidUntil());

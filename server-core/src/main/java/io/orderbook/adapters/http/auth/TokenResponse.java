@@ -15,7 +15,6 @@ import java.time.Instant;
  * @param refreshToken          the token that gets the next pair, once
  * @param refreshTokenExpiresAt when the refresh token expires
  */
-
 public record TokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt, String refreshToken,
                             Instant refreshTokenExpiresAt) {
 

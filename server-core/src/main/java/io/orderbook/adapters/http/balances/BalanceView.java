@@ -8,6 +8,5 @@ package io.orderbook.adapters.http.balances;
  * @param locked    what open orders hold
  * @param total     available plus locked
  */
-
 public record BalanceView(String asset, String available, String locked, String total) {
 }

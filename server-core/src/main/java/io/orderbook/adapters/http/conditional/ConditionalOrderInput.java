@@ -35,7 +35,6 @@ public final class ConditionalOrderInput {
      * @return one order, or the two legs of a one-cancels-the-other pair
      * @throws io.orderbook.adapters.http.problem.ApiProblem for every mistake, as described above
      */
-
     public static List<NewConditionalOrder> legs(ConditionalOrderRequest body, MarketCatalog catalog) {
         Violations violations = new Violations().require("market", body.market());
         violations.throwIfAny();

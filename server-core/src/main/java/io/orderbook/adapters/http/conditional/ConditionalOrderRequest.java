@@ -50,7 +50,6 @@ public record ConditionalOrderRequest(String market, ConditionalKind kind, Side 
      * @param value   the amount or the percentage, as a decimal string
      * @param orderId for {@code FILLED_PERCENT}, the order whose filled quantity counts
      */
-
     public record QuantityRequest(String rule, String value, Long orderId) {
     }
 

@@ -41,7 +41,6 @@ public record ConditionalOrderView(long id, long userId, String market, String k
      * @param value   the amount (in the base or quote asset) or the percentage
      * @param orderId for {@code FILLED_PERCENT}, the order whose filled quantity it is a percentage of
      */
-
     public record QuantityView(String rule, String value, Long orderId) {
     }
 }

@@ -27,7 +27,6 @@ public final class ConditionalOrderViews {
      * @return its view
      * @throws IllegalStateException if its market is not in the catalog
      */
-
     public ConditionalOrderView view(ConditionalOrder order) {
         TradedMarket market = catalog.byId(order.marketId())
                 .orElseThrow(() -> new IllegalStateException("conditional order in unknown market " + order.marketId()));

@@ -79,7 +79,6 @@ public final class IdentityRequests {
      * @return the id, at least 1, or null when the parameter is absent
      * @throws ApiProblem 400 {@code VALIDATION_FAILED} if it is present and not a positive integer
      */
-
     public static Long queryId(Context ctx, String name) {
         String text = ctx.queryParam(name);
         return text == null ? null : positiveLong(text, name);

@@ -29,7 +29,6 @@ public final class PageParameters {
      * @return the page they ask for; the first 50 rows when both are absent
      * @throws io.orderbook.adapters.http.problem.ApiProblem 400 {@code VALIDATION_FAILED} naming each bad parameter
      */
-
     public static PageRequest pageRequest(Context ctx) {
         Violations violations = new Violations();
         int limit = DEFAULT_LIMIT;

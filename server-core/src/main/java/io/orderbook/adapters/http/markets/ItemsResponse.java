@@ -8,6 +8,5 @@ import java.util.List;
  * @param items every item
  * @param <T>   the item type
  */
-
 public record ItemsResponse<T>(List<T> items) {
 }

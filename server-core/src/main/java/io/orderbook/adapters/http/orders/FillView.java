@@ -23,7 +23,6 @@ import java.time.Instant;
  * @param executedAt    when the trade happened
  * @param signature     base64 Ed25519 signature by the market's key; omitted while the trade is unsigned
  */
-
 public record FillView(long tradeId, String market, long orderId, Side side, Liquidity liquidity, String price,
                        String quantity, String quoteQuantity, String fee, String feeAsset, Instant executedAt,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String signature) {

@@ -20,7 +20,6 @@ import java.time.Instant;
  * @param closingOrderId for a close, the market order that traded back what had filled
  * @param time           when the event happened
  */
-
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderEventView(String type, long orderId, String market, String reason, String price, String quantity,
                              String filledQuantity, String openQuantity, Boolean priorityKept, Long closingOrderId,

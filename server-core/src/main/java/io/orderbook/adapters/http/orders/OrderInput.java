@@ -35,7 +35,6 @@ public final class OrderInput {
      * @throws io.orderbook.adapters.http.problem.ApiProblem 404 for an unknown market, 400
      *         {@code VALIDATION_FAILED} listing everything else wrong
      */
-
     public static NewOrder newOrder(PlaceOrderRequest body, MarketCatalog catalog, Clock clock) {
         Violations violations = new Violations()
                 .require("market", body.market())

@@ -13,7 +13,6 @@ import java.util.List;
  * @param fills        the caller's fills caused by the command
  * @param events       the engine's events about the caller's orders
  */
-
 public record OrderResultView(OrderStateView order,
                               @JsonInclude(JsonInclude.Include.NON_NULL) OrderStateView closingOrder,
                               List<FillView> fills, List<OrderEventView> events) {

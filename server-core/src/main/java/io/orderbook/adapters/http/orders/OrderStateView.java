@@ -30,7 +30,6 @@ import java.time.Instant;
  * @param closed         true once the order has been closed
  * @param closingOrderId the market order that closed it
  */
-
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderStateView(long id, String market, String clientOrderId, Side side, OrderType type,
                              TimeInForce timeInForce, String price, String quantity, String quoteAmount,

@@ -32,7 +32,6 @@ import java.time.Instant;
  * @param createdAt      when the order was accepted
  * @param updatedAt      when it last changed
  */
-
 public record OrderView(long id, long userId, String market, String clientOrderId, Side side, OrderType type,
                         TimeInForce timeInForce, String price, String quantity, String quoteAmount, Instant expireAt,
                         SelfTradePrevention stp, OrderStatus status, String endReason, String filledQuantity,

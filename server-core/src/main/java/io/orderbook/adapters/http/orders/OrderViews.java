@@ -54,7 +54,6 @@ public final class OrderViews {
      * @return the order as the command left it, with the caller's fills and events
      */
     public OrderResultView result(OrderOutcome outcome) {
-
         return new OrderResultView(
                 outcome.order().map(this::state).orElse(new OrderStateView(outcome.orderId(), null, null, null, null,
                         null, null, null, null, null, null, null, null, null, null, null, null)),
@@ -164,7 +163,6 @@ public final class OrderViews {
      * @param minor the quantity in minor units of the base asset
      * @return the quantity with as many decimals as the base asset's scale
      */
-
     public String baseText(TradedMarket m, long minor) {
         return base(m, minor);
     }

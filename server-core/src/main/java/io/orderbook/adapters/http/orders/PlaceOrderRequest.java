@@ -21,7 +21,6 @@ import java.time.Instant;
  * @param stp           self-trade prevention: what happens when the order would trade with the caller's own; null for the engine's default
  * @param clientOrderId the caller's own id for the order, 1 to 64 visible ASCII characters, unique per caller
  */
-
 public record PlaceOrderRequest(String market, Side side, OrderType type, TimeInForce timeInForce, String price,
                                 String quantity, String quoteAmount, Instant expireAt, SelfTradePrevention stp,
                                 String clientOrderId) {

@@ -125,7 +125,6 @@ public final class TradingProblems {
      * @return 404 {@code UNKNOWN_MARKET}
      */
     public static ApiProblem unknownMarket(String symbol) {
-
         return ApiProblem.of(ErrorCode.UNKNOWN_MARKET, "There is no market " + symbol + ".");
     }
 

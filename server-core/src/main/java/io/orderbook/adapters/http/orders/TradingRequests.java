@@ -154,7 +154,6 @@ public final class TradingRequests {
      * @param violations where a value that names no constant is recorded
      * @return the constant, or null when absent or unknown
      */
-
     public static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type, Violations violations) {
         String text = ctx.queryParam(name);
         if (text == null) {

@@ -5,7 +5,6 @@ import io.orderbook.adapters.http.problem.ApiProblem;
 /** Decides whether a caller may use a route of a given {@link Access}: the scope and role step of the pipeline. */
 public final class AccessPolicy {
 
-
     private AccessPolicy() {
     }
 
@@ -17,7 +16,6 @@ public final class AccessPolicy {
      * @param access what the route requires
      * @throws io.orderbook.adapters.http.problem.ApiProblem 401 or 403 when the caller may not use the route
      */
-
     public static void authorize(Caller caller, Access access) {
         if (access == Access.PUBLIC) return;
         if (caller instanceof Caller.Anonymous) {

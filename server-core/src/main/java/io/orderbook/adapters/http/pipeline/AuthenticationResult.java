@@ -45,7 +45,6 @@ public sealed interface AuthenticationResult {
          * @param problem the answer to send
          */
         public Refused(ApiProblem problem) {
-
             this(problem, Caller.ANONYMOUS);
         }
     }

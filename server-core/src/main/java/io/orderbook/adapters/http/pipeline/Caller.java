@@ -57,7 +57,6 @@ public sealed interface Caller {
     }
 
     /** {@return the API key behind the request, or null when it did not use one} */
-
     default Long apiKeyIdOrNull() {
         return this instanceof ApiKey k ? k.apiKeyId() : null;
     }

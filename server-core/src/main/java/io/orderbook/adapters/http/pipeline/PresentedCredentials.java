@@ -61,7 +61,6 @@ public sealed interface PresentedCredentials {
      * @return the credentials, {@link #NONE} if neither header was sent
      * @throws io.orderbook.adapters.http.problem.ApiProblem 401 for unusable headers
      */
-
     static PresentedCredentials fromHeaders(String authorization, String apiKey) {
         boolean hasAuthorization = authorization != null;
         boolean hasApiKey = apiKey != null;

@@ -19,7 +19,6 @@ public record RateLimitDecision(boolean allowed, long limit, long remaining, Dur
      * @throws IllegalArgumentException if a figure is negative
      */
     public RateLimitDecision {
-
         Objects.requireNonNull(resetAfter, "resetAfter");
         if (limit < 0 || remaining < 0 || resetAfter.isNegative()) throw new IllegalArgumentException("negative rate limit figures");
     }

@@ -19,6 +19,5 @@ public interface RequestAuthenticator {
      * @param clientIp    the client's address, for allow-lists
      * @return the caller, or the problem to answer with
      */
-
     AuthenticationResult authenticate(PresentedCredentials credentials, String clientIp);
 }

@@ -16,7 +16,6 @@ import java.time.Instant;
  * @param apiKeyId  the API key used, or null
  * @param clientIp  the client's address
  * @param requestId the request id sent back in the response header
-
  * @param errorCode the problem's code ({@code RATE_LIMITED}, ...), or null when the request succeeded
  */
 public record RequestLogEntry(

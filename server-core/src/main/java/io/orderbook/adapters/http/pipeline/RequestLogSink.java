@@ -14,5 +14,4 @@ public interface RequestLogSink {
      * @param entry the handled request
      */
     void record(RequestLogEntry entry);
-
 }

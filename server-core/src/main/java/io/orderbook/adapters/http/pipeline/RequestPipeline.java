@@ -51,7 +51,6 @@ public final class RequestPipeline {
      * @param ctx the request, whose route roles name the {@link Access} it needs
      * @throws io.orderbook.adapters.http.problem.ApiProblem 401, 403 or 429 when the request is refused
      */
-
     public void admit(Context ctx) {
         Access access = accessOf(ctx.routeRoles());
         String clientIp = ctx.ip();

@@ -6,5 +6,4 @@ public enum Role {
     ADMIN,
     /** Trades and manages its own keys; sees only its own data. */
     TRADER
-
 }

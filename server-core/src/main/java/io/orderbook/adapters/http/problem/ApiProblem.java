@@ -148,7 +148,6 @@ public final class ApiProblem extends RuntimeException {
 
     /** {@return the extra response headers, by name} */
     public Map<String, String> headers() {
-
         return headers;
     }
 }

@@ -22,7 +22,7 @@ public enum ErrorCode {
     API_KEY_EXPIRED(401, "API key expired"),
     /** The API key is genuine but was revoked. */
     API_KEY_REVOKED(401, "API key revoked"),
-    /** Authenticated, but the role or key scope does not allow this. */
+    /** Authenticated, but the role or key scope does not allow this, or the address is outside the key's allow-list. */
     FORBIDDEN(403, "Forbidden"),
     /** No resource at this path, or none with this id that the caller may see. */
     NOT_FOUND(404, "Not found"),

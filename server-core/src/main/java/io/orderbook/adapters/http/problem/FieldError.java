@@ -12,7 +12,6 @@ import java.util.Objects;
 public record FieldError(String field, String message) {
     /** Requires both parts. */
     public FieldError {
-
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(message, "message");
     }

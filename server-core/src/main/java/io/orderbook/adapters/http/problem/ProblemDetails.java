@@ -39,7 +39,6 @@ public record ProblemDetails(
      * @param requestId the request's id
      * @return the body to send
      */
-
     public static ProblemDetails of(ApiProblem problem, String instance, String requestId) {
         ErrorCode code = problem.code();
         return new ProblemDetails(code.type(), code.title(), code.status(), problem.detail(), instance,

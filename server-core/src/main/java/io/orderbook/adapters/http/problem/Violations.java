@@ -71,7 +71,6 @@ public final class Violations {
      *
      * @throws ApiProblem if a field was recorded
      */
-
     public void throwIfAny() {
         if (!errors.isEmpty()) throw ApiProblem.validation(errors);
     }

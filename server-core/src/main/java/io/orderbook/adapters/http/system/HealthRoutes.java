@@ -48,7 +48,6 @@ public final class HealthRoutes implements HttpRoutes, AutoCloseable {
      * @param timeout how long all checks together may take before the unfinished ones count as TIMEOUT
      */
     public HealthRoutes(List<ReadinessCheck> checks, Duration timeout) {
-
         this.checks = List.copyOf(checks);
         this.timeout = timeout;
     }

@@ -21,7 +21,6 @@ public final class MetricsRoutes implements HttpRoutes {
      * @param registry the meters to expose
      * @param access   who may scrape: {@link Access#PUBLIC} on a private network, {@link Access#ADMIN_READ} otherwise
      */
-
     public MetricsRoutes(PrometheusMeterRegistry registry, Access access) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.access = Objects.requireNonNull(access, "access");

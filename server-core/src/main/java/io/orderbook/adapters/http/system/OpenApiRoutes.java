@@ -25,7 +25,6 @@ public final class OpenApiRoutes implements HttpRoutes {
      * @throws IllegalStateException if the resource is missing or unreadable
      */
     public OpenApiRoutes() {
-
         try (InputStream in = OpenApiRoutes.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("missing classpath resource " + RESOURCE);
             this.document = in.readAllBytes();

@@ -47,6 +47,5 @@ public interface ReadinessCheck {
          * @throws Exception when the dependency is not usable
          */
         void run() throws Exception;
-
     }
 }

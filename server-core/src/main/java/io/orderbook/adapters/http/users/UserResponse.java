@@ -23,7 +23,6 @@ public record UserResponse(long id, String username, UserRole role, boolean enab
      * @return the response
      */
     public static UserResponse of(UserAccount user) {
-
         return new UserResponse(user.id(), user.username(), user.role(), user.enabled(), user.createdAt(), user.updatedAt());
     }
 }

@@ -36,7 +36,6 @@ public final class PostgresHousekeeping implements ApiKeyExpiries, IdempotencyKe
      * @param database the server's database, already migrated
      */
     public PostgresHousekeeping(Database database) {
-
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -32,7 +32,6 @@ public final class PostgresJobRunLog implements JobRunLog {
      * @param database the server's database, already migrated
      */
     public PostgresJobRunLog(Database database) {
-
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -96,7 +96,6 @@ public final class PostgresMarketData implements MarketDataStore {
      * @param database the server's database, already migrated
      */
     public PostgresMarketData(Database database) {
-
         this.database = Objects.requireNonNull(database, "database");
     }
 

@@ -36,7 +36,6 @@ public final class PostgresMarketCatalog implements MarketCatalog {
      * @param database the server's database, already migrated
      * @param maxAge   how long a copy is used before it is read again
      */
-
     public PostgresMarketCatalog(Database database, java.time.Duration maxAge) {
         this.database = Objects.requireNonNull(database, "database");
         this.maxAgeNanos = maxAge.toNanos();

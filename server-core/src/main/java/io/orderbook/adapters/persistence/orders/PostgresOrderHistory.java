@@ -46,7 +46,6 @@ public final class PostgresOrderHistory implements OrderHistory {
      * @param database the server's database, already migrated
      */
     public PostgresOrderHistory(Database database) {
-
         this.database = Objects.requireNonNull(database, "database");
     }
 
