@@ -12,7 +12,7 @@ import java.util.Optional;
  * ({@code rediss://} for TLS). {@link #toString()} never shows the password.
  *
  * @param tls      whether to connect with TLS ({@code rediss://})
- * @param host     the host name or address; an IPv6 address without brackets
+ * @param host     the host name or address; an IPv6 address with or without brackets
  * @param port     the TCP port, 1 to 65535
  * @param database the logical database number, 0 or more
  * @param user     the ACL user; empty for the default user

@@ -11,9 +11,9 @@ import java.time.Instant;
  * @param type           what happened, e.g. {@code FILLED}
  * @param orderId        the order's id
  * @param market         the market's symbol
- * @param reason         why the order ended or was refused, for events that have one
- * @param price          the order's price after an amendment, decimal text in the quote asset
- * @param quantity       the order's quantity after an amendment, decimal text in the base asset
+ * @param reason         why a CANCELLED or EXPIRED order ended
+ * @param price          the order's price on ACCEPTED (not for market orders) and AMENDED, in the quote asset
+ * @param quantity       the order's quantity on ACCEPTED (unless sized by quote amount) and AMENDED, in the base asset
  * @param filledQuantity how much of the order has filled, decimal text in the base asset
  * @param openQuantity   how much of the order is still open, decimal text in the base asset
  * @param priorityKept   for an amendment, whether the order kept its place in the queue

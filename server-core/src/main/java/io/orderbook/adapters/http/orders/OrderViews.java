@@ -92,8 +92,9 @@ public final class OrderViews {
     /**
      * An event about one of the caller's orders; trades are reported as fills instead.
      *
-     * @param event the engine's event
+     * @param event the engine's event about an order
      * @return the event's view
+     * @throws IllegalArgumentException if the event is not about an order (e.g. a trade)
      */
     public OrderEventView event(EngineEvent event) {
         Instant time = Instant.ofEpochMilli(event.timestamp());
