@@ -38,15 +38,21 @@ public final class ApiJson implements io.javalin.json.JsonMapper {
 
     private final ObjectMapper mapper;
 
+    /** JSON with a new mapper from {@link #newObjectMapper()}. */
     public ApiJson() {
         this(newObjectMapper());
     }
 
+    /**
+     * JSON with the given mapper.
+     *
+     * @param mapper a mapper configured by {@link #newObjectMapper()}, shared with other parts of the server
+     */
     public ApiJson(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    /** A new mapper with the API's rules; share it, it is thread-safe once configured. */
+    /** {@return a new mapper with the API's rules} Share it: it is thread-safe once configured. */
     public static ObjectMapper newObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -72,6 +78,7 @@ public final class ApiJson implements io.javalin.json.JsonMapper {
                 .build();
     }
 
+    /** {@return the mapper this uses} */
     public ObjectMapper objectMapper() {
         return mapper;
     }

@@ -21,27 +21,67 @@ public final class ApiRoutes {
         this.routes = routes;
     }
 
+    /**
+     * Adds a {@code GET} route. A HEAD request to the same path runs the same handler.
+     *
+     * @param path    the path, with {@code {name}} for path parameters
+     * @param access  who may call it
+     * @param handler the handler
+     * @return this
+     */
     public ApiRoutes get(String path, Access access, Handler handler) {
         routes.get(path, handler, required(access));
         routes.head(path, handler, access);
         return this;
     }
 
+    /**
+     * Adds a {@code POST} route.
+     *
+     * @param path    the path, with {@code {name}} for path parameters
+     * @param access  who may call it
+     * @param handler the handler
+     * @return this
+     */
     public ApiRoutes post(String path, Access access, Handler handler) {
         routes.post(path, handler, required(access));
         return this;
     }
 
+    /**
+     * Adds a {@code PUT} route.
+     *
+     * @param path    the path, with {@code {name}} for path parameters
+     * @param access  who may call it
+     * @param handler the handler
+     * @return this
+     */
     public ApiRoutes put(String path, Access access, Handler handler) {
         routes.put(path, handler, required(access));
         return this;
     }
 
+    /**
+     * Adds a {@code PATCH} route.
+     *
+     * @param path    the path, with {@code {name}} for path parameters
+     * @param access  who may call it
+     * @param handler the handler
+     * @return this
+     */
     public ApiRoutes patch(String path, Access access, Handler handler) {
         routes.patch(path, handler, required(access));
         return this;
     }
 
+    /**
+     * Adds a {@code DELETE} route.
+     *
+     * @param path    the path, with {@code {name}} for path parameters
+     * @param access  who may call it
+     * @param handler the handler
+     * @return this
+     */
     public ApiRoutes delete(String path, Access access, Handler handler) {
         routes.delete(path, handler, required(access));
         return this;
@@ -50,6 +90,8 @@ public final class ApiRoutes {
     /**
      * Javalin's own route API, for what this class does not cover (WebSockets, server-sent events).
      * HTTP routes added here must still carry exactly one {@link Access} role, or the server refuses to start.
+     *
+     * @return Javalin's route configuration
      */
     public RoutesConfig javalin() {
         return routes;

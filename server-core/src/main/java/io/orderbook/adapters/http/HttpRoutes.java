@@ -13,5 +13,10 @@ package io.orderbook.adapters.http;
 @FunctionalInterface
 public interface HttpRoutes {
 
+    /**
+     * Declares this group's routes.
+     *
+     * @param routes where to declare them
+     */
     void addTo(ApiRoutes routes);
 }

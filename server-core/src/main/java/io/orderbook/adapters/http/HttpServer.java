@@ -87,11 +87,18 @@ public final class HttpServer implements AutoCloseable {
         });
     }
 
+    /** {@return a builder with every setting at its default and no routes of its own} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds the port and starts serving; returns this. Fails when the port is taken. */
+    /**
+     * Binds the port and starts serving.
+     *
+     * @return this server
+     * @throws IllegalStateException if the server was already started
+     * @throws RuntimeException from Jetty when the port cannot be bound, e.g. because it is taken
+     */
     public synchronized HttpServer start() {
         if (boundPort != -1) throw new IllegalStateException("already started");
         if (LoggerFactory.getLogger("org.eclipse.jetty.http.HttpParser").isDebugEnabled()) {
@@ -103,12 +110,12 @@ public final class HttpServer implements AutoCloseable {
         return this;
     }
 
-    /** The port actually bound, also when 0 (a free port) was requested; -1 before {@link #start} and after {@link #stop}. */
+    /** {@return the port actually bound, also when 0 (a free port) was requested; -1 before {@link #start} and after {@link #stop}} */
     public int port() {
         return boundPort;
     }
 
-    /** The registry behind {@code /api/v1/metrics}; other components may register their meters in it. */
+    /** {@return the registry behind {@code /api/v1/metrics}; other components may register their meters in it} */
     public PrometheusMeterRegistry meterRegistry() {
         return meterRegistry;
     }
@@ -120,6 +127,7 @@ public final class HttpServer implements AutoCloseable {
         boundPort = -1;
     }
 
+    /** Same as {@link #stop()}, for try-with-resources. */
     @Override
     public void close() {
         stop();
@@ -156,79 +164,149 @@ public final class HttpServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** Interface to bind; default {@code 127.0.0.1}. Use {@code 0.0.0.0} to serve remote clients. */
+        /**
+         * Sets the interface to bind; default {@code 127.0.0.1}.
+         *
+         * @param host a host name or address; {@code 0.0.0.0} serves remote clients
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** Port to bind; default 8080; 0 picks a free port (read it back with {@link HttpServer#port()}). */
+        /**
+         * Sets the port to bind; default 8080.
+         *
+         * @param port 1 to 65535, or 0 for a free port (read it back with {@link HttpServer#port()})
+         * @return this builder
+         * @throws IllegalArgumentException if the port is out of range
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65_535) throw new IllegalArgumentException("port must be 0..65535");
             this.port = port;
             return this;
         }
 
-        /** Larger request bodies are refused with 413 {@code PAYLOAD_TOO_LARGE}; default 64 KiB. */
+        /**
+         * Sets the largest request body accepted; default 64 KiB.
+         *
+         * @param bytes the limit in bytes, positive; larger bodies are refused with 413 {@code PAYLOAD_TOO_LARGE}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
         public Builder maxRequestBodyBytes(long bytes) {
             if (bytes < 1) throw new IllegalArgumentException("maxRequestBodyBytes must be positive");
             this.maxRequestBodyBytes = bytes;
             return this;
         }
 
-        /** Clock for request-log timestamps; default UTC system clock. */
+        /**
+         * Sets the clock for request-log timestamps; default the UTC system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Registry to expose and to record HTTP timers in; default a new one. */
+        /**
+         * Sets the registry to expose and to record HTTP timers in; default a new one.
+         *
+         * @param registry the registry, shared with components that register their own meters
+         * @return this builder
+         */
         public Builder meterRegistry(PrometheusMeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
-        /** Who may read {@code /api/v1/metrics}; default {@link Access#PUBLIC}, for scrapers on a private network. */
+        /**
+         * Sets who may read {@code /api/v1/metrics}; default {@link Access#PUBLIC}, for scrapers on a private network.
+         *
+         * @param access the access the metrics route requires
+         * @return this builder
+         */
         public Builder metricsAccess(Access access) {
             this.metricsAccess = Objects.requireNonNull(access, "access");
             return this;
         }
 
+        /**
+         * Adds a check that {@code GET /api/v1/health} runs; the server is ready when every check passes.
+         *
+         * @param check the check
+         * @return this builder
+         */
         public Builder readinessCheck(ReadinessCheck check) {
             readinessChecks.add(Objects.requireNonNull(check, "check"));
             return this;
         }
 
-        /** How long readiness checks may take together before they count as TIMEOUT; default 2 s. */
+        /**
+         * Sets how long readiness checks may take together before they count as TIMEOUT; default 2 s.
+         *
+         * @param timeout the time limit
+         * @return this builder
+         */
         public Builder readinessTimeout(Duration timeout) {
             this.readinessTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** Adds a group of routes; call once per capability. */
+        /**
+         * Adds a group of routes; call once per capability.
+         *
+         * @param group the routes
+         * @return this builder
+         */
         public Builder routes(HttpRoutes group) {
             routes.add(Objects.requireNonNull(group, "group"));
             return this;
         }
 
+        /**
+         * Sets who checks credentials; without one every caller is anonymous.
+         *
+         * @param authenticator the authenticator
+         * @return this builder
+         */
         public Builder authenticator(RequestAuthenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
             return this;
         }
 
-        /** The limiter and the per-caller limits for callers without a key of their own. */
+        /**
+         * Sets the rate limiter and the limits for callers without a key of their own; without one nothing is limited.
+         *
+         * @param limiter the limiter
+         * @param policy  the per-minute limits of users and of anonymous callers
+         * @return this builder
+         */
         public Builder rateLimiter(RateLimiter limiter, RateLimitPolicy policy) {
             this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
             this.rateLimitPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
+        /**
+         * Sets where each handled request is recorded; without one nothing is recorded.
+         *
+         * @param sink the request log's writer
+         * @return this builder
+         */
         public Builder requestLogSink(RequestLogSink sink) {
             this.requestLogSink = Objects.requireNonNull(sink, "sink");
             return this;
         }
 
-        /** Configures the server; it does not bind the port until {@link HttpServer#start()}. */
+        /**
+         * Configures the server; it does not bind the port until {@link HttpServer#start()}.
+         *
+         * @return the server, not started
+         */
         public HttpServer build() {
             return new HttpServer(this);
         }

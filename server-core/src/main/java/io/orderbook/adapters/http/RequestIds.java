@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Request ids for {@code X-Request-Id}: a client's own id is kept when it is short and plain, so it can
  * correlate its logs with ours; anything else is replaced by a fresh random id.
  */
-public final class RequestIds {
+final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     public static final int MAX_LENGTH = 64;

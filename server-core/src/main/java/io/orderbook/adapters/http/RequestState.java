@@ -19,18 +19,24 @@ public final class RequestState {
     }
 
     /** The request id, also sent back as {@code X-Request-Id}; null only before the edge has seen the request. */
-    public static String requestId(Context ctx) {
+    static String requestId(Context ctx) {
         return ctx.attribute(REQUEST_ID);
     }
 
-    /** Who is calling: {@link Caller.Anonymous} until authentication has run, and on public routes without credentials. */
+    /**
+     * Who is calling.
+     *
+     * @param ctx the request
+     * @return the authenticated caller; {@link Caller#ANONYMOUS} until authentication has run, and on public
+     *         routes without credentials
+     */
     public static Caller caller(Context ctx) {
         Caller caller = ctx.attribute(CALLER);
         return caller == null ? Caller.ANONYMOUS : caller;
     }
 
     /** The error code of the problem response, or null when the request succeeded. */
-    public static ErrorCode errorCode(Context ctx) {
+    static ErrorCode errorCode(Context ctx) {
         return ctx.attribute(ERROR_CODE);
     }
 
@@ -40,7 +46,12 @@ public final class RequestState {
         ctx.attribute(STARTED_NANOS, startedNanos);
     }
 
-    /** Sets the authenticated caller. Only the request pipeline should call this. */
+    /**
+     * Sets the authenticated caller. Only the request pipeline should call this.
+     *
+     * @param ctx    the request
+     * @param caller who the credentials identify
+     */
     public static void authenticated(Context ctx, Caller caller) {
         ctx.attribute(CALLER, caller);
         ctx.attribute(LOGGED_CALLER, caller);
@@ -49,18 +60,26 @@ public final class RequestState {
     /**
      * Sets whose credentials a refused request presented, for the request log only; {@link #caller}
      * stays anonymous. Only the request pipeline should call this.
+     *
+     * @param ctx        the request
+     * @param identified whose credentials were refused
      */
     public static void identifiedButRefused(Context ctx, Caller identified) {
         ctx.attribute(LOGGED_CALLER, identified);
     }
 
     /** The caller to write into the request log: the authenticated one, or the one whose credentials were refused. */
-    public static Caller loggedCaller(Context ctx) {
+    static Caller loggedCaller(Context ctx) {
         Caller caller = ctx.attribute(LOGGED_CALLER);
         return caller == null ? Caller.ANONYMOUS : caller;
     }
 
-    /** Sets the error code the request log records for this request. */
+    /**
+     * Sets the error code the request log records for this request.
+     *
+     * @param ctx  the request
+     * @param code the code of the problem answered
+     */
     public static void failedWith(Context ctx, ErrorCode code) {
         ctx.attribute(ERROR_CODE, code);
     }

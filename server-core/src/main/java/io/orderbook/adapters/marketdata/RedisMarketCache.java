@@ -45,6 +45,11 @@ public final class RedisMarketCache implements MarketCache {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /**
+     * A cache in the Redis behind {@code redisson}.
+     *
+     * @param redisson the client; its key prefix, if any, prefixes the hash's name
+     */
     public RedisMarketCache(RedissonClient redisson) {
         this.redisson = Objects.requireNonNull(redisson, "redisson");
         this.map = redisson.getMap(KEY, StringCodec.INSTANCE);

@@ -23,6 +23,12 @@ public final class ApiKeyRepository {
     private final Database database;
     private final Clock clock;
 
+    /**
+     * A repository on {@code database}.
+     *
+     * @param database the database holding {@code api_keys}
+     * @param clock    the source of creation and update times
+     */
     public ApiKeyRepository(Database database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -31,7 +37,10 @@ public final class ApiKeyRepository {
     /**
      * Stores a new key and returns it with its id and timestamps.
      *
+     * @param key a key not yet stored (id 0); it is filled in and returned
+     * @return {@code key}, now with its id and timestamps
      * @throws DuplicateKeyException with {@link #PREFIX_CONSTRAINT} if the prefix is taken
+     * @throws IllegalArgumentException if {@code key} is already stored
      */
     public ApiKeyRow insert(ApiKeyRow key) {
         if (key.id() != 0) {
@@ -49,6 +58,7 @@ public final class ApiKeyRepository {
      * Writes the changed fields of a stored key (name, scope, limit, expiry, allow-list, secrets, revocation)
      * and sets its update time. {@code lastUsedAt} is never written here: {@link #touchLastUsed} owns it.
      *
+     * @param key a changed copy of a stored key, carrying the version it was read with
      * @return the stored state, with its new version
      * @throws StaleRowException if the key changed since {@code key} was read (e.g. revoked meanwhile)
      * @throws IllegalArgumentException if there is no such key
@@ -65,11 +75,22 @@ public final class ApiKeyRepository {
         });
     }
 
+    /**
+     * Finds a key by its id.
+     *
+     * @param id the key's id
+     * @return the key, or empty if there is none with that id
+     */
     public Optional<ApiKeyRow> findById(long id) {
         return database.inTransaction(session -> Optional.ofNullable(session.find(ApiKeyRow.class, id)));
     }
 
-    /** Finds a key by the visible prefix a caller presents. */
+    /**
+     * Finds a key by the visible prefix a caller presents.
+     *
+     * @param prefix the visible part of the key
+     * @return the key, or empty if no key has that prefix
+     */
     public Optional<ApiKeyRow> findByPrefix(String prefix) {
         return database.inTransaction(session -> session
                 .createSelectionQuery("from ApiKeyRow k where k.prefix = :prefix", ApiKeyRow.class)
@@ -77,7 +98,12 @@ public final class ApiKeyRepository {
                 .uniqueResultOptional());
     }
 
-    /** Finds a key by prefix with its owner's role and enabled flag: everything authentication needs, in one query. */
+    /**
+     * Finds a key by prefix with its owner's role and enabled flag: everything authentication needs, in one query.
+     *
+     * @param prefix the visible part of the key
+     * @return the key and its owner's state, or empty if no key has that prefix
+     */
     public Optional<ApiKeyWithOwner> findByPrefixWithOwner(String prefix) {
         return database.inTransaction(session -> session
                 .createSelectionQuery("""
@@ -89,7 +115,13 @@ public final class ApiKeyRepository {
                 .map(row -> new ApiKeyWithOwner((ApiKeyRow) row[0], (UserRole) row[1], (Boolean) row[2])));
     }
 
-    /** The keys of one user, oldest first. */
+    /**
+     * The keys of one user, oldest first.
+     *
+     * @param userId the owner's id
+     * @param page   which slice to return
+     * @return the slice and the owner's total number of keys
+     */
     public Page<ApiKeyRow> listByOwner(long userId, PageRequest page) {
         return database.inTransaction(session -> {
             long total = session.createSelectionQuery("select count(*) from ApiKeyRow k where k.userId = :userId", Long.class)
@@ -104,7 +136,12 @@ public final class ApiKeyRepository {
         });
     }
 
-    /** The keys of all users, oldest first (for administrators). */
+    /**
+     * The keys of all users, oldest first (for administrators).
+     *
+     * @param page which slice to return
+     * @return the slice and the total number of keys
+     */
     public Page<ApiKeyRow> listAll(PageRequest page) {
         return database.inTransaction(session -> {
             long total = session.createSelectionQuery("select count(*) from ApiKeyRow", Long.class).getSingleResult();
@@ -116,7 +153,12 @@ public final class ApiKeyRepository {
         });
     }
 
-    /** Deletes a key; returns whether it existed. */
+    /**
+     * Deletes a key.
+     *
+     * @param id the key's id
+     * @return whether it existed
+     */
     public boolean delete(long id) {
         return database.inTransaction(session -> session
                 .createMutationQuery("delete from ApiKeyRow k where k.id = :id")
@@ -127,6 +169,9 @@ public final class ApiKeyRepository {
     /**
      * Records that a key was used at {@code at}. Never moves the time backwards, so late or reordered
      * writes are harmless.
+     *
+     * @param id the key's id; an unknown id is ignored
+     * @param at when the key was used
      */
     public void touchLastUsed(long id, Instant at) {
         touchLastUsed(Map.of(id, at));
@@ -135,6 +180,8 @@ public final class ApiKeyRepository {
     /**
      * Records the last use of many keys in one JDBC batch, for a writer that collects uses in memory and
      * flushes them every few seconds instead of writing on every request.
+     *
+     * @param lastUseByKeyId the latest use of each key, by key id; unknown ids are ignored
      */
     public void touchLastUsed(Map<Long, Instant> lastUseByKeyId) {
         if (lastUseByKeyId.isEmpty()) {

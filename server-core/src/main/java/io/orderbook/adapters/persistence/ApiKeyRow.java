@@ -76,6 +76,7 @@ public class ApiKeyRow {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /** For Hibernate, which fills the fields of a row it reads. */
     protected ApiKeyRow() {
         // for Hibernate
     }
@@ -83,8 +84,15 @@ public class ApiKeyRow {
     /**
      * A new, not yet stored key; {@link ApiKeyRepository#insert} assigns the id and timestamps.
      *
+     * @param userId             the owning user's id
+     * @param name               the owner's label for the key, at most 100 characters
+     * @param prefix             the visible part of the key, by which it is looked up; at most 32 characters
+     * @param secretHash         the hash of the key's secret part
+     * @param scope              what the key may do
+     * @param rateLimitPerMinute requests per minute the key may make; positive
      * @param expiresAt   when the key stops working, or {@code null} for never
      * @param ipAllowList addresses or CIDR blocks the key may be used from; empty for any
+     * @throws IllegalArgumentException if {@code rateLimitPerMinute} is not positive
      */
     public ApiKeyRow(long userId, String name, String prefix, String secretHash, ApiKeyScope scope,
                      int rateLimitPerMinute, Instant expiresAt, List<String> ipAllowList) {
@@ -98,87 +106,130 @@ public class ApiKeyRow {
         this.ipAllowList = List.copyOf(ipAllowList).toArray(String[]::new);
     }
 
-    /** The id, or 0 before the row is inserted. */
+    /** {@return the id, or 0 before the row is inserted} */
     public long id() {
         return id == null ? 0 : id;
     }
 
+    /** {@return the owning user's id} */
     public long userId() {
         return userId;
     }
 
+    /** {@return the owner's label for the key} */
     public String name() {
         return name;
     }
 
+    /** {@return the visible part of the key, unique across keys} */
     public String prefix() {
         return prefix;
     }
 
+    /** {@return the hash of the current secret} */
     public String secretHash() {
         return secretHash;
     }
 
+    /** {@return what the key may do} */
     public ApiKeyScope scope() {
         return scope;
     }
 
+    /** {@return requests per minute the key may make} */
     public int rateLimitPerMinute() {
         return rateLimitPerMinute;
     }
 
+    /** {@return when the key stops working; empty if never} */
     public Optional<Instant> expiresAt() {
         return Optional.ofNullable(expiresAt);
     }
 
+    /** {@return the addresses or CIDR blocks the key may be used from; empty for any} */
     public List<String> ipAllowList() {
         return List.of(ipAllowList);
     }
 
+    /** {@return when the key was revoked; empty while it is not} */
     public Optional<Instant> revokedAt() {
         return Optional.ofNullable(revokedAt);
     }
 
+    /** {@return when the key last authenticated a request, as last recorded; empty if never} */
     public Optional<Instant> lastUsedAt() {
         return Optional.ofNullable(lastUsedAt);
     }
 
+    /** {@return the hash of the secret replaced by the last regeneration, while it is kept; else empty} */
     public Optional<String> previousSecretHash() {
         return Optional.ofNullable(previousSecretHash);
     }
 
+    /** {@return until when the previous secret still works; empty if there is none} */
     public Optional<Instant> previousSecretValidUntil() {
         return Optional.ofNullable(previousSecretValidUntil);
     }
 
+    /** {@return when the row was inserted; {@code null} before that} */
     public Instant createdAt() {
         return createdAt;
     }
 
+    /** {@return when the row was last inserted or updated; {@code null} before it is inserted} */
     public Instant updatedAt() {
         return updatedAt;
     }
 
-    /** Increases with every update; {@link ApiKeyRepository#update} refuses a copy with an older version. */
+    /**
+     * Increases with every update; {@link ApiKeyRepository#update} refuses a copy with an older version.
+     *
+     * @return the optimistic-locking version read with this copy
+     */
     public long version() {
         return version;
     }
 
+    /**
+     * Renames the key.
+     *
+     * @param name the new label, at most 100 characters
+     * @return this row
+     */
     public ApiKeyRow setName(String name) {
         this.name = Objects.requireNonNull(name, "name");
         return this;
     }
 
+    /**
+     * Replaces the hash of the current secret.
+     *
+     * @param secretHash the hash of the new secret
+     * @return this row
+     */
     public ApiKeyRow setSecretHash(String secretHash) {
         this.secretHash = Objects.requireNonNull(secretHash, "secretHash");
         return this;
     }
 
+    /**
+     * Changes what the key may do.
+     *
+     * @param scope the new scope
+     * @return this row
+     */
     public ApiKeyRow setScope(ApiKeyScope scope) {
         this.scope = Objects.requireNonNull(scope, "scope");
         return this;
     }
 
+    /**
+     * Changes the key's request budget.
+     *
+     * @param rateLimitPerMinute requests per minute; positive
+     * @return this row
+     * @throws IllegalArgumentException if {@code rateLimitPerMinute} is not positive
+     */
     public ApiKeyRow setRateLimitPerMinute(int rateLimitPerMinute) {
         this.rateLimitPerMinute = positive(rateLimitPerMinute);
         return this;
@@ -191,18 +242,34 @@ public class ApiKeyRow {
         return rateLimitPerMinute;
     }
 
-    /** Sets when the key stops working; {@code null} for never. */
+    /**
+     * Sets when the key stops working.
+     *
+     * @param expiresAt the end of validity, or {@code null} for never
+     * @return this row
+     */
     public ApiKeyRow setExpiresAt(Instant expiresAt) {
         this.expiresAt = expiresAt;
         return this;
     }
 
+    /**
+     * Replaces the addresses the key may be used from.
+     *
+     * @param ipAllowList addresses or CIDR blocks; empty for any
+     * @return this row
+     */
     public ApiKeyRow setIpAllowList(List<String> ipAllowList) {
         this.ipAllowList = List.copyOf(ipAllowList).toArray(String[]::new);
         return this;
     }
 
-    /** Marks the key revoked at {@code at}; {@code null} un-revokes it. */
+    /**
+     * Marks the key revoked.
+     *
+     * @param at when it was revoked; {@code null} un-revokes it
+     * @return this row
+     */
     public ApiKeyRow setRevokedAt(Instant at) {
         this.revokedAt = at;
         return this;
@@ -211,6 +278,11 @@ public class ApiKeyRow {
     /**
      * Sets the secret that keeps working after a regeneration and until when; both {@code null} for none.
      * They are set together because the table allows only both or neither.
+     *
+     * @param hash       the hash of the secret that keeps working, or {@code null}
+     * @param validUntil when it stops working, or {@code null}
+     * @return this row
+     * @throws IllegalArgumentException if exactly one of the two is {@code null}
      */
     public ApiKeyRow setPreviousSecret(String hash, Instant validUntil) {
         if ((hash == null) != (validUntil == null)) {

@@ -65,6 +65,8 @@ public final class Database implements AutoCloseable {
     /**
      * Opens the pool, applies pending migrations and starts Hibernate.
      *
+     * @param target where the database is and how to log in
+     * @return the open database; close it to release the pool
      * @throws IllegalStateException if the database cannot be reached, a migration fails or an entity
      *                               does not match the schema; nothing is left open in that case
      */
@@ -133,6 +135,9 @@ public final class Database implements AutoCloseable {
      * back when it throws. Joins the transaction already running on this thread, if any; then the outer
      * call commits or rolls back everything (an exception inside aborts the whole transaction).
      *
+     * @param <T>  what the work returns
+     * @param work the work, given the transaction's session
+     * @return what {@code work} returned
      * @throws DuplicateKeyException when a unique constraint is violated
      * @throws StaleRowException when an update is based on an outdated copy of a versioned row
      */
@@ -165,7 +170,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** {@link #inTransaction(Function)} for work without a result. */
+    /**
+     * {@link #inTransaction(Function)} for work without a result.
+     *
+     * @param work the work, given the transaction's session
+     * @throws DuplicateKeyException when a unique constraint is violated
+     * @throws StaleRowException when an update is based on an outdated copy of a versioned row
+     */
     public void runInTransaction(Consumer<Session> work) {
         Objects.requireNonNull(work, "work");
         inTransaction(session -> {
@@ -174,7 +185,7 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** The pooled data source, for plain JDBC outside Hibernate (tests, tooling). */
+    /** {@return the pooled data source, for plain JDBC outside Hibernate (tests, tooling)} */
     public DataSource dataSource() {
         return dataSource;
     }

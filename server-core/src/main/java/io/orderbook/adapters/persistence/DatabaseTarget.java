@@ -22,6 +22,12 @@ public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<Str
     /** Long enough for a database started alongside the server (e.g. by docker compose) to come up. */
     public static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(10);
 
+    /**
+     * Checks the target.
+     *
+     * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL, {@code poolSize} is below 2
+     *                                  or {@code startupWait} is negative
+     */
     public DatabaseTarget {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(user, "user");
@@ -38,17 +44,34 @@ public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<Str
         }
     }
 
-    /** A target with the default pool size. */
+    /**
+     * A target with the default pool size and start-up wait.
+     *
+     * @param jdbcUrl  a {@code jdbc:postgresql://} URL
+     * @param user     the login role; empty to take it from the URL
+     * @param password the password; empty for trust or peer authentication
+     * @return the target
+     */
     public static DatabaseTarget of(String jdbcUrl, Optional<String> user, Optional<String> password) {
         return new DatabaseTarget(jdbcUrl, user, password, DEFAULT_POOL_SIZE, DEFAULT_STARTUP_WAIT);
     }
 
-    /** The same target with another pool size. */
+    /**
+     * The same target with another pool size.
+     *
+     * @param newPoolSize the most connections the pool opens, at least 2
+     * @return a new target
+     */
     public DatabaseTarget withPoolSize(int newPoolSize) {
         return new DatabaseTarget(jdbcUrl, user, password, newPoolSize, startupWait);
     }
 
-    /** The same target with another start-up wait; zero tries once. */
+    /**
+     * The same target with another start-up wait.
+     *
+     * @param wait how long to keep trying to reach the database; zero tries once
+     * @return a new target
+     */
     public DatabaseTarget withStartupWait(Duration wait) {
         return new DatabaseTarget(jdbcUrl, user, password, poolSize, wait);
     }

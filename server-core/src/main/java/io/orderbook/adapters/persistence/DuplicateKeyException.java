@@ -9,14 +9,15 @@ public final class DuplicateKeyException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The violated constraint or unique index, or {@code "unknown"}. */
     private final String constraint;
 
-    public DuplicateKeyException(String constraint, Throwable cause) {
+    DuplicateKeyException(String constraint, Throwable cause) {
         super("unique constraint violated: " + constraint, cause);
         this.constraint = constraint;
     }
 
-    /** The violated constraint or unique index, or {@code "unknown"} if the driver did not say. */
+    /** {@return the violated constraint or unique index, or {@code "unknown"} if the driver did not say} */
     public String constraint() {
         return constraint;
     }

@@ -10,13 +10,32 @@ public final class Jdbc {
     private Jdbc() {
     }
 
-    /** Work on a connection. */
+    /**
+     * Work on a connection.
+     *
+     * @param <T> what the work returns
+     */
     @FunctionalInterface
     public interface Work<T> {
+        /**
+         * Does the work.
+         *
+         * @param connection a connection, to use only until this returns
+         * @return the work's result
+         * @throws SQLException if a statement fails; the caller rethrows it unchecked
+         */
         T on(Connection connection) throws SQLException;
     }
 
-    /** The work on a connection in auto-commit mode. */
+    /**
+     * Runs work on a connection in auto-commit mode.
+     *
+     * @param <T>      what the work returns
+     * @param database the database to take a connection from
+     * @param work     the work
+     * @return the work's result
+     * @throws IllegalStateException if the work or the connection fails with an {@link SQLException}
+     */
     public static <T> T query(Database database, Work<T> work) {
         try (Connection connection = database.dataSource().getConnection()) {
             return work.on(connection);
@@ -25,12 +44,28 @@ public final class Jdbc {
         }
     }
 
-    /** The work in one transaction, committed when it returns and rolled back when it throws. */
+    /**
+     * Runs work in one transaction, committed when it returns and rolled back when it throws.
+     *
+     * @param <T>      what the work returns
+     * @param database the database to take a connection from
+     * @param work     the work
+     * @return the work's result
+     * @throws IllegalStateException if the work or the connection fails with an {@link SQLException}
+     */
     public static <T> T inTransaction(Database database, Work<T> work) {
         return inTransaction(database.dataSource(), work);
     }
 
-    /** The work in one transaction on a connection of {@code dataSource}, as {@link #inTransaction(Database, Work)}. */
+    /**
+     * Runs work in one transaction on a connection of {@code dataSource}, as {@link #inTransaction(Database, Work)}.
+     *
+     * @param <T>        what the work returns
+     * @param dataSource where to take the connection from
+     * @param work       the work
+     * @return the work's result
+     * @throws IllegalStateException if the work or the connection fails with an {@link SQLException}
+     */
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();

@@ -11,7 +11,12 @@ public final class JdbcUrls {
     private JdbcUrls() {
     }
 
-    /** The URL with any {@code password=} parameter value replaced, safe to log. */
+    /**
+     * Hides passwords in a JDBC URL so it can be logged.
+     *
+     * @param jdbcUrl a JDBC URL, or {@code null}
+     * @return the URL with any {@code password=} or {@code sslpassword=} value replaced; {@code null} for {@code null}
+     */
     public static String redact(String jdbcUrl) {
         return jdbcUrl == null ? null : PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1<redacted>");
     }

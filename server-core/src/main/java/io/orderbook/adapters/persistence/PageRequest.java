@@ -11,6 +11,11 @@ public record PageRequest(long offset, int limit) {
     /** Bounds a single query's result so a client cannot ask for the whole table at once. */
     public static final int MAX_LIMIT = 1000;
 
+    /**
+     * Checks the bounds.
+     *
+     * @throws IllegalArgumentException if {@code offset} is negative or {@code limit} is out of range
+     */
     public PageRequest {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, was " + offset);
@@ -20,12 +25,17 @@ public record PageRequest(long offset, int limit) {
         }
     }
 
-    /** The first {@code limit} rows. */
+    /**
+     * The first rows.
+     *
+     * @param limit rows to return, 1 to {@value #MAX_LIMIT}
+     * @return a request at offset 0
+     */
     public static PageRequest first(int limit) {
         return new PageRequest(0, limit);
     }
 
-    /** The page after this one. */
+    /** {@return the page after this one, with the same limit} */
     public PageRequest next() {
         return new PageRequest(offset + limit, limit);
     }

@@ -17,6 +17,12 @@ public final class RefreshTokenRepository {
     private final Database database;
     private final Clock clock;
 
+    /**
+     * A repository on {@code database}.
+     *
+     * @param database the database holding {@code refresh_tokens}
+     * @param clock    the source of creation times
+     */
     public RefreshTokenRepository(Database database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -25,6 +31,9 @@ public final class RefreshTokenRepository {
     /**
      * Stores a new token and returns it with its id and creation time.
      *
+     * @param token a token not yet stored (id 0); it is filled in and returned
+     * @return {@code token}, now with its id and creation time
+     * @throws IllegalArgumentException if {@code token} is already stored
      * @throws DuplicateKeyException with {@link #TOKEN_HASH_CONSTRAINT} if the hash is already stored
      */
     public RefreshTokenRow insert(RefreshTokenRow token) {
@@ -39,6 +48,12 @@ public final class RefreshTokenRepository {
         });
     }
 
+    /**
+     * Finds a token by its hash.
+     *
+     * @param tokenHash the hash of the token a client presents
+     * @return the token, revoked or expired ones included; empty if unknown
+     */
     public Optional<RefreshTokenRow> findByTokenHash(String tokenHash) {
         return database.inTransaction(session -> session
                 .createSelectionQuery("from RefreshTokenRow t where t.tokenHash = :hash", RefreshTokenRow.class)
@@ -49,6 +64,8 @@ public final class RefreshTokenRepository {
     /**
      * Revokes one token unless it is already revoked.
      *
+     * @param id the token's id
+     * @param at the revocation time
      * @return whether this call revoked it; false if it was revoked before or does not exist, so two
      *         concurrent refreshes with the same token cannot both succeed
      */
@@ -60,7 +77,13 @@ public final class RefreshTokenRepository {
                 .executeUpdate() == 1);
     }
 
-    /** Revokes every live token of a user (logout everywhere, user disabled); returns how many. */
+    /**
+     * Revokes every token of a user not yet revoked (logout everywhere, user disabled).
+     *
+     * @param userId the user's id
+     * @param at     the revocation time
+     * @return how many tokens this call revoked
+     */
     public int revokeAllOfUser(long userId, Instant at) {
         return database.inTransaction(session -> session
                 .createMutationQuery("update RefreshTokenRow t set t.revokedAt = :at where t.userId = :userId and t.revokedAt is null")
@@ -69,7 +92,12 @@ public final class RefreshTokenRepository {
                 .executeUpdate());
     }
 
-    /** Deletes tokens that expired before {@code cutoff} (housekeeping); returns how many. */
+    /**
+     * Deletes tokens that expired before {@code cutoff} (housekeeping).
+     *
+     * @param cutoff tokens expiring before this instant are deleted
+     * @return how many were deleted
+     */
     public int deleteExpiredBefore(Instant cutoff) {
         return database.inTransaction(session -> session
                 .createMutationQuery("delete from RefreshTokenRow t where t.expiresAt < :cutoff")

@@ -14,7 +14,7 @@ import java.time.Instant;
 public record RequestLogMinute(Instant minute, long requests, long clientErrors, long serverErrors,
                                double averageLatencyMicros) {
 
-    /** The share of requests answered with an error status (4xx or 5xx), 0 to 1. */
+    /** {@return the share of requests answered with an error status (4xx or 5xx), 0 to 1; 0 if there were none} */
     public double errorRate() {
         return requests == 0 ? 0 : (double) (clientErrors + serverErrors) / requests;
     }

@@ -37,6 +37,11 @@ public final class RequestLogRepository {
     private final Database database;
     private final int deleteChunkSize;
 
+    /**
+     * A repository on {@code database}.
+     *
+     * @param database the database holding {@code request_log}
+     */
     public RequestLogRepository(Database database) {
         this(database, DEFAULT_DELETE_CHUNK_SIZE);
     }
@@ -46,7 +51,11 @@ public final class RequestLogRepository {
         this.deleteChunkSize = deleteChunkSize;
     }
 
-    /** Stores all entries in one transaction; their {@code id} is ignored and assigned by the database. */
+    /**
+     * Stores all entries in one transaction; their {@code id} is ignored and assigned by the database.
+     *
+     * @param entries the entries; none is a no-op
+     */
     public void insertAll(List<RequestLogEntry> entries) {
         if (entries.isEmpty()) {
             return;
@@ -96,7 +105,13 @@ public final class RequestLogRepository {
         return csv.append('"');
     }
 
-    /** The matching entries, newest first, and how many match in all. */
+    /**
+     * Finds entries, newest first.
+     *
+     * @param filter which entries match
+     * @param page   which slice of the matching entries to return
+     * @return the slice and how many entries match in all
+     */
     public Page<RequestLogEntry> find(RequestLogFilter filter, PageRequest page) {
         Where where = Where.of(filter);
         return database.inTransaction(session -> session.doReturningWork(connection -> {
@@ -129,6 +144,8 @@ public final class RequestLogRepository {
      * first; minutes without requests are included with zeros so charts need no gap filling.
      *
      * @param filter must have both ends of its time range, at most {@link #MAX_STATS_RANGE} apart
+     * @return one count per minute from the start's minute up to the end, oldest first
+     * @throws IllegalArgumentException if the time range lacks an end or is longer than a week
      */
     public List<RequestLogMinute> countPerMinute(RequestLogFilter filter) {
         Instant from = filter.from().orElseThrow(() -> new IllegalArgumentException("per-minute counts need a start time"));
@@ -168,6 +185,7 @@ public final class RequestLogRepository {
      * Deletes entries that occurred before {@code cutoff} (retention), in chunks that each commit on their
      * own unless a transaction is already running on this thread.
      *
+     * @param cutoff entries that occurred before this instant are deleted
      * @return how many entries were deleted
      */
     public long deleteOlderThan(Instant cutoff) {

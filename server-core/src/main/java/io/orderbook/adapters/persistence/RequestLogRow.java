@@ -51,6 +51,7 @@ public class RequestLogRow {
     @Column(name = "error_code")
     private String errorCode;
 
+    /** For Hibernate, which requires a no-argument constructor on every entity. */
     protected RequestLogRow() {
         // for Hibernate
     }

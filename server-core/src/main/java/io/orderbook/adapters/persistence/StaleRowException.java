@@ -8,7 +8,7 @@ public final class StaleRowException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public StaleRowException(Throwable cause) {
+    StaleRowException(Throwable cause) {
         super("the row changed since it was read; read it again and retry", cause);
     }
 }

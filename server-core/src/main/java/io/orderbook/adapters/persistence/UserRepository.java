@@ -17,6 +17,12 @@ public final class UserRepository {
     private final Database database;
     private final Clock clock;
 
+    /**
+     * A repository on {@code database}.
+     *
+     * @param database the database holding {@code users}
+     * @param clock    the source of creation and update times
+     */
     public UserRepository(Database database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -25,6 +31,9 @@ public final class UserRepository {
     /**
      * Stores a new user and returns it with its id and timestamps.
      *
+     * @param user a user not yet stored (id 0); it is filled in and returned
+     * @return {@code user}, now with its id and timestamps
+     * @throws IllegalArgumentException if {@code user} is already stored
      * @throws DuplicateKeyException with {@link #USERNAME_CONSTRAINT} if the name is taken, in any case
      */
     public UserRow insert(UserRow user) {
@@ -42,6 +51,7 @@ public final class UserRepository {
     /**
      * Writes the changed fields of a stored user and sets its update time.
      *
+     * @param user a changed copy of a stored user, carrying the version it was read with
      * @return the stored state, with its new version
      * @throws DuplicateKeyException with {@link #USERNAME_CONSTRAINT} if renamed to a taken name
      * @throws StaleRowException if the user changed since {@code user} was read (e.g. disabled meanwhile)
@@ -64,6 +74,7 @@ public final class UserRepository {
      * token version, so this ends every session at once (logout everywhere, a stolen refresh token
      * detected); {@link #update} alone cannot, because an update without a changed field writes nothing.
      *
+     * @param id the user's id
      * @return whether the user exists
      */
     public boolean incrementVersion(long id) {
@@ -74,11 +85,22 @@ public final class UserRepository {
                 .executeUpdate() > 0);
     }
 
+    /**
+     * Finds a user by id.
+     *
+     * @param id the user's id
+     * @return the user, or empty if there is none with that id
+     */
     public Optional<UserRow> findById(long id) {
         return database.inTransaction(session -> Optional.ofNullable(session.find(UserRow.class, id)));
     }
 
-    /** Finds a user by name, ignoring case ("Alice" finds "alice"). */
+    /**
+     * Finds a user by name, ignoring case ("Alice" finds "alice").
+     *
+     * @param username the login name
+     * @return the user, or empty if no user has that name
+     */
     public Optional<UserRow> findByUsername(String username) {
         return database.inTransaction(session -> session
                 .createSelectionQuery("from UserRow u where lower(u.username) = lower(:username)", UserRow.class)
@@ -86,7 +108,12 @@ public final class UserRepository {
                 .uniqueResultOptional());
     }
 
-    /** All users, oldest first. */
+    /**
+     * All users, oldest first.
+     *
+     * @param page which slice to return
+     * @return the slice and the total number of users
+     */
     public Page<UserRow> list(PageRequest page) {
         return database.inTransaction(session -> {
             long total = session.createSelectionQuery("select count(*) from UserRow", Long.class).getSingleResult();
@@ -98,7 +125,7 @@ public final class UserRepository {
         });
     }
 
-    /** How many enabled administrators there are; the last one must not be disabled or deleted. */
+    /** {@return how many enabled administrators there are; the last one must not be disabled or deleted} */
     public long countEnabledAdmins() {
         return database.inTransaction(session -> session
                 .createSelectionQuery("select count(*) from UserRow u where u.role = :role and u.enabled", Long.class)
@@ -106,7 +133,12 @@ public final class UserRepository {
                 .getSingleResult());
     }
 
-    /** Deletes a user together with its API keys and refresh tokens; its request log rows stay. */
+    /**
+     * Deletes a user together with its API keys and refresh tokens; its request log rows stay.
+     *
+     * @param id the user's id
+     * @return whether the user existed
+     */
     public boolean delete(long id) {
         return database.inTransaction(session -> session
                 .createMutationQuery("delete from UserRow u where u.id = :id")

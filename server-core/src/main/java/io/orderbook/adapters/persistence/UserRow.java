@@ -44,11 +44,19 @@ public class UserRow {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /** For Hibernate, which fills the fields of a row it reads. */
     protected UserRow() {
         // for Hibernate
     }
 
-    /** A new, not yet stored user; {@link UserRepository#insert} assigns the id and timestamps. */
+    /**
+     * A new, not yet stored user; {@link UserRepository#insert} assigns the id and timestamps.
+     *
+     * @param username     the login name, unique, at most 64 characters
+     * @param passwordHash the hash of the password
+     * @param role         what the user may do
+     * @param enabled      whether the user may log in and use API keys
+     */
     public UserRow(String username, String passwordHash, UserRole role, boolean enabled) {
         this.username = Objects.requireNonNull(username, "username");
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
@@ -56,55 +64,89 @@ public class UserRow {
         this.enabled = enabled;
     }
 
-    /** The id, or 0 before the row is inserted. */
+    /** {@return the id, or 0 before the row is inserted} */
     public long id() {
         return id == null ? 0 : id;
     }
 
+    /** {@return the login name} */
     public String username() {
         return username;
     }
 
+    /** {@return the hash of the password} */
     public String passwordHash() {
         return passwordHash;
     }
 
+    /** {@return what the user may do} */
     public UserRole role() {
         return role;
     }
 
+    /** {@return whether the user may log in and use API keys} */
     public boolean enabled() {
         return enabled;
     }
 
+    /** {@return when the row was inserted; {@code null} before that} */
     public Instant createdAt() {
         return createdAt;
     }
 
+    /** {@return when the row was last inserted or updated; {@code null} before it is inserted} */
     public Instant updatedAt() {
         return updatedAt;
     }
 
-    /** Increases with every update; {@link UserRepository#update} refuses a copy with an older version. */
+    /**
+     * Increases with every update; {@link UserRepository#update} refuses a copy with an older version.
+     *
+     * @return the optimistic-locking version read with this copy
+     */
     public long version() {
         return version;
     }
 
+    /**
+     * Renames the user.
+     *
+     * @param username the new login name, at most 64 characters
+     * @return this row
+     */
     public UserRow setUsername(String username) {
         this.username = Objects.requireNonNull(username, "username");
         return this;
     }
 
+    /**
+     * Replaces the password hash.
+     *
+     * @param passwordHash the hash of the new password
+     * @return this row
+     */
     public UserRow setPasswordHash(String passwordHash) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         return this;
     }
 
+    /**
+     * Changes what the user may do.
+     *
+     * @param role the new role
+     * @return this row
+     */
     public UserRow setRole(UserRole role) {
         this.role = Objects.requireNonNull(role, "role");
         return this;
     }
 
+    /**
+     * Enables or disables the user.
+     *
+     * @param enabled whether the user may log in and use API keys
+     * @return this row
+     */
     public UserRow setEnabled(boolean enabled) {
         this.enabled = enabled;
         return this;

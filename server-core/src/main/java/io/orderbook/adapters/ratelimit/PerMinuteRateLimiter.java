@@ -66,7 +66,12 @@ public final class PerMinuteRateLimiter implements RateLimiter {
     private volatile long localUntil = System.nanoTime();
     private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
-    /** A limiter on the given client; its counters go to {@code registry}. */
+    /**
+     * A limiter on the given client.
+     *
+     * @param redisson the client of the Redis every instance shares
+     * @param registry where the limiter's counters (Redis calls, failures, local fallbacks) are registered
+     */
     public PerMinuteRateLimiter(RedissonClient redisson, MeterRegistry registry) {
         this.counters = new RedisRateLimiter(redisson, KEY_PREFIX, WINDOW);
         Objects.requireNonNull(registry, "registry");

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionStage;
  * exact count. Fixed windows by Redis's own clock: a subject may make {@code limit} requests per window;
  * refused requests are not counted.
  */
-public final class RedisRateLimiter {
+final class RedisRateLimiter {
     private static final String SCRIPT = load("/redis/fixed_window_rate_limit.lua");
     /** How Redis names the script for EVALSHA: the hex SHA-1 of its text. */
     private static final String SCRIPT_SHA1 = sha1Hex(SCRIPT);

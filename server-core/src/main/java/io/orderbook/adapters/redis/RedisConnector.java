@@ -26,6 +26,7 @@ public final class RedisConnector {
      *
      * @param url       {@code redis://[[user]:password@]host[:port][/database]}
      * @param keyPrefix prepended to every object name, 1 to 64 of {@code A-Z a-z 0-9 . _ : -}
+     * @return a connected client
      * @throws IllegalArgumentException on a malformed URL or prefix
      * @throws org.redisson.client.RedisConnectionException if the server cannot be reached
      */
@@ -33,7 +34,15 @@ public final class RedisConnector {
         return connect(RedisEndpoint.parse(url), keyPrefix);
     }
 
-    /** Creates a client; see {@link #connect(String, String)}. */
+    /**
+     * Creates a client; see {@link #connect(String, String)}.
+     *
+     * @param endpoint  the server and credentials
+     * @param keyPrefix prepended to every object name, 1 to 64 of {@code A-Z a-z 0-9 . _ : -}
+     * @return a connected client
+     * @throws IllegalArgumentException on a malformed prefix
+     * @throws org.redisson.client.RedisConnectionException if the server cannot be reached
+     */
     public static RedissonClient connect(RedisEndpoint endpoint, String keyPrefix) {
         return Redisson.create(config(endpoint, keyPrefix));
     }

@@ -10,12 +10,25 @@ import java.util.Optional;
 /**
  * A Redis server as given by a {@code redis://[[user]:password@]host[:port][/database]} URL
  * ({@code rediss://} for TLS). {@link #toString()} never shows the password.
+ *
+ * @param tls      whether to connect with TLS ({@code rediss://})
+ * @param host     the host name or address; an IPv6 address with or without brackets
+ * @param port     the TCP port, 1 to 65535
+ * @param database the logical database number, 0 or more
+ * @param user     the ACL user; empty for the default user
+ * @param password the password; empty for none
  */
 public record RedisEndpoint(boolean tls, String host, int port, int database, Optional<String> user,
                             Optional<String> password) {
 
+    /** The port used when a URL names none. */
     public static final int DEFAULT_PORT = 6379;
 
+    /**
+     * Checks the endpoint.
+     *
+     * @throws IllegalArgumentException if the port is out of range or the database is negative
+     */
     public RedisEndpoint {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
@@ -31,6 +44,8 @@ public record RedisEndpoint(boolean tls, String host, int port, int database, Op
     /**
      * Parses a Redis URL.
      *
+     * @param url {@code redis://[[user]:password@]host[:port][/database]} or the same with {@code rediss://}
+     * @return the endpoint; port {@value #DEFAULT_PORT} and database 0 unless the URL says otherwise
      * @throws IllegalArgumentException with a message that names the problem but not the password
      */
     public static RedisEndpoint parse(String url) {
@@ -41,7 +56,13 @@ public record RedisEndpoint(boolean tls, String host, int port, int database, Op
         }
     }
 
-    /** Parses a Redis URL; see {@link #parse(String)}. */
+    /**
+     * Parses a Redis URL; see {@link #parse(String)}.
+     *
+     * @param url {@code redis://[[user]:password@]host[:port][/database]} or the same with {@code rediss://}
+     * @return the endpoint
+     * @throws IllegalArgumentException with a message that names the problem but not the password
+     */
     public static RedisEndpoint parse(URI url) {
         String scheme = url.getScheme();
         if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
@@ -84,7 +105,12 @@ public record RedisEndpoint(boolean tls, String host, int port, int database, Op
         return new RedisEndpoint("rediss".equalsIgnoreCase(scheme), url.getHost(), port, database, user, password);
     }
 
-    /** The URL with any password replaced, safe to log. */
+    /**
+     * Hides the credentials in a Redis URL so it can be logged.
+     *
+     * @param url a Redis URL
+     * @return the URL with its user information replaced by {@code <redacted>}
+     */
     public static String redact(URI url) {
         if (url.getRawUserInfo() == null) {
             return url.toString();
@@ -92,7 +118,7 @@ public record RedisEndpoint(boolean tls, String host, int port, int database, Op
         return url.toString().replace(url.getRawUserInfo() + "@", "<redacted>@");
     }
 
-    /** The address Redisson connects to, without credentials: {@code redis://host:port}. */
+    /** {@return the address Redisson connects to, without credentials: {@code redis://host:port} or {@code rediss://host:port}} */
     public String address() {
         String bracketedHost = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return (tls ? "rediss" : "redis") + "://" + bracketedHost + ":" + port;

@@ -22,7 +22,12 @@ public final class RedisJobClaims implements JobClaims {
     private final RedissonClient redisson;
     private final String instance;
 
-    /** @param instance stored as the claim's value, to see in Redis who ran a fire time */
+    /**
+     * Claims in the Redis behind {@code redisson}.
+     *
+     * @param redisson the client shared by every instance
+     * @param instance stored as the claim's value, to see in Redis who ran a fire time
+     */
     public RedisJobClaims(RedissonClient redisson, String instance) {
         this.redisson = Objects.requireNonNull(redisson, "redisson");
         this.instance = Objects.requireNonNull(instance, "instance");

@@ -27,11 +27,21 @@ public final class RedisUserNotices implements UserNotices {
     private final ObjectMapper json = new ObjectMapper();
     private final RTopic topic;
 
+    /**
+     * Notices on the cluster's Redis topic {@code jobs:user-notices}.
+     *
+     * @param redisson the client shared by every instance
+     */
     public RedisUserNotices(RedissonClient redisson) {
         this.topic = Objects.requireNonNull(redisson, "redisson").getTopic("jobs:user-notices", StringCodec.INSTANCE);
     }
 
-    /** Hands every notice of the cluster to {@code streams} (this instance's) until the returned handle is closed. */
+    /**
+     * Hands every notice of the cluster to this instance's streams.
+     *
+     * @param streams this instance's streams, which send a notice to the user's sessions connected here
+     * @return a handle whose {@code close()} stops the delivery
+     */
     public AutoCloseable deliverTo(TradingStreams streams) {
         Objects.requireNonNull(streams, "streams");
         int listener = topic.addListener(String.class, (channel, text) -> {

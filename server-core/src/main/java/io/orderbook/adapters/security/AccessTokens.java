@@ -30,8 +30,8 @@ import javax.crypto.SecretKey;
  */
 public final class AccessTokens {
 
-    public static final String ROLE_CLAIM = "role";
-    public static final String VERSION_CLAIM = "ver";
+    private static final String ROLE_CLAIM = "role";
+    private static final String VERSION_CLAIM = "ver";
     /** Tokens longer than this are refused unparsed; ours are about 300 characters. */
     public static final int MAX_TOKEN_CHARS = 4_096;
     private static final String ALGORITHM = "HS256";
@@ -46,7 +46,12 @@ public final class AccessTokens {
     private final Clock clock;
     private final JwtParser parser;
 
-    /** A signed token and the instant it stops being accepted, for the {@code expiresIn} of a login response. */
+    /**
+     * A signed token and the instant it stops being accepted, for the {@code expiresIn} of a login response.
+     *
+     * @param token     the compact JWT to hand to the client
+     * @param expiresAt when the token stops being accepted
+     */
     public record IssuedAccessToken(String token, Instant expiresAt) {
         @Override
         public String toString() {
@@ -55,10 +60,15 @@ public final class AccessTokens {
     }
 
     /**
+     * A token service; every server node must be built with the same secret, issuer and audience.
+     *
      * @param secret     at least 256 bits of secret shared by every server node
      * @param issuer     the {@code iss} this server writes and requires
      * @param audience   the {@code aud} this server writes and requires
      * @param timeToLive how long a token is accepted, typically minutes
+     * @param clock      the source of issue times and of "now" when verifying
+     * @throws IllegalArgumentException if the secret is shorter than 256 bits, the issuer or audience is blank,
+     *                                  or the time to live is not positive
      */
     public AccessTokens(byte[] secret, String issuer, String audience, Duration timeToLive, Clock clock) {
         Objects.requireNonNull(secret, "secret");
@@ -80,7 +90,14 @@ public final class AccessTokens {
                 .build();
     }
 
-    /** Issues a token for the user, valid from now for the configured time to live. */
+    /**
+     * Issues a token for the user, valid from now for the configured time to live.
+     *
+     * @param userId       the user's id, written as the subject
+     * @param role         the user's role, e.g. {@code TRADER}; not blank
+     * @param tokenVersion the user's current token version
+     * @return the signed token and its expiry
+     */
     public IssuedAccessToken issue(long userId, String role, long tokenVersion) {
         requireText(role, "role");
         Instant now = clock.instant();
@@ -100,7 +117,12 @@ public final class AccessTokens {
         return new IssuedAccessToken(token, expiresAt);
     }
 
-    /** Verifies signature, algorithm, issuer, audience, expiry and the claims this server needs. Never throws for bad input. */
+    /**
+     * Verifies signature, algorithm, issuer, audience, expiry and the claims this server needs. Never throws for bad input.
+     *
+     * @param token the compact JWT a client presented, or {@code null}
+     * @return the claims, or the reason the token is refused
+     */
     public TokenVerification verify(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) return rejected(TokenRejection.MALFORMED);
         TokenRejection headerProblem = checkHeader(token);

@@ -15,6 +15,7 @@ public final class ApiKeyCodec {
 
     /** Marks the text as an Orderbook Workstation key, so secret scanners and people recognise it. */
     public static final String KEY_MARKER = "obw_";
+    /** Characters in a key's visible prefix. */
     public static final int PREFIX_LENGTH = 8;
     private static final int SECRET_BYTES = 32;
     private static final int SECRET_LENGTH = Base62.widthFor(SECRET_BYTES);
@@ -23,7 +24,13 @@ public final class ApiKeyCodec {
 
     private final SecureRandom random;
 
-    /** A freshly made key: show {@code plaintext} to the owner once, store {@code prefix} and {@code hash}. */
+    /**
+     * A freshly made key: show {@code plaintext} to the owner once, store {@code prefix} and {@code hash}.
+     *
+     * @param plaintext the whole key, {@code obw_<prefix>_<secret>}
+     * @param prefix    the visible prefix that identifies the key
+     * @param hash      the value to store, see {@link ApiKeyCodec#hash}
+     */
     public record IssuedApiKey(String plaintext, String prefix, String hash) {
         @Override
         public String toString() {
@@ -31,30 +38,52 @@ public final class ApiKeyCodec {
         }
     }
 
-    /** A key as presented by a client, reduced to what the lookup needs: its prefix and the hash to compare. */
+    /**
+     * A key as presented by a client, reduced to what the lookup needs: its prefix and the hash to compare.
+     *
+     * @param prefix the visible prefix, to find the stored key by
+     * @param hash   the presented key's hash, to compare with the stored one
+     */
     public record PresentedApiKey(String prefix, String hash) {
     }
 
+    /** A codec drawing prefixes and secrets from a new {@link SecureRandom}. */
     public ApiKeyCodec() {
         this(new SecureRandom());
     }
 
+    /**
+     * A codec drawing prefixes and secrets from {@code random}.
+     *
+     * @param random the source of prefixes and secrets
+     */
     public ApiKeyCodec(SecureRandom random) {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** A new key with a new random prefix. The prefix must be unique; on the (rare) collision, generate again. */
+    /** {@return a new key with a new random prefix} The prefix must be unique; on the (rare) collision, generate again. */
     public IssuedApiKey generate() {
         return withPrefix(Base62.random(random, PREFIX_LENGTH));
     }
 
-    /** A new secret under an existing prefix, for regenerating a key while its identity stays the same. */
+    /**
+     * A new secret under an existing prefix, for regenerating a key while its identity stays the same.
+     *
+     * @param existingPrefix the key's current prefix
+     * @return the key with the same prefix and a new secret
+     * @throws IllegalArgumentException if {@code existingPrefix} is not shaped like a prefix
+     */
     public IssuedApiKey regenerate(String existingPrefix) {
         if (!isPrefix(existingPrefix)) throw new IllegalArgumentException("not an API key prefix");
         return withPrefix(existingPrefix);
     }
 
-    /** Splits a presented key into prefix and hash; empty when the text is not shaped like one of our keys. */
+    /**
+     * Splits a presented key into prefix and hash.
+     *
+     * @param presented the text a client sent as its key, or {@code null}
+     * @return the prefix and hash; empty when the text is not shaped like one of our keys
+     */
     public Optional<PresentedApiKey> parse(String presented) {
         if (presented == null || presented.length() != KEY_LENGTH || !presented.startsWith(KEY_MARKER)) {
             return Optional.empty();
@@ -67,12 +96,23 @@ public final class ApiKeyCodec {
         return Optional.of(new PresentedApiKey(prefix, hash(presented)));
     }
 
-    /** True when the presented key hashes to the stored hash; constant time in the hash comparison. */
+    /**
+     * Compares a presented key with a stored one, in constant time in the hash comparison.
+     *
+     * @param presented  the parsed key a client presented
+     * @param storedHash the hash stored for the key with the same prefix
+     * @return whether the presented key hashes to {@code storedHash}
+     */
     public boolean matches(PresentedApiKey presented, String storedHash) {
         return SecretDigests.sameDigest(presented.hash(), storedHash);
     }
 
-    /** The value to store for a key: hex SHA-256 over the whole key text, so prefix and secret are bound together. */
+    /**
+     * The value to store for a key: hex SHA-256 over the whole key text, so prefix and secret are bound together.
+     *
+     * @param plaintextKey the whole key text
+     * @return the lowercase hex digest
+     */
     public static String hash(String plaintextKey) {
         return SecretDigests.sha256Hex(plaintextKey);
     }

@@ -46,8 +46,19 @@ public final class PasswordHasher {
     private final Semaphore concurrentHashes;
     private final String dummyHash;
 
-    /** Argon2id parameters: memory in KiB, iterations (passes) and lanes (parallelism). */
+    /**
+     * Argon2id parameters.
+     *
+     * @param memoryKib  memory per hash in KiB, at least 8 per lane and at most 1 GiB
+     * @param iterations passes over the memory, 1 to 32
+     * @param lanes      parallelism, 1 to 16
+     */
     public record Cost(int memoryKib, int iterations, int lanes) {
+        /**
+         * Checks the bounds, which also keep a corrupted stored hash from allocating gigabytes.
+         *
+         * @throws IllegalArgumentException if a parameter is out of its range
+         */
         public Cost {
             if (lanes < 1 || lanes > MAX_LANES) throw new IllegalArgumentException("lanes must be 1.." + MAX_LANES);
             if (iterations < 1 || iterations > MAX_ITERATIONS) {
@@ -64,6 +75,13 @@ public final class PasswordHasher {
         this(DEFAULT_COST, Runtime.getRuntime().availableProcessors(), new SecureRandom());
     }
 
+    /**
+     * A hasher with the given cost.
+     *
+     * @param cost                the cost of new hashes; stored hashes are verified with their own cost
+     * @param maxConcurrentHashes how many hashes may run at once, each holding {@code cost.memoryKib()} of memory; at least 1
+     * @param random              the source of salts
+     */
     public PasswordHasher(Cost cost, int maxConcurrentHashes, SecureRandom random) {
         this.cost = Objects.requireNonNull(cost, "cost");
         this.random = Objects.requireNonNull(random, "random");
@@ -72,7 +90,13 @@ public final class PasswordHasher {
         this.dummyHash = hash("dummy password for timing equalisation");
     }
 
-    /** Returns a PHC string with a fresh random salt and the configured cost. */
+    /**
+     * Hashes a password with a fresh random salt and the configured cost.
+     *
+     * @param password the password, at most {@value #MAX_PASSWORD_CHARS} characters
+     * @return the PHC string to store
+     * @throws IllegalArgumentException if the password is too long
+     */
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
@@ -84,6 +108,11 @@ public final class PasswordHasher {
     /**
      * True when the password matches the stored PHC string; false for a wrong password and for a stored
      * value that is not a well-formed Argon2id hash. The comparison takes constant time.
+     *
+     * @param password   the password presented at login
+     * @param storedHash the stored PHC string, or {@code null}
+     * @return whether the password matches
+     * @throws IllegalArgumentException if the password is longer than {@value #MAX_PASSWORD_CHARS} characters
      */
     public boolean verify(String password, String storedHash) {
         if (storedHash == null) return false;
@@ -106,6 +135,9 @@ public final class PasswordHasher {
     /**
      * Spends the time of one {@link #verify} and returns false. Call it when the user does not exist so
      * that response times do not tell which usernames are registered.
+     *
+     * @param password the password presented at login
+     * @return always {@code false}
      */
     public boolean verifyAgainstNothing(String password) {
         verify(password, dummyHash);
@@ -113,7 +145,7 @@ public final class PasswordHasher {
     }
 
     /** True when a stored hash was made with another cost than the current one and should be replaced at next login. */
-    public boolean needsRehash(String storedHash) {
+    boolean needsRehash(String storedHash) {
         Matcher m = storedHash == null ? null : PHC.matcher(storedHash);
         if (m == null || !m.matches()) return true;
         return Integer.parseInt(m.group(1)) != cost.memoryKib

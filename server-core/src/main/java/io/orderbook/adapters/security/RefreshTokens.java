@@ -9,13 +9,18 @@ import java.util.Objects;
  */
 public final class RefreshTokens {
 
-    public static final String TOKEN_MARKER = "obr_";
+    private static final String TOKEN_MARKER = "obr_";
     private static final int TOKEN_BYTES = 32;
     private static final int TOKEN_LENGTH = TOKEN_MARKER.length() + Base62.widthFor(TOKEN_BYTES);
 
     private final SecureRandom random;
 
-    /** A new token: hand {@code token} to the client once, store {@code hash}. */
+    /**
+     * A new token: hand {@code token} to the client once, store {@code hash}.
+     *
+     * @param token the token text, {@code obr_} and 43 Base62 characters
+     * @param hash  its stored form, see {@link RefreshTokens#hash}
+     */
     public record IssuedRefreshToken(String token, String hash) {
         @Override
         public String toString() {
@@ -23,14 +28,20 @@ public final class RefreshTokens {
         }
     }
 
-    public RefreshTokens() {
+    RefreshTokens() {
         this(new SecureRandom());
     }
 
+    /**
+     * Tokens drawn from {@code random}.
+     *
+     * @param random the source of the tokens' 256 random bits
+     */
     public RefreshTokens(SecureRandom random) {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /** {@return a new random token and its hash} */
     public IssuedRefreshToken issue() {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
@@ -38,18 +49,34 @@ public final class RefreshTokens {
         return new IssuedRefreshToken(token, hash(token));
     }
 
-    /** True when the text has the shape of a refresh token; check before hashing and looking it up. */
+    /**
+     * Checks the shape of a presented token before it is hashed and looked up.
+     *
+     * @param presented the text a client sent, or {@code null}
+     * @return whether it has the shape of a refresh token
+     */
     public boolean isWellFormed(String presented) {
         return presented != null && presented.length() == TOKEN_LENGTH && presented.startsWith(TOKEN_MARKER)
                 && Base62.isBase62(presented.substring(TOKEN_MARKER.length()));
     }
 
-    /** The stored form of a token: lowercase hex SHA-256. Look tokens up by this value. */
+    /**
+     * The stored form of a token: lowercase hex SHA-256. Look tokens up by this value.
+     *
+     * @param token the token text
+     * @return the lowercase hex digest
+     */
     public static String hash(String token) {
         return SecretDigests.sha256Hex(token);
     }
 
-    /** True when a presented token hashes to the stored hash; constant time in the comparison. */
+    /**
+     * Compares a presented token with a stored hash, in constant time.
+     *
+     * @param presentedToken the token a client sent, or {@code null}
+     * @param storedHash     the stored hash
+     * @return whether the token hashes to {@code storedHash}
+     */
     public static boolean matches(String presentedToken, String storedHash) {
         return presentedToken != null && SecretDigests.sameDigest(hash(presentedToken), storedHash);
     }

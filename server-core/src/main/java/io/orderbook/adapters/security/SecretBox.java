@@ -22,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretBox {
 
+    /** The master key's length: 256 bits for AES-256. */
     public static final int KEY_BYTES = 32;
     private static final byte VERSION_1 = 1;
     private static final int NONCE_BYTES = 12;
@@ -40,20 +41,28 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * A box under the given master key; nonces come from a new {@link SecureRandom}.
+     *
+     * @param masterKey exactly {@value #KEY_BYTES} bytes; copied, so the caller may wipe its array
+     * @throws IllegalArgumentException if the key has another length
+     */
     public SecretBox(byte[] masterKey) {
-        this(masterKey, new SecureRandom());
-    }
-
-    public SecretBox(byte[] masterKey, SecureRandom random) {
         Objects.requireNonNull(masterKey, "masterKey");
         if (masterKey.length != KEY_BYTES) {
             throw new IllegalArgumentException("the master key must be exactly " + KEY_BYTES + " bytes (AES-256)");
         }
         this.key = new SecretKeySpec(masterKey, "AES");
-        this.random = Objects.requireNonNull(random, "random");
+        this.random = new SecureRandom();
     }
 
-    /** A box whose master key is given as standard or URL-safe Base64 text, as it comes from configuration. */
+    /**
+     * A box whose master key is given as Base64 text, as it comes from configuration.
+     *
+     * @param base64Key the key in standard or URL-safe Base64; surrounding white space is ignored
+     * @return the box
+     * @throws IllegalArgumentException if the text is not Base64 or does not decode to {@value #KEY_BYTES} bytes
+     */
     public static SecretBox fromBase64Key(String base64Key) {
         Objects.requireNonNull(base64Key, "base64Key");
         String trimmed = base64Key.trim();
@@ -67,7 +76,13 @@ public final class SecretBox {
         }
     }
 
-    /** Encrypts and authenticates the plaintext, bound to the context. */
+    /**
+     * Encrypts and authenticates the plaintext, bound to the context.
+     *
+     * @param plaintext the secret
+     * @param context   what the value belongs to, e.g. {@code "market:42:key"}; opening needs the same
+     * @return the sealed value, {@code 29} bytes longer than the plaintext
+     */
     public byte[] seal(byte[] plaintext, String context) {
         Objects.requireNonNull(plaintext, "plaintext");
         byte[] nonce = new byte[NONCE_BYTES];
@@ -85,7 +100,14 @@ public final class SecretBox {
         }
     }
 
-    /** Decrypts a value made by {@link #seal} with the same key and context. */
+    /**
+     * Decrypts a value made by {@link #seal} with the same key and context.
+     *
+     * @param sealed  the sealed value
+     * @param context the context it was sealed with
+     * @return the plaintext
+     * @throws UnreadableSecretException if the value does not open under this key and context
+     */
     public byte[] open(byte[] sealed, String context) {
         Objects.requireNonNull(sealed, "sealed");
         if (sealed.length < OVERHEAD) throw new UnreadableSecretException("sealed value is truncated", null);
@@ -102,12 +124,13 @@ public final class SecretBox {
     }
 
     /** {@link #seal} for UTF-8 text, returned as unpadded Base64url. */
-    public String sealText(String plaintext, String context) {
+    String sealText(String plaintext, String context) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(seal(plaintext.getBytes(StandardCharsets.UTF_8), context));
     }
 
     /** {@link #open} for values made by {@link #sealText}. */
-    public String openText(String sealed, String context) {
+    String openText(
+String sealed, String context) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(sealed);

@@ -19,11 +19,21 @@ public final class MarketKeyring {
     private final SecretBox box;
     private final ConcurrentHashMap<Integer, MarketSigningKey> unsealed = new ConcurrentHashMap<>();
 
+    /**
+     * A keyring that seals and opens market keys with {@code box}.
+     *
+     * @param box the master key's box
+     */
     public MarketKeyring(SecretBox box) {
         this.box = Objects.requireNonNull(box, "box");
     }
 
-    /** A new key pair for the market with this id: the public key in X.509 form, the private key sealed. */
+    /**
+     * Generates a key pair for a new market.
+     *
+     * @param marketId the market's id; the sealed private key opens only for it
+     * @return the public key in X.509 form and the private key sealed under the master key
+     */
     public MarketKeys generate(int marketId) {
         KeyPair pair = TradeSignatures.generateKeyPair();
         byte[] pkcs8 = pair.getPrivate().getEncoded();
@@ -37,6 +47,9 @@ public final class MarketKeyring {
     /**
      * The market's signing key, unsealing {@code sealedKey} the first time it is needed.
      *
+     * @param marketId  the market's id
+     * @param sealedKey supplies the market's sealed private key; called only if the key is not cached yet
+     * @return the key, cached for later calls
      * @throws SecretBox.UnreadableSecretException if the sealed key does not open under the master key
      */
     public MarketSigningKey signingKey(int marketId, Supplier<byte[]> sealedKey) {
@@ -48,11 +61,15 @@ public final class MarketKeyring {
     }
 
     /** Whether the market's key is unsealed in memory. */
-    public boolean holds(int marketId) {
+    boolean holds(int marketId) {
         return unsealed.containsKey(marketId);
     }
 
-    /** Drops a delisted market's key from memory. */
+    /**
+     * Drops a delisted market's key from memory.
+     *
+     * @param marketId the market's id; an unknown id is ignored
+     */
     public void forget(int marketId) {
         unsealed.remove(marketId);
     }

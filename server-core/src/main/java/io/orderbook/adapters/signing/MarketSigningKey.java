@@ -29,7 +29,7 @@ public final class MarketSigningKey {
      *
      * @throws IllegalArgumentException if it is not an Ed25519 private key
      */
-    public static MarketSigningKey fromPkcs8(byte[] pkcs8) {
+    static MarketSigningKey fromPkcs8(byte[] pkcs8) {
         AsymmetricKeyParameter key;
         try {
             key = PrivateKeyFactory.createKey(pkcs8);
@@ -43,11 +43,17 @@ public final class MarketSigningKey {
     }
 
     /** The X.509 encoding of the matching public key. */
-    public byte[] publicKeyX509() {
+    byte[] publicKeyX509() {
         return TradeSignatures.x509(publicKey.getEncoded());
     }
 
-    /** Signs the trade's canonical message (see {@link TradeSignatures#canonicalMessage}). */
+    /**
+     * Signs the trade's canonical message (see {@link TradeSignatures#canonicalMessage}).
+     *
+     * @param marketSymbol the symbol of the trade's market, e.g. {@code BTC-USD}
+     * @param trade        the trade
+     * @return the 64-byte Ed25519 signature
+     */
     public byte[] sign(String marketSymbol, TradeExecuted trade) {
         byte[] message = TradeSignatures.canonicalMessage(marketSymbol, trade);
         byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];

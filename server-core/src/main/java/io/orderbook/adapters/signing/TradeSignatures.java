@@ -27,7 +27,7 @@ public final class TradeSignatures {
     }
 
     /** A new market key pair. */
-    public static KeyPair generateKeyPair() {
+    static KeyPair generateKeyPair() {
         try {
             return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
         } catch (GeneralSecurityException e) {
@@ -38,6 +38,10 @@ public final class TradeSignatures {
     /**
      * The bytes that are signed: {@code obw-trade-v1|symbol|tradeId|price|quantity|quoteQuantity|makerOrderId|
      * takerOrderId|takerSide|timestampMillis}, UTF-8, amounts as integers in minor units.
+     *
+     * @param marketSymbol the symbol of the trade's market, e.g. {@code BTC-USD}
+     * @param trade        the trade
+     * @return the message's bytes
      */
     public static byte[] canonicalMessage(String marketSymbol, TradeExecuted trade) {
         String text = String.join("|", "obw-trade-v1", marketSymbol, Long.toString(trade.tradeId()),
@@ -48,7 +52,7 @@ public final class TradeSignatures {
     }
 
     /** Signs a trade with its market's private key. */
-    public static byte[] sign(PrivateKey marketKey, String marketSymbol, TradeExecuted trade) {
+    static byte[] sign(PrivateKey marketKey, String marketSymbol, TradeExecuted trade) {
         try {
             Signature signature = Signature.getInstance(ALGORITHM);
             signature.initSign(marketKey);
@@ -59,7 +63,15 @@ public final class TradeSignatures {
         }
     }
 
-    /** Whether a signature is a valid signature of the trade by the market's key. */
+    /**
+     * Checks a trade's signature.
+     *
+     * @param marketKey    the market's public key
+     * @param marketSymbol the symbol of the trade's market
+     * @param trade        the trade
+     * @param signature    the signature to check
+     * @return whether {@code signature} is a valid signature of the trade by the market's key
+     */
     public static boolean verify(PublicKey marketKey, String marketSymbol, TradeExecuted trade, byte[] signature) {
         try {
             Signature verifier = Signature.getInstance(ALGORITHM);
@@ -71,7 +83,13 @@ public final class TradeSignatures {
         }
     }
 
-    /** A public key from its X.509 (SubjectPublicKeyInfo) encoding, as stored and published. */
+    /**
+     * Reads a market's public key.
+     *
+     * @param x509 the key's X.509 (SubjectPublicKeyInfo) encoding, as stored and published
+     * @return the key
+     * @throws IllegalArgumentException if the bytes are not an Ed25519 public key
+     */
     public static PublicKey publicKey(byte[] x509) {
         try {
             return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(x509));
@@ -92,7 +110,8 @@ public final class TradeSignatures {
     }
 
     /** A private key from its PKCS#8 encoding (stored only sealed with the master key). */
-    public static PrivateKey privateKey(byte[] pkcs8) {
+    static PrivateKey privateKey(
+byte[] pkcs8) {
         try {
             return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {

@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StreamRoutes implements HttpRoutes {
 
-    public static final String PATH = ApiPaths.V1 + "/ws";
+    private static final String PATH = ApiPaths.V1 + "/ws";
     /** Largest client message accepted; subscriptions are tiny. */
     static final int MAX_MESSAGE_BYTES = 4096;
     static final int MAX_SUBSCRIPTIONS = 200;
@@ -58,6 +58,12 @@ public final class StreamRoutes implements HttpRoutes {
     private final ObjectMapper json = ApiJson.newObjectMapper();
     private final Map<String, StreamSession> sessions = new ConcurrentHashMap<>();
 
+    /**
+     * The stream endpoint over {@code streams}.
+     *
+     * @param streams               this instance's streams, which sessions subscribe to
+     * @param authenticationTimeout how long a connection may stay open without authenticating before it is closed
+     */
     public StreamRoutes(TradingStreams streams, Duration authenticationTimeout) {
         this.streams = Objects.requireNonNull(streams, "streams");
         this.authenticationTimeout = Objects.requireNonNull(authenticationTimeout, "authenticationTimeout");

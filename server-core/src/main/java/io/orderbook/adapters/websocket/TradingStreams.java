@@ -74,6 +74,11 @@ public final class TradingStreams implements AutoCloseable {
     private final Map<Long, Set<StreamSession>> balances = new HashMap<>();
 
     /**
+     * Streams fed by {@link #committed}; starts the publisher thread, which {@link #close()} stops.
+     *
+     * @param sequencer          the engine's sequencer, read for depth and balance snapshots
+     * @param catalog            the markets, to resolve subscriptions by symbol and to write views
+     * @param authenticator      checks the credentials a session presents, also when they are checked again
      * @param depthLevels        price levels per side in depth messages
      * @param recheckInterval    how often every session's credentials are checked again, so a revoked key or a
      *                           disabled user loses its streams too; zero never checks
@@ -95,7 +100,11 @@ public final class TradingStreams implements AutoCloseable {
         }
     }
 
-    /** For {@code TradingModule.onCommit}: hands a committed batch to the publisher; quick, never throws. */
+    /**
+     * For {@code TradingModule.onCommit}: hands a committed batch to the publisher; quick, never throws.
+     *
+     * @param batch the results of one durable batch, in sequence order
+     */
     public void committed(List<CommandResult> batch) {
         if (running) {
             inbox.add(new Committed(batch));
@@ -107,6 +116,7 @@ public final class TradingStreams implements AutoCloseable {
      * instance), in order with their order events: e.g. that one of their API keys expired or a conditional order
      * fired. Quick, never throws.
      *
+     * @param userId  the user's id
      * @param message an object written as JSON, with a {@code type} the client can switch on
      */
     public void tellUser(long userId, Object message) {

@@ -9,7 +9,7 @@ import io.orderbook.application.apikeys.IssuedApiKey;
  * the full key text, which this response is the only one to contain.
  */
 @JsonPropertyOrder({"key"})
-public record ApiKeyCreatedResponse(String key, @JsonUnwrapped ApiKeyResponse apiKey) {
+record ApiKeyCreatedResponse(String key, @JsonUnwrapped ApiKeyResponse apiKey) {
 
     public static ApiKeyCreatedResponse of(IssuedApiKey issued) {
         return new ApiKeyCreatedResponse(issued.plaintext(), ApiKeyResponse.of(issued.key()));

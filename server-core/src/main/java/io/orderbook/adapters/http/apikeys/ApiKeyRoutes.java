@@ -27,11 +27,16 @@ import java.util.Optional;
 /** {@code /api-keys}: users manage their own keys, administrators everyone's. */
 public final class ApiKeyRoutes implements HttpRoutes {
 
-    public static final String KEYS = ApiPaths.V1 + "/api-keys";
-    public static final String KEY = KEYS + "/{id}";
+    static final String KEYS = ApiPaths.V1 + "/api-keys";
+    static final String KEY = KEYS + "/{id}";
 
     private final ApiKeyService keys;
 
+    /**
+     * Routes over the key service.
+     *
+     * @param keys creates, changes and lists API keys
+     */
     public ApiKeyRoutes(ApiKeyService keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
     }

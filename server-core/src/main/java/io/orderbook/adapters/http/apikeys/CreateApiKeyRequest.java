@@ -5,6 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** The body of {@code POST /api-keys} ({@code ApiKeyCreate}). */
-public record CreateApiKeyRequest(String name, ApiKeyScope scope, Integer requestsPerMinute, Instant expiresAt,
+record CreateApiKeyRequest(String name, ApiKeyScope scope, Integer requestsPerMinute, Instant expiresAt,
                                   List<String> ipAllowList) {
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** The body of {@code PATCH /api-keys/{id}} ({@code ApiKeyPatch}); absent or null fields stay unchanged. */
-public record PatchApiKeyRequest(String name, Integer requestsPerMinute, Instant expiresAt, List<String> ipAllowList) {
+record PatchApiKeyRequest(String name, Integer requestsPerMinute, Instant expiresAt, List<String> ipAllowList) {
 }

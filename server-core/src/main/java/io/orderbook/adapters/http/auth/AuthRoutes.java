@@ -21,12 +21,19 @@ import java.util.Objects;
 /** {@code /auth}: log in, refresh, log out, and who am I. */
 public final class AuthRoutes implements HttpRoutes {
 
-    public static final String AUTH = ApiPaths.V1 + "/auth";
+    static final String AUTH = ApiPaths.V1 + "/auth";
 
     private final AuthService auth;
     private final ApiKeyService keys;
     private final Clock clock;
 
+    /**
+     * Routes over the login service.
+     *
+     * @param auth  logs in, refreshes and logs out
+     * @param keys  reads the API key a caller authenticated with, for who-am-I
+     * @param clock the time {@code expiresIn} is counted from
+     */
     public AuthRoutes(AuthService auth, ApiKeyService keys, Clock clock) {
         this.auth = Objects.requireNonNull(auth, "auth");
         this.keys = Objects.requireNonNull(keys, "keys");

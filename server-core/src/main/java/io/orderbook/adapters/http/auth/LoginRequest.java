@@ -1,7 +1,7 @@
 package io.orderbook.adapters.http.auth;
 
 /** The body of {@code POST /auth/login}. */
-public record LoginRequest(String username, String password) {
+record LoginRequest(String username, String password) {
 
     @Override
     public String toString() {

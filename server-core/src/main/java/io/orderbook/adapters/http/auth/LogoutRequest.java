@@ -1,7 +1,7 @@
 package io.orderbook.adapters.http.auth;
 
 /** The body of {@code POST /auth/logout}: the refresh token to revoke and/or every session. */
-public record LogoutRequest(String refreshToken, Boolean allSessions) {
+record LogoutRequest(String refreshToken, Boolean allSessions) {
 
     @Override
     public String toString() {

@@ -9,5 +9,5 @@ import io.orderbook.adapters.http.users.UserResponse;
  * @param authenticatedWith {@code BEARER_TOKEN} or {@code API_KEY}
  * @param apiKey            the key used, or null for a bearer token
  */
-public record MeResponse(UserResponse user, String authenticatedWith, ApiKeyResponse apiKey) {
+record MeResponse(UserResponse user, String authenticatedWith, ApiKeyResponse apiKey) {
 }

@@ -1,7 +1,7 @@
 package io.orderbook.adapters.http.auth;
 
 /** The body of {@code POST /auth/refresh}. */
-public record RefreshRequest(String refreshToken) {
+record RefreshRequest(String refreshToken) {
 
     @Override
     public String toString() {

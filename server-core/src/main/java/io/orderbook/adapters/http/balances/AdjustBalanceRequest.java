@@ -5,5 +5,5 @@ package io.orderbook.adapters.http.balances;
  * account), which asset (its code), a signed decimal amount in whole units (positive credits, negative debits)
  * and why, for the audit trail.
  */
-public record AdjustBalanceRequest(Long userId, String asset, String amount, String reason) {
+record AdjustBalanceRequest(Long userId, String asset, String amount, String reason) {
 }

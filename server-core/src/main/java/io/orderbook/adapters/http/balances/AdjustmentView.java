@@ -7,6 +7,6 @@ import java.time.Instant;
  * as decimal strings, with who made it and why. {@code id} is null in the answer to the request that made it (the
  * audit row's id is assigned by the database) and set in listings.
  */
-public record AdjustmentView(Long id, long userId, String asset, String amount, String availableAfter, String reason,
+record AdjustmentView(Long id, long userId, String asset, String amount, String availableAfter, String reason,
                              Long actorUserId, Instant createdAt) {
 }

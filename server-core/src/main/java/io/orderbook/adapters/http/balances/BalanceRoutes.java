@@ -38,12 +38,18 @@ import java.util.Objects;
  */
 public final class BalanceRoutes implements HttpRoutes {
 
-    public static final String BALANCES = ApiPaths.V1 + "/balances";
-    public static final String ADJUSTMENTS = BALANCES + "/adjustments";
+    static final String BALANCES = ApiPaths.V1 + "/balances";
+    static final String ADJUSTMENTS = BALANCES + "/adjustments";
 
     private final BalanceService balances;
     private final MarketCatalog catalog;
 
+    /**
+     * Routes over the balance service.
+     *
+     * @param balances reads and adjusts balances
+     * @param catalog  the markets, for asset codes and scales
+     */
     public BalanceRoutes(BalanceService balances, MarketCatalog catalog) {
         this.balances = Objects.requireNonNull(balances, "balances");
         this.catalog = Objects.requireNonNull(catalog, "catalog");

@@ -30,6 +30,9 @@ public final class ConditionalOrderInput {
      * The request's conditional order, or the two legs of its pair, in the engine's units; also for callers in the
      * same process (the workstation's embedded mode), so that they check exactly as the HTTP edge does.
      *
+     * @param body    the request body
+     * @param catalog the markets
+     * @return one order, or the two legs of a one-cancels-the-other pair
      * @throws io.orderbook.adapters.http.problem.ApiProblem for every mistake, as described above
      */
     public static List<NewConditionalOrder> legs(ConditionalOrderRequest body, MarketCatalog catalog) {

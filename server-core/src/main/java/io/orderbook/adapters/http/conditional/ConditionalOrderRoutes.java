@@ -34,13 +34,19 @@ import java.util.Objects;
  */
 public final class ConditionalOrderRoutes implements HttpRoutes {
 
-    public static final String CONDITIONAL_ORDERS = ApiPaths.V1 + "/conditional-orders";
-    public static final String CONDITIONAL_ORDER = CONDITIONAL_ORDERS + "/{id}";
+    static final String CONDITIONAL_ORDERS = ApiPaths.V1 + "/conditional-orders";
+    static final String CONDITIONAL_ORDER = CONDITIONAL_ORDERS + "/{id}";
 
     private final ConditionalOrderService service;
     private final MarketCatalog catalog;
     private final ConditionalOrderViews views;
 
+    /**
+     * Routes over the conditional order service.
+     *
+     * @param service arms, lists and cancels conditional orders
+     * @param catalog the markets, for symbols and asset scales
+     */
     public ConditionalOrderRoutes(ConditionalOrderService service, MarketCatalog catalog) {
         this.service = Objects.requireNonNull(service, "service");
         this.catalog = Objects.requireNonNull(catalog, "catalog");

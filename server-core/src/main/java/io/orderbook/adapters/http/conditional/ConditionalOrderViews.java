@@ -11,11 +11,22 @@ import io.orderbook.domain.conditional.TrailingOffset;
 public final class ConditionalOrderViews {
     private final MarketCatalog catalog;
 
+    /**
+     * Views that look markets up in {@code catalog}.
+     *
+     * @param catalog the markets, for symbols and asset scales
+     */
     public ConditionalOrderViews(MarketCatalog catalog) {
         this.catalog = catalog;
     }
 
-    /** The order as the API shows it. */
+    /**
+     * The order as the API shows it.
+     *
+     * @param order the stored conditional order
+     * @return its view
+     * @throws IllegalStateException if its market is not in the catalog
+     */
     public ConditionalOrderView view(ConditionalOrder order) {
         TradedMarket market = catalog.byId(order.marketId())
                 .orElseThrow(() -> new IllegalStateException("conditional order in unknown market " + order.marketId()));

@@ -16,6 +16,10 @@ public final class IdentityRequests {
     /**
      * The authenticated user behind the request. Only routes that need a caller call this, and the
      * pipeline has refused anonymous requests to them already; the check is a second line of defence.
+     *
+     * @param ctx the request
+     * @return the user and role the request acts as (an API key acts as its owner)
+     * @throws ApiProblem 401 if the request is anonymous
      */
     public static Actor actor(Context ctx) {
         return switch (RequestState.caller(ctx)) {
@@ -28,6 +32,12 @@ public final class IdentityRequests {
     /**
      * The JSON body as {@code type}; 400 when it is missing, not JSON, of the wrong shape, or the JSON
      * literal {@code null}. Read through {@code ctx.bodyAsClass}, which enforces the body-size limit.
+     *
+     * @param <T>  the body's type
+     * @param ctx  the request
+     * @param type the record the body is read into
+     * @return the body, never null
+     * @throws ApiProblem 400 if the body cannot be read as {@code type}
      */
     public static <T> T body(Context ctx, Class<T> type) {
         T body = ctx.bodyAsClass(type);
@@ -35,17 +45,40 @@ public final class IdentityRequests {
         return body;
     }
 
-    /** Like {@link #body}, but an empty body gives {@code whenEmpty}: for operations whose every field is optional. */
+    /**
+     * Like {@link #body}, but an empty body gives {@code whenEmpty}: for operations whose every field is optional.
+     *
+     * @param <T>       the body's type
+     * @param ctx       the request
+     * @param type      the record the body is read into
+     * @param whenEmpty what an empty or blank body stands for
+     * @return the body, or {@code whenEmpty}
+     * @throws ApiProblem 400 if a non-blank body cannot be read as {@code type}
+     */
     public static <T> T optionalBody(Context ctx, Class<T> type, T whenEmpty) {
         return ctx.body().isBlank() ? whenEmpty : body(ctx, type);
     }
 
-    /** The path parameter {@code name} as a positive id; 400 {@code VALIDATION_FAILED} otherwise. */
+    /**
+     * Reads a path parameter as an id.
+     *
+     * @param ctx  the request
+     * @param name the path parameter, e.g. {@code id}
+     * @return the id, at least 1
+     * @throws ApiProblem 400 {@code VALIDATION_FAILED} if it is not a positive integer
+     */
     public static long pathId(Context ctx, String name) {
         return positiveLong(ctx.pathParam(name), name);
     }
 
-    /** An optional query parameter as a positive id, or null when absent; 400 when present and not one. */
+    /**
+     * Reads an optional query parameter as an id.
+     *
+     * @param ctx  the request
+     * @param name the query parameter, e.g. {@code userId}
+     * @return the id, at least 1, or null when the parameter is absent
+     * @throws ApiProblem 400 {@code VALIDATION_FAILED} if it is present and not a positive integer
+     */
     public static Long queryId(Context ctx, String name) {
         String text = ctx.queryParam(name);
         return text == null ? null : positiveLong(text, name);

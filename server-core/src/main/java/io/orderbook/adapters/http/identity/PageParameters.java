@@ -14,15 +14,21 @@ import java.util.Base64;
  */
 public final class PageParameters {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 500;
-    public static final int MAX_CURSOR_LENGTH = 200;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    static final int MAX_CURSOR_LENGTH = 200;
     private static final String CURSOR_MARK = "o";
 
     private PageParameters() {
     }
 
-    /** Reads {@code limit} and {@code cursor}; 400 {@code VALIDATION_FAILED} naming each bad one. */
+    /**
+     * Reads the {@code limit} and {@code cursor} query parameters.
+     *
+     * @param ctx the request
+     * @return the page they ask for; the first 50 rows when both are absent
+     * @throws io.orderbook.adapters.http.problem.ApiProblem 400 {@code VALIDATION_FAILED} naming each bad parameter
+     */
     public static PageRequest pageRequest(Context ctx) {
         Violations violations = new Violations();
         int limit = DEFAULT_LIMIT;
@@ -42,7 +48,7 @@ public final class PageParameters {
     }
 
     /** The cursor of the page after {@code page}, or null when it is the last. */
-    public static String nextCursor(Page<?> page) {
+    static String nextCursor(Page<?> page) {
         if (!page.hasNext()) return null;
         long next = page.request().offset() + page.items().size();
         return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_MARK + next).getBytes(StandardCharsets.US_ASCII));

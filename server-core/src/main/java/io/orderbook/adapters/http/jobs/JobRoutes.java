@@ -20,11 +20,16 @@ import java.util.Objects;
  */
 public final class JobRoutes implements HttpRoutes {
 
-    public static final String JOBS = ApiPaths.V1 + "/jobs";
-    public static final String JOB = JOBS + "/{name}";
+    static final String JOBS = ApiPaths.V1 + "/jobs";
+    static final String JOB = JOBS + "/{name}";
 
     private final JobScheduler scheduler;
 
+    /**
+     * Routes over the job scheduler.
+     *
+     * @param scheduler the cluster's jobs and their run history
+     */
     public JobRoutes(JobScheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }

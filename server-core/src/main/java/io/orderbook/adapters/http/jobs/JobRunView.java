@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** One run of a job ({@code JobRun} in the API document); {@code finishedAt} and {@code durationMillis} null while running. */
-public record JobRunView(long id, String job, Instant fireTime, JobRun.Trigger trigger, String instance,
+record JobRunView(long id, String job, Instant fireTime, JobRun.Trigger trigger, String instance,
                          Instant startedAt, Instant finishedAt, Long durationMillis, JobRun.Result result,
                          String message) {
 

@@ -5,7 +5,7 @@ import io.orderbook.application.jobs.JobStatus;
 import java.time.Instant;
 
 /** A job ({@code Job} in the API document); {@code cron} and {@code nextRunAt} are null when it is disabled. */
-public record JobView(String name, boolean enabled, String cron, Instant nextRunAt, JobRunView lastRun) {
+record JobView(String name, boolean enabled, String cron, Instant nextRunAt, JobRunView lastRun) {
 
     static JobView of(JobStatus status) {
         return new JobView(status.name(), status.schedule().isPresent(),

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A market's candles ({@code Candles} in the API document), oldest first; only buckets with trades appear. */
-public record CandlesView(String market, String interval, List<CandleView> candles) {
+record CandlesView(String market, String interval, List<CandleView> candles) {
 
     /** One candle: prices and quote volume in the quote asset, volume in the base asset, as decimal strings. */
     public record CandleView(Instant openTime, Instant closeTime, String open, String high, String low, String close,

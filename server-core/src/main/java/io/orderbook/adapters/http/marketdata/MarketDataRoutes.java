@@ -29,15 +29,22 @@ import java.util.Objects;
  */
 public final class MarketDataRoutes implements HttpRoutes {
 
-    public static final String ALL_STATS = ApiPaths.V1 + "/markets/stats";
-    public static final String MARKET = ApiPaths.V1 + "/markets/{symbol}";
-    public static final int DEFAULT_CANDLES = 500;
-    public static final int MAX_CANDLES = 1000;
+    static final String ALL_STATS = ApiPaths.V1 + "/markets/stats";
+    static final String MARKET = ApiPaths.V1 + "/markets/{symbol}";
+    static final int DEFAULT_CANDLES = 500;
+    static final int MAX_CANDLES = 1000;
 
     private final MarketDataStore store;
     private final MarketCatalog catalog;
     private final Clock clock;
 
+    /**
+     * Routes over the stored market data.
+     *
+     * @param store   the candles and statistics
+     * @param catalog the markets, for symbols and asset scales
+     * @param clock   the time default candle ranges end at
+     */
     public MarketDataRoutes(MarketDataStore store, MarketCatalog catalog, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.catalog = Objects.requireNonNull(catalog, "catalog");

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * the base asset, decimal strings; {@code changePercent} to two places. Prices and change are null without trades
  * in the window ({@code last} only when the market never traded); {@code computedAt} is null before the first run.
  */
-public record MarketStatsView(String market, Instant windowStart, String open, String high, String low, String last,
+record MarketStatsView(String market, Instant windowStart, String open, String high, String low, String last,
                               String change, String changePercent, String volume, String quoteVolume, long trades,
                               Instant computedAt) {
 

@@ -4,7 +4,7 @@ import io.orderbook.application.markets.AssetView;
 import java.time.Instant;
 
 /** An asset ({@code Asset}). */
-public record AssetResponse(String code, int scale, Instant createdAt) {
+record AssetResponse(String code, int scale, Instant createdAt) {
 
     static AssetResponse of(AssetView asset) {
         return new AssetResponse(asset.code(), asset.scale(), asset.createdAt());

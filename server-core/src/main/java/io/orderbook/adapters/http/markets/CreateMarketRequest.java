@@ -4,7 +4,7 @@ import io.orderbook.application.markets.NewMarket;
 import io.orderbook.domain.model.SelfTradePrevention;
 
 /** The body of {@code POST /markets} ({@code MarketCreate}): amounts as decimal strings in human units. */
-public record CreateMarketRequest(String symbol, String base, String quote, String tickSize, String lotSize,
+record CreateMarketRequest(String symbol, String base, String quote, String tickSize, String lotSize,
                                   String minNotional, String makerFee, String takerFee,
                                   SelfTradePrevention defaultStp) {
 

@@ -10,7 +10,7 @@ import java.util.Base64;
  * A market ({@code Market}): amounts as decimal strings in human units, fee rates as fractions, and the public key
  * that verifies its trade signatures (Base64 of its X.509 encoding).
  */
-public record MarketResponse(String symbol, String base, String quote, int baseScale, int quoteScale, String tickSize,
+record MarketResponse(String symbol, String base, String quote, int baseScale, int quoteScale, String tickSize,
                              String lotSize, String minNotional, String makerFee, String takerFee,
                              SelfTradePrevention defaultStp, boolean halted, String publicKey, Instant createdAt,
                              Instant updatedAt) {

@@ -19,14 +19,19 @@ import java.util.Objects;
  */
 public final class MarketRoutes implements HttpRoutes {
 
-    public static final String ASSETS = ApiPaths.V1 + "/assets";
-    public static final String MARKETS = ApiPaths.V1 + "/markets";
-    public static final String MARKET = MARKETS + "/{symbol}";
-    public static final int DEFAULT_BOOK_DEPTH = 50;
-    public static final int DEFAULT_TRADES = 100;
+    static final String ASSETS = ApiPaths.V1 + "/assets";
+    static final String MARKETS = ApiPaths.V1 + "/markets";
+    static final String MARKET = MARKETS + "/{symbol}";
+    static final int DEFAULT_BOOK_DEPTH = 50;
+    static final int DEFAULT_TRADES = 100;
 
     private final MarketService markets;
 
+    /**
+     * Routes over the market service.
+     *
+     * @param markets reads and administers assets and markets
+     */
     public MarketRoutes(MarketService markets) {
         this.markets = Objects.requireNonNull(markets, "markets");
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * A market's recent trades ({@code MarketTrades}), newest first. Each carries the market's Ed25519 signature over
  * its canonical message (see {@code TradeSignatures.canonicalMessage} and the OpenAPI document).
  */
-public record MarketTradesResponse(String symbol, List<Trade> trades) {
+record MarketTradesResponse(String symbol, List<Trade> trades) {
 
     /**
      * One trade. {@code signature} is Base64, or null for a trade stored before trades were signed.

@@ -6,7 +6,7 @@ import io.orderbook.domain.engine.BookLevel;
 import java.util.List;
 
 /** A market's book ({@code OrderBook}): aggregated levels, best first, prices and quantities as decimal strings. */
-public record OrderBookResponse(String symbol, List<Level> bids, List<Level> asks) {
+record OrderBookResponse(String symbol, List<Level> bids, List<Level> asks) {
 
     /** One price level: its total open quantity and how many orders rest there. */
     public record Level(String price, String quantity, int orders) {

@@ -4,7 +4,7 @@ import io.orderbook.application.markets.MarketChanges;
 import io.orderbook.domain.model.SelfTradePrevention;
 
 /** The body of {@code PATCH /markets/{symbol}} ({@code MarketPatch}); absent or null fields stay unchanged. */
-public record PatchMarketRequest(String tickSize, String lotSize, String minNotional, String makerFee,
+record PatchMarketRequest(String tickSize, String lotSize, String minNotional, String makerFee,
                                  String takerFee, SelfTradePrevention defaultStp) {
 
     MarketChanges toChanges() {

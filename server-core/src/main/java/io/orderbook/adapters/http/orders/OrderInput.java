@@ -25,7 +25,16 @@ public final class OrderInput {
     private OrderInput() {
     }
 
-    /** The order the request asks for; 404 for an unknown market, 400 for anything else wrong. */
+    /**
+     * The order the request asks for, in the engine's exact units.
+     *
+     * @param body    the request body
+     * @param catalog the markets
+     * @param clock   the time a GTD expiry must lie after
+     * @return the order to submit
+     * @throws io.orderbook.adapters.http.problem.ApiProblem 404 for an unknown market, 400
+     *         {@code VALIDATION_FAILED} listing everything else wrong
+     */
     public static NewOrder newOrder(PlaceOrderRequest body, MarketCatalog catalog, Clock clock) {
         Violations violations = new Violations()
                 .require("market", body.market())

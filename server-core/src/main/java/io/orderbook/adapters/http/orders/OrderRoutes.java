@@ -40,14 +40,21 @@ import java.util.Objects;
  */
 public final class OrderRoutes implements HttpRoutes {
 
-    public static final String ORDERS = ApiPaths.V1 + "/orders";
-    public static final String ORDER = ORDERS + "/{id}";
+    static final String ORDERS = ApiPaths.V1 + "/orders";
+    static final String ORDER = ORDERS + "/{id}";
 
     private final OrderService orders;
     private final MarketCatalog catalog;
     private final OrderViews views;
     private final Clock clock;
 
+    /**
+     * Routes over the order service.
+     *
+     * @param orders  submits order commands and reads order history
+     * @param catalog the markets, for symbols and asset scales
+     * @param clock   the time a GTD expiry must lie after
+     */
     public OrderRoutes(OrderService orders, MarketCatalog catalog, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.catalog = Objects.requireNonNull(catalog, "catalog");

@@ -21,10 +21,21 @@ import java.util.Objects;
 public final class OrderViews {
     private final MarketCatalog catalog;
 
+    /**
+     * Views that look markets up in {@code catalog}.
+     *
+     * @param catalog the markets, for symbols and asset scales
+     */
     public OrderViews(MarketCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
+    /**
+     * The view of a stored order.
+     *
+     * @param o the order as stored
+     * @return its view, amounts as decimal text
+     */
     public OrderView order(OrderRecord o) {
         TradedMarket m = market(o.marketId());
         boolean quoteSized = o.type() == OrderType.MARKET && o.quoteAmount() > 0;
@@ -36,6 +47,12 @@ public final class OrderViews {
                 o.updatedAt());
     }
 
+    /**
+     * The answer to an order command.
+     *
+     * @param outcome the command's durable outcome
+     * @return the order as the command left it, with the caller's fills and events
+     */
     public OrderResultView result(OrderOutcome outcome) {
         return new OrderResultView(
                 outcome.order().map(this::state).orElse(new OrderStateView(outcome.orderId(), null, null, null, null,
@@ -45,7 +62,7 @@ public final class OrderViews {
                 outcome.orderEvents().stream().map(this::event).toList());
     }
 
-    public OrderStateView state(OrderUpdate o) {
+    OrderStateView state(OrderUpdate o) {
         TradedMarket m = market(o.marketId());
         boolean market = o.type() == OrderType.MARKET;
         boolean quoteSized = market && o.quoteAmount() != null && o.quoteAmount() > 0;
@@ -59,6 +76,12 @@ public final class OrderViews {
                 o.closed() ? Boolean.TRUE : null, o.closingOrderId());
     }
 
+    /**
+     * The view of one of the caller's trades.
+     *
+     * @param t the trade as the owner's side of it
+     * @return the fill, amounts as decimal text
+     */
     public FillView fill(OwnTrade t) {
         TradedMarket m = market(t.marketId());
         return new FillView(t.tradeId(), m.symbol(), t.orderId(), t.side(), t.liquidity(), quote(m, t.price()),
@@ -66,7 +89,13 @@ public final class OrderViews {
                 t.executedAt(), t.signature() == null ? null : Base64.getEncoder().encodeToString(t.signature()));
     }
 
-    /** An event about one of the caller's orders; trades are reported as fills instead. */
+    /**
+     * An event about one of the caller's orders; trades are reported as fills instead.
+     *
+     * @param event the engine's event about an order
+     * @return the event's view
+     * @throws IllegalArgumentException if the event is not about an order (e.g. a trade)
+     */
     public OrderEventView event(EngineEvent event) {
         Instant time = Instant.ofEpochMilli(event.timestamp());
         return switch (event) {
@@ -106,6 +135,9 @@ public final class OrderViews {
     /**
      * The market of a stored order or event. It exists, since the engine only knows markets the tables list; one
      * added a moment ago may be missing from the catalog's copy, which is then read again.
+     *
+     * @param marketId the market's id
+     * @return the market
      */
     public TradedMarket market(int marketId) {
         return catalog.byId(marketId).or(() -> {
@@ -114,12 +146,24 @@ public final class OrderViews {
         }).orElseThrow(() -> new IllegalStateException("unknown market id " + marketId));
     }
 
-    /** A price or quote amount of the market as decimal text. */
+    /**
+     * A price or quote amount of the market as decimal text.
+     *
+     * @param m     the market
+     * @param minor the amount in minor units of the quote asset
+     * @return the amount with as many decimals as the quote asset's scale
+     */
     public String quoteText(TradedMarket m, long minor) {
         return quote(m, minor);
     }
 
-    /** A base quantity of the market as decimal text. */
+    /**
+     * A base quantity of the market as decimal text.
+     *
+     * @param m     the market
+     * @param minor the quantity in minor units of the base asset
+     * @return the quantity with as many decimals as the base asset's scale
+     */
     public String baseText(TradedMarket m, long minor) {
         return base(m, minor);
     }

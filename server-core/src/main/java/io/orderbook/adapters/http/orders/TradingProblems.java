@@ -25,7 +25,13 @@ public final class TradingProblems {
     private TradingProblems() {
     }
 
-    /** The problem for an order command that did not succeed. */
+    /**
+     * The problem for an order command that did not succeed.
+     *
+     * @param outcome the command's outcome, a refusal or a reused idempotency key
+     * @return the problem, marked {@code Idempotent-Replayed} when it repeats a stored answer
+     * @throws IllegalStateException if the outcome is not a refusal
+     */
     public static ApiProblem of(OrderOutcome outcome) {
         ApiProblem problem = switch (outcome.status()) {
             case DUPLICATE_CLIENT_ORDER_ID -> ApiProblem.of(ErrorCode.DUPLICATE_CLIENT_ORDER_ID,
@@ -42,7 +48,13 @@ public final class TradingProblems {
         return outcome.replayed() ? problem.withHeader(REPLAYED_HEADER, "true") : problem;
     }
 
-    /** The problem for a balance adjustment that did not succeed. */
+    /**
+     * The problem for a balance adjustment that did not succeed.
+     *
+     * @param outcome the adjustment's outcome, a refusal or a reused idempotency key
+     * @return the problem, marked {@code Idempotent-Replayed} when it repeats a stored answer
+     * @throws IllegalStateException if the outcome is not a refusal
+     */
     public static ApiProblem of(AdjustmentOutcome outcome) {
         ApiProblem problem = outcome.result().status() == CommandResult.Status.IDEMPOTENCY_KEY_REUSED
                 ? keyReused()
@@ -50,7 +62,12 @@ public final class TradingProblems {
         return outcome.replayed() ? problem.withHeader(REPLAYED_HEADER, "true") : problem;
     }
 
-    /** The problem for an engine refusal. */
+    /**
+     * The problem for an engine refusal.
+     *
+     * @param reason why the engine refused the command
+     * @return the problem with the code of the same name; 500 {@code INTERNAL} for reasons a client cannot cause
+     */
     public static ApiProblem of(RejectReason reason) {
         return switch (reason) {
             case UNKNOWN_MARKET -> ApiProblem.of(ErrorCode.UNKNOWN_MARKET, "There is no such market.");
@@ -96,17 +113,23 @@ public final class TradingProblems {
         };
     }
 
-    /** 404 for an order that does not exist or is not the caller's: both answers are the same on purpose. */
+    /** {@return 404 for an order that does not exist or is not the caller's} Both answers are the same on purpose. */
     public static ApiProblem unknownOrder() {
         return ApiProblem.of(ErrorCode.UNKNOWN_ORDER, "There is no such order.");
     }
 
+    /**
+     * The problem for a symbol that names no live market.
+     *
+     * @param symbol the symbol asked for
+     * @return 404 {@code UNKNOWN_MARKET}
+     */
     public static ApiProblem unknownMarket(String symbol) {
         return ApiProblem.of(ErrorCode.UNKNOWN_MARKET, "There is no market " + symbol + ".");
     }
 
     /** 503 with Retry-After: the command was not applied (or its outcome is unknown); retry with the same key. */
-    public static ApiProblem unavailable() {
+    static ApiProblem unavailable() {
         return ApiProblem.of(ErrorCode.SERVICE_UNAVAILABLE, "Trading is unavailable right now; retry shortly with "
                         + "the same Idempotency-Key to be safe.")
                 .withHeader("Retry-After", RETRY_AFTER_SECONDS);

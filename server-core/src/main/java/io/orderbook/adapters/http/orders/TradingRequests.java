@@ -32,9 +32,12 @@ public final class TradingRequests {
      * The request's idempotency key with the fingerprint of its canonical form, or null without the header;
      * 400 for a key that is empty, longer than {@value CommandContext#MAX_IDEMPOTENCY_KEY} or not visible ASCII.
      *
+     * @param ctx       the request
      * @param canonical the request as text that is equal exactly when two requests mean the same (method, route,
      *                  path ids and the parsed, normalised body), so whitespace, key order or {@code "1.0"} versus
      *                  {@code "1"} make no difference
+     * @return the key and fingerprint, or null when the request has no {@code Idempotency-Key} header
+     * @throws ApiProblem 400 {@code VALIDATION_FAILED} for a malformed key
      */
     public static Retry retry(Context ctx, String canonical) {
         String key = ctx.header(IDEMPOTENCY_KEY_HEADER);
@@ -58,7 +61,12 @@ public final class TradingRequests {
         }
     }
 
-    /** Runs a handler, answering 503 with Retry-After when the sequencer cannot. */
+    /**
+     * Wraps a handler so that an unavailable sequencer is answered with 503 and {@code Retry-After}.
+     *
+     * @param handler the handler that may reach the sequencer
+     * @return the wrapped handler
+     */
     public static Handler guarded(Handler handler) {
         return ctx -> {
             try {
@@ -69,12 +77,26 @@ public final class TradingRequests {
         };
     }
 
-    /** The live market with this symbol; 404 {@code UNKNOWN_MARKET} otherwise. */
+    /**
+     * Looks a live market up by symbol.
+     *
+     * @param catalog the markets
+     * @param symbol  the symbol, e.g. {@code BTC-USD}
+     * @return the market
+     * @throws ApiProblem 404 {@code UNKNOWN_MARKET} if no live market has that symbol
+     */
     public static TradedMarket market(MarketCatalog catalog, String symbol) {
         return catalog.bySymbol(symbol).orElseThrow(() -> TradingProblems.unknownMarket(symbol));
     }
 
-    /** An optional market query parameter; 404 for a symbol that names no live market. */
+    /**
+     * Reads the optional {@code market} query parameter.
+     *
+     * @param ctx     the request
+     * @param catalog the markets
+     * @return the market's id, or null when the parameter is absent
+     * @throws ApiProblem 404 {@code UNKNOWN_MARKET} for a symbol that names no live market
+     */
     public static Integer marketParam(Context ctx, MarketCatalog catalog) {
         String symbol = ctx.queryParam("market");
         return symbol == null ? null : market(catalog, symbol).id();
@@ -83,6 +105,12 @@ public final class TradingRequests {
     /**
      * Whose records to list: the caller's own, or for an administrator those of {@code userId} (null for
      * everyone's). A trader may name only themselves; naming another user is 403.
+     *
+     * @param ctx                the request, whose optional {@code userId} query parameter names the owner
+     * @param actor              who is asking
+     * @param everyoneWhenAbsent whether an administrator without {@code userId} sees everyone's records (else their own)
+     * @return the owner to filter by, or null for everyone's
+     * @throws ApiProblem 403 if a trader names another user, 400 for a malformed {@code userId}
      */
     public static Long ownerFilter(Context ctx, Actor actor, boolean everyoneWhenAbsent) {
         Long userId = IdentityRequests.queryId(ctx, "userId");
@@ -95,7 +123,14 @@ public final class TradingRequests {
         return actor.userId();
     }
 
-    /** An optional ISO-8601 instant query parameter; a field error when it is not one. */
+    /**
+     * Reads an optional ISO-8601 instant query parameter.
+     *
+     * @param ctx        the request
+     * @param name       the parameter, e.g. {@code from}
+     * @param violations where a malformed value is recorded
+     * @return the instant, or null when absent or malformed
+     */
     public static Instant instantParam(Context ctx, String name, Violations violations) {
         String text = ctx.queryParam(name);
         if (text == null) {
@@ -109,7 +144,16 @@ public final class TradingRequests {
         }
     }
 
-    /** An optional enum query parameter, by exact name; a field error when it is not one of the values. */
+    /**
+     * Reads an optional enum query parameter, by the constant's exact name.
+     *
+     * @param <E>        the enum
+     * @param ctx        the request
+     * @param name       the parameter, e.g. {@code status}
+     * @param type       the enum's class
+     * @param violations where a value that names no constant is recorded
+     * @return the constant, or null when absent or unknown
+     */
     public static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type, Violations violations) {
         String text = ctx.queryParam(name);
         if (text == null) {
@@ -125,7 +169,7 @@ public final class TradingRequests {
     }
 
     /** A client order id as the API accepts it: 1 to 64 visible ASCII characters. */
-    public static boolean isValidClientOrderId(String id) {
+    static boolean isValidClientOrderId(String id) {
         return !id.isEmpty() && id.length() <= CommandContext.MAX_CLIENT_ORDER_ID
                 && id.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }

@@ -11,6 +11,10 @@ public final class AccessPolicy {
     /**
      * Returns normally when allowed; throws 401 {@code UNAUTHENTICATED} when the route needs a caller and
      * there is none, and 403 {@code FORBIDDEN} when the caller's role or key scope is not enough.
+     *
+     * @param caller who is making the request
+     * @param access what the route requires
+     * @throws io.orderbook.adapters.http.problem.ApiProblem 401 or 403 when the caller may not use the route
      */
     public static void authorize(Caller caller, Access access) {
         if (access == Access.PUBLIC) return;

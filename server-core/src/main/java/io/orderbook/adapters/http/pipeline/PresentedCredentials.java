@@ -6,17 +6,25 @@ import java.util.Objects;
 /** The credentials a request carries, read from its headers; their text is never printed. */
 public sealed interface PresentedCredentials {
 
+    /** The header that carries an API key. */
     String API_KEY_HEADER = "X-API-Key";
+    /** The header that carries a bearer token. */
     String AUTHORIZATION_HEADER = "Authorization";
 
+    /** The one "no credentials". */
     None NONE = new None();
 
     /** Neither {@code Authorization} nor {@code X-API-Key} was sent. */
     record None() implements PresentedCredentials {
     }
 
-    /** {@code Authorization: Bearer <token>}. */
+    /**
+     * {@code Authorization: Bearer <token>}.
+     *
+     * @param token the token text, without the scheme
+     */
     record BearerToken(String token) implements PresentedCredentials {
+        /** Requires the token. */
         public BearerToken {
             Objects.requireNonNull(token, "token");
         }
@@ -27,8 +35,13 @@ public sealed interface PresentedCredentials {
         }
     }
 
-    /** {@code X-API-Key: <key>}. */
+    /**
+     * {@code X-API-Key: <key>}.
+     *
+     * @param key the key text, stripped of surrounding white space
+     */
     record ApiKey(String key) implements PresentedCredentials {
+        /** Requires the key. */
         public ApiKey {
             Objects.requireNonNull(key, "key");
         }
@@ -42,6 +55,11 @@ public sealed interface PresentedCredentials {
     /**
      * Reads the two headers. Throws 401 {@code UNAUTHENTICATED} for an {@code Authorization} scheme other
      * than Bearer, an empty value, or both headers at once (which one would be meant is ambiguous).
+     *
+     * @param authorization the {@code Authorization} header, or {@code null} if absent
+     * @param apiKey        the {@code X-API-Key} header, or {@code null} if absent
+     * @return the credentials, {@link #NONE} if neither header was sent
+     * @throws io.orderbook.adapters.http.problem.ApiProblem 401 for unusable headers
      */
     static PresentedCredentials fromHeaders(String authorization, String apiKey) {
         boolean hasAuthorization = authorization != null;

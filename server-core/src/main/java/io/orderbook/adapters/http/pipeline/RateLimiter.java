@@ -12,6 +12,7 @@ public interface RateLimiter {
      *
      * @param bucket            e.g. {@code api-key:42}, {@code user:7}, {@code ip:203.0.113.9}
      * @param requestsPerMinute the bucket's limit; when it changes (a key's limit edited), the new value applies
+     * @return whether the request may proceed, with the figures for the rate-limit headers
      */
     RateLimitDecision acquire(String bucket, int requestsPerMinute);
 }

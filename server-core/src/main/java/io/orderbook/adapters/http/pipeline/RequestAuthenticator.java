@@ -13,8 +13,11 @@ package io.orderbook.adapters.http.pipeline;
 public interface RequestAuthenticator {
 
     /**
+     * Decides whether presented credentials may be used now, and whose they are.
+     *
      * @param credentials never {@link PresentedCredentials.None}: requests without credentials are anonymous
      * @param clientIp    the client's address, for allow-lists
+     * @return the caller, or the problem to answer with
      */
     AuthenticationResult authenticate(PresentedCredentials credentials, String clientIp);
 }

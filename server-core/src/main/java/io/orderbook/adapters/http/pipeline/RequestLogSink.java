@@ -8,5 +8,10 @@ package io.orderbook.adapters.http.pipeline;
 @FunctionalInterface
 public interface RequestLogSink {
 
+    /**
+     * Takes one entry; quick, never throws.
+     *
+     * @param entry the handled request
+     */
     void record(RequestLogEntry entry);
 }

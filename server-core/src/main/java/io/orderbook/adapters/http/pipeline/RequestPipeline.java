@@ -24,21 +24,33 @@ import java.util.Set;
  */
 public final class RequestPipeline {
 
-    public static final String LIMIT_HEADER = "X-RateLimit-Limit";
-    public static final String REMAINING_HEADER = "X-RateLimit-Remaining";
-    public static final String RESET_HEADER = "X-RateLimit-Reset";
+    static final String LIMIT_HEADER = "X-RateLimit-Limit";
+    static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+    static final String RESET_HEADER = "X-RateLimit-Reset";
 
     private final Optional<RequestAuthenticator> authenticator;
     private final Optional<RateLimiter> rateLimiter;
     private final RateLimitPolicy rateLimitPolicy;
 
+    /**
+     * A pipeline with the given stages.
+     *
+     * @param authenticator   checks credentials; empty makes every caller anonymous
+     * @param rateLimiter     counts requests; empty limits nothing
+     * @param rateLimitPolicy the limits of users and anonymous callers (API keys carry their own)
+     */
     public RequestPipeline(Optional<RequestAuthenticator> authenticator, Optional<RateLimiter> rateLimiter, RateLimitPolicy rateLimitPolicy) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.rateLimitPolicy = Objects.requireNonNull(rateLimitPolicy, "rateLimitPolicy");
     }
 
-    /** Runs as Javalin's before-matched handler: returns to let the handler run, or throws the problem to answer with. */
+    /**
+     * Runs as Javalin's before-matched handler: returns to let the handler run, or throws the problem to answer with.
+     *
+     * @param ctx the request, whose route roles name the {@link Access} it needs
+     * @throws io.orderbook.adapters.http.problem.ApiProblem 401, 403 or 429 when the request is refused
+     */
     public void admit(Context ctx) {
         Access access = accessOf(ctx.routeRoles());
         String clientIp = ctx.ip();

@@ -18,7 +18,17 @@ public final class Violations {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    /** Records "is required" when the value is null or, for text, blank. */
+    /** An empty collection. */
+    public Violations() {
+    }
+
+    /**
+     * Records "is required" when the value is null or, for text, blank.
+     *
+     * @param field the JSON path or parameter name
+     * @param value the value the request gave
+     * @return this
+     */
     public Violations require(String field, Object value) {
         if (value == null || (value instanceof CharSequence text && text.toString().isBlank())) {
             errors.add(new FieldError(field, "is required"));
@@ -26,22 +36,41 @@ public final class Violations {
         return this;
     }
 
-    /** Records the message when the condition does not hold. */
+    /**
+     * Records the message when the condition does not hold.
+     *
+     * @param valid   whether the field is valid
+     * @param field   the JSON path or parameter name
+     * @param message what a valid value looks like
+     * @return this
+     */
     public Violations check(boolean valid, String field, String message) {
         if (!valid) errors.add(new FieldError(field, message));
         return this;
     }
 
+    /**
+     * Records an invalid field.
+     *
+     * @param field   the JSON path or parameter name
+     * @param message what a valid value looks like
+     * @return this
+     */
     public Violations add(String field, String message) {
         errors.add(new FieldError(field, message));
         return this;
     }
 
+    /** {@return whether no invalid field was recorded} */
     public boolean isEmpty() {
         return errors.isEmpty();
     }
 
-    /** Throws a {@link ErrorCode#VALIDATION_FAILED} problem listing all recorded fields, if any. */
+    /**
+     * Throws a {@link ErrorCode#VALIDATION_FAILED} problem listing all recorded fields, if any.
+     *
+     * @throws ApiProblem if a field was recorded
+     */
     public void throwIfAny() {
         if (!errors.isEmpty()) throw ApiProblem.validation(errors);
     }

@@ -30,8 +30,8 @@ import java.util.Optional;
  */
 public final class RequestLogRoutes implements HttpRoutes {
 
-    public static final String SEARCH_PATH = ApiPaths.V1 + "/request-logs";
-    public static final String STATS_PATH = ApiPaths.V1 + "/request-logs/stats";
+    static final String SEARCH_PATH = ApiPaths.V1 + "/request-logs";
+    static final String STATS_PATH = ApiPaths.V1 + "/request-logs/stats";
     /** The query parameters of the search, as in the OpenAPI document; any other is refused. */
     static final List<String> SEARCH_PARAMETERS =
             List.of("apiKeyId", "userId", "status", "statusClass", "path", "from", "to", "limit", "cursor");
@@ -40,6 +40,11 @@ public final class RequestLogRoutes implements HttpRoutes {
 
     private final RequestLogService service;
 
+    /**
+     * Routes over the request log.
+     *
+     * @param service searches and counts the request log
+     */
     public RequestLogRoutes(RequestLogService service) {
         this.service = Objects.requireNonNull(service, "service");
     }

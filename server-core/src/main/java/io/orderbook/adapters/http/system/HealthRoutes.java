@@ -34,13 +34,19 @@ public final class HealthRoutes implements HttpRoutes, AutoCloseable {
     private final ExecutorService probes = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("readiness-", 0).factory());
 
     /** The health report. */
-    public record Health(String status, List<CheckResult> checks) {
+    record Health(String status, List<CheckResult> checks) {
     }
 
     /** One check's outcome; {@code status} is {@code UP}, {@code DOWN} or {@code TIMEOUT}. */
-    public record CheckResult(String name, String status, long durationMs) {
+    record CheckResult(String name, String status, long durationMs) {
     }
 
+    /**
+     * Health routes over the given checks.
+     *
+     * @param checks  the dependencies readiness depends on; none means always ready
+     * @param timeout how long all checks together may take before the unfinished ones count as TIMEOUT
+     */
     public HealthRoutes(List<ReadinessCheck> checks, Duration timeout) {
         this.checks = List.copyOf(checks);
         this.timeout = timeout;

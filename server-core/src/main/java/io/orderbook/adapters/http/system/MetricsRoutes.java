@@ -10,12 +10,17 @@ import java.util.Objects;
 /** {@code GET /api/v1/metrics}: every meter of the registry in the Prometheus text format, for scraping. */
 public final class MetricsRoutes implements HttpRoutes {
 
-    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry;
     private final Access access;
 
-    /** @param access who may scrape: {@link Access#PUBLIC} on a private network, {@link Access#ADMIN_READ} otherwise */
+    /**
+     * The metrics route over {@code registry}.
+     *
+     * @param registry the meters to expose
+     * @param access   who may scrape: {@link Access#PUBLIC} on a private network, {@link Access#ADMIN_READ} otherwise
+     */
     public MetricsRoutes(PrometheusMeterRegistry registry, Access access) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.access = Objects.requireNonNull(access, "access");

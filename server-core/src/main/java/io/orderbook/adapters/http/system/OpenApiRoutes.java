@@ -14,10 +14,16 @@ import java.io.UncheckedIOException;
  */
 public final class OpenApiRoutes implements HttpRoutes {
 
+    /** Where the document lies on the class path. */
     public static final String RESOURCE = "/openapi/openapi.json";
 
     private final byte[] document;
 
+    /**
+     * Reads the document once.
+     *
+     * @throws IllegalStateException if the resource is missing or unreadable
+     */
     public OpenApiRoutes() {
         try (InputStream in = OpenApiRoutes.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("missing classpath resource " + RESOURCE);

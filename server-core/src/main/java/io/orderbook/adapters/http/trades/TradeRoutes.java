@@ -25,12 +25,18 @@ import java.util.Objects;
  */
 public final class TradeRoutes implements HttpRoutes {
 
-    public static final String TRADES = ApiPaths.V1 + "/trades";
+    static final String TRADES = ApiPaths.V1 + "/trades";
 
     private final OrderHistory history;
     private final MarketCatalog catalog;
     private final OrderViews views;
 
+    /**
+     * Routes over the trade history.
+     *
+     * @param history the stored orders and trades
+     * @param catalog the markets, for symbols and asset scales
+     */
     public TradeRoutes(OrderHistory history, MarketCatalog catalog) {
         this.history = Objects.requireNonNull(history, "history");
         this.catalog = Objects.requireNonNull(catalog, "catalog");

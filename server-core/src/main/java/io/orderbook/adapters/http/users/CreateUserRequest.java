@@ -3,7 +3,7 @@ package io.orderbook.adapters.http.users;
 import io.orderbook.adapters.persistence.UserRole;
 
 /** The body of {@code POST /users} ({@code UserCreate}). */
-public record CreateUserRequest(String username, String password, UserRole role) {
+record CreateUserRequest(String username, String password, UserRole role) {
 
     @Override
     public String toString() {

@@ -3,7 +3,7 @@ package io.orderbook.adapters.http.users;
 import io.orderbook.adapters.persistence.UserRole;
 
 /** The body of {@code PATCH /users/{id}} ({@code UserPatch}); absent or null fields stay unchanged. */
-public record PatchUserRequest(UserRole role, Boolean enabled, String password) {
+record PatchUserRequest(UserRole role, Boolean enabled, String password) {
 
     @Override
     public String toString() {

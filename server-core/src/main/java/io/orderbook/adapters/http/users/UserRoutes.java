@@ -19,11 +19,16 @@ import java.util.Objects;
 /** {@code /users}: user administration, for administrators only. */
 public final class UserRoutes implements HttpRoutes {
 
-    public static final String USERS = ApiPaths.V1 + "/users";
-    public static final String USER = USERS + "/{id}";
+    static final String USERS = ApiPaths.V1 + "/users";
+    static final String USER = USERS + "/{id}";
 
     private final UserService users;
 
+    /**
+     * Routes over the user service.
+     *
+     * @param users creates, changes and lists users
+     */
     public UserRoutes(UserService users) {
         this.users = Objects.requireNonNull(users, "users");
     }

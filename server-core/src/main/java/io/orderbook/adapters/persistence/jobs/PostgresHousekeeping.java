@@ -30,6 +30,11 @@ public final class PostgresHousekeeping implements ApiKeyExpiries, IdempotencyKe
     private final Database database;
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * Housekeeping statements on {@code database}.
+     *
+     * @param database the server's database, already migrated
+     */
     public PostgresHousekeeping(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }

@@ -26,6 +26,11 @@ public final class PostgresJobRunLog implements JobRunLog {
 
     private final Database database;
 
+    /**
+     * A run log in {@code database}.
+     *
+     * @param database the server's database, already migrated
+     */
     public PostgresJobRunLog(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }

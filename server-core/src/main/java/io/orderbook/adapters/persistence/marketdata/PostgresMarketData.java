@@ -90,6 +90,11 @@ public final class PostgresMarketData implements MarketDataStore {
 
     private final Database database;
 
+    /**
+     * Market data stored in {@code database}.
+     *
+     * @param database the server's database, already migrated
+     */
     public PostgresMarketData(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }

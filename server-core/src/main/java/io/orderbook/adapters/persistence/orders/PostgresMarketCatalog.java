@@ -30,7 +30,12 @@ public final class PostgresMarketCatalog implements MarketCatalog {
     private final long maxAgeNanos;
     private volatile Snapshot snapshot;
 
-    /** @param maxAge how long a copy is used before it is read again */
+    /**
+     * A catalog that reads {@code database} on first use.
+     *
+     * @param database the server's database, already migrated
+     * @param maxAge   how long a copy is used before it is read again
+     */
     public PostgresMarketCatalog(Database database, java.time.Duration maxAge) {
         this.database = Objects.requireNonNull(database, "database");
         this.maxAgeNanos = maxAge.toNanos();

@@ -40,6 +40,11 @@ public final class PostgresOrderHistory implements OrderHistory {
 
     private final Database database;
 
+    /**
+     * Order history read from {@code database}.
+     *
+     * @param database the server's database, already migrated
+     */
     public PostgresOrderHistory(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
