@@ -144,15 +144,6 @@ public final class PasswordHasher {
         return false;
     }
 
-    /** True when a stored hash was made with another cost than the current one and should be replaced at next login. */
-    boolean needsRehash(String storedHash) {
-        Matcher m = storedHash == null ? null : PHC.matcher(storedHash);
-        if (m == null || !m.matches()) return true;
-        return Integer.parseInt(m.group(1)) != cost.memoryKib
-                || Integer.parseInt(m.group(2)) != cost.iterations
-                || Integer.parseInt(m.group(3)) != cost.lanes;
-    }
-
     private byte[] derive(String password, byte[] salt, Cost c, int length) {
         Objects.requireNonNull(password, "password");
         if (password.length() > MAX_PASSWORD_CHARS) {

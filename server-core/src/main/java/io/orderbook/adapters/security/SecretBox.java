@@ -15,8 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Encrypts secrets that must be recovered later (such as a market's private key) with AES-256-GCM under
  * a configured 32-byte master key.
  *
- * <p>Sealed form, version 1: {@code [0x01][12-byte random nonce][ciphertext + 16-byte tag]}; text form is
- * that in unpadded Base64url. The version byte and a caller-chosen context (e.g. {@code "market:42:key"})
+ * <p>Sealed form, version 1: {@code [0x01][12-byte random nonce][ciphertext + 16-byte tag]}.
+ * The version byte and a caller-chosen context (e.g. {@code "market:42:key"})
  * are authenticated too, so a sealed value cannot be moved to another row or read as another format.
  * Random nonces are safe for far more than the few thousand secrets this will ever hold under one key.
  */
@@ -121,23 +121,6 @@ public final class SecretBox {
             // AEADBadTagException and friends: wrong key, wrong context or modified bytes.
             throw new UnreadableSecretException("sealed value does not authenticate", e);
         }
-    }
-
-    /** {@link #seal} for UTF-8 text, returned as unpadded Base64url. */
-    String sealText(String plaintext, String context) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(seal(plaintext.getBytes(StandardCharsets.UTF_8), context));
-    }
-
-    /** {@link #open} for values made by {@link #sealText}. */
-    String openText(
-String sealed, String context) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(sealed);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableSecretException("sealed value is not Base64url", e);
-        }
-        return new String(open(bytes, context), StandardCharsets.UTF_8);
     }
 
     private static byte[] associatedData(byte version, String context) {
