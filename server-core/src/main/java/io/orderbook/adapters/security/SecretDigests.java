@@ -9,6 +9,11 @@ import java.util.HexFormat;
 final class SecretDigests {
 
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * Cloned for each digest: {@code MessageDigest.getInstance} looks the algorithm up in the providers every
+     * time, which cost more than hashing a key on the request path.
+     */
+    private static final MessageDigest SHA_256 = newSha256();
 
     private SecretDigests() {
     }
@@ -18,9 +23,18 @@ final class SecretDigests {
      * secrets carry 256 random bits, so nobody can guess them back from a leaked hash.
      */
     static String sha256Hex(String secret) {
+        MessageDigest digest;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HEX.formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = newSha256(); // a provider whose digests cannot be cloned
+        }
+        return HEX.formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }
