@@ -43,6 +43,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,8 @@ import org.slf4j.LoggerFactory;
  * TRIGGERED, the one-cancels-the-other sibling cancelled), placed together through {@link OrderService#place}
  * (so they share the sequencer's group commits and pass the same checks as a user's order, funds included) under
  * the client order id and idempotency key {@code cond-<id>}, and marked FIRED or FAILED in one more transaction.
+ * {@link #onPrices} returns once the claim is durable; placing and finishing run on a firing thread of their own
+ * (at most {@value #MAX_FIRINGS_IN_FLIGHT} claimed batches at once), so the price consumer reads on meanwhile.
  * The claim makes each order fire at most once across redelivered events and server instances; the fixed
  * idempotency key makes a firing interrupted after its claim (a crash, the sequencer unavailable) safe to finish
  * later by {@link #resumeInterrupted()}, which gets the first answer if the order was placed. Events are not
@@ -77,6 +81,14 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     private final ConditionalOrderChanges changes;
     private final Clock clock;
     private final Duration resumeLease;
+    /**
+     * Claimed batches being placed and finished at once; past this many {@link #onPrices} waits, so a slow sequencer
+     * slows the price consumer down instead of piling up firings.
+     */
+    public static final int MAX_FIRINGS_IN_FLIGHT = 64;
+
+    private final ExecutorService firing = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore firingSlots = new Semaphore(MAX_FIRINGS_IN_FLIGHT);
     private final ExecutorService placing = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Consumer<ConditionalOrder>> listeners = new CopyOnWriteArrayList<>();
 
@@ -190,6 +202,11 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         return armed.size();
     }
 
+    /**
+     * Runs the ticks through the trigger indexes and claims every order they cross, in one transaction; returns once
+     * that claim is durable. The claimed orders are then placed and finished on a firing thread: a crash before that
+     * leaves them TRIGGERED, and {@link #resumeInterrupted()} finishes them after the lease.
+     */
     @Override
     public void onPrices(List<PriceTick> ticks) {
         List<Crossing> crossings = new ArrayList<>(0);
@@ -231,7 +248,40 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         if (!changed.isEmpty()) {
             changes.publish(changed);
         }
-        fire(claims.triggered());
+        fireLater(claims.triggered());
+    }
+
+    /**
+     * Waits until every firing started so far has placed its orders and recorded how they ended (e.g. before
+     * reading what they placed).
+     */
+    public void awaitFirings() {
+        firingSlots.acquireUninterruptibly(MAX_FIRINGS_IN_FLIGHT);
+        firingSlots.release(MAX_FIRINGS_IN_FLIGHT);
+    }
+
+    /** Hands claimed orders to the firing thread, waiting for a slot when too many firings are in flight. */
+    private void fireLater(List<ConditionalOrder> triggered) {
+        if (triggered.isEmpty()) {
+            return;
+        }
+        firingSlots.acquireUninterruptibly();
+        try {
+            firing.execute(() -> {
+                try {
+                    fire(triggered);
+                } catch (RuntimeException e) {
+                    LOG.error("Could not finish firing {} claimed conditional orders; they are resumed after the lease",
+                            triggered.size(), e);
+                } finally {
+                    firingSlots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            firingSlots.release();
+            LOG.warn("Closing: {} claimed conditional orders stay TRIGGERED and are resumed after the lease",
+                    triggered.size());
+        }
     }
 
     /**
@@ -455,9 +505,10 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         }
     }
 
-    /** Stops placing; firings in flight finish first. */
+    /** Stops firing; firings in flight finish first. */
     @Override
     public void close() {
+        firing.close();
         placing.close();
     }
 
