@@ -18,10 +18,11 @@ import java.util.Objects;
 import org.postgresql.PGConnection;
 
 /**
- * Every price event kept in PostgreSQL ({@code price_history}, migration V11) for charts and audits. A batch is
- * streamed with {@code COPY} into a temporary staging table of the session (no WAL, no index), then moved into the
- * history in one {@code insert ... select ... on conflict (event_id) do nothing}, in one transaction: an event whose
- * id is already stored (or comes twice in the batch) is stored once, so redelivered events are stored once.
+ * Every price event kept in PostgreSQL ({@code price_history}, migrations V11 and V15) for charts and audits. A batch
+ * is streamed with {@code COPY} into a temporary staging table of the session (no WAL, no index), then moved into
+ * the history in one {@code insert ... select ... on conflict (token, observed_at, event_id) do nothing}, in one
+ * transaction: an event already stored (or that comes twice in the batch) is stored once, so redelivered events,
+ * which come back unchanged, are stored once. That one key is also the index of {@link #history}.
  */
 public final class PostgresPriceHistory {
 
@@ -35,7 +36,7 @@ public final class PostgresPriceHistory {
     private static final String MOVE = """
             insert into price_history (event_id, token, price, observed_at, source)
             select event_id, token, price, observed_at, source from price_history_staging
-            on conflict (event_id) do nothing""";
+            on conflict (token, observed_at, event_id) do nothing""";
 
     private final Database database;
 
