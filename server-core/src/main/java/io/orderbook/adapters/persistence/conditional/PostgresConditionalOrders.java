@@ -176,11 +176,14 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
         }
         return inTransaction(connection -> {
             // Lock the crossed orders and their siblings in id order (no deadlock between instances), then decide.
+            // The ids go in as one array: "id = any(?) or id in (subquery)" made PostgreSQL filter every row of
+            // the table (tens of ms with 100,000 orders) instead of looking the ids up in the primary key.
             Map<Long, String> status = new HashMap<>();
             Map<Long, Long> sibling = new HashMap<>();
             try (PreparedStatement lock = connection.prepareStatement("""
                     select id, status, oco_id from conditional_orders
-                    where id = any(?) or id in (select oco_id from conditional_orders where id = any(?))
+                    where id = any(array(select unnest(?::bigint[]) union
+                                         select oco_id from conditional_orders where id = any(?) and oco_id is not null))
                     order by id for update""")) {
                 Array ids = connection.createArrayOf("bigint", byId.keySet().toArray());
                 lock.setArray(1, ids);
