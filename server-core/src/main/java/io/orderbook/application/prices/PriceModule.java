@@ -15,13 +15,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.redisson.api.RedissonClient;
 
 /**
  * Price events wired for the composition root: the Kafka consumer of the price topic and, per poll batch of valid
- * events, the latest price per token in Redis ({@link #latestPrices()}), then the {@link PriceObserver} (conditional
- * orders), then the history in PostgreSQL, written beside the next batches; a batch's offsets are committed once
+ * events, the latest price per token in Redis ({@link #latestPrices()}) while the {@link PriceObserver} (conditional
+ * orders) runs, then the history in PostgreSQL, written beside the next batches; a batch's offsets are committed once
  * all three are done. Optionally the price simulator
  * feeding the topic.
  *
@@ -89,8 +90,10 @@ public final class PriceModule implements AutoCloseable {
         Timer observerTime = stepTimer(registry, "observer");
         this.historyWriter = new PriceHistoryWriter(ticks -> historyTime.record(() -> history.append(ticks)));
         PriceObserver pipeline = ticks -> {
-            redisTime.record(() -> latest.record(ticks));
+            // Redis works while the observer does: the batch is done (and may be committed) once both are.
+            CompletableFuture<Long> stored = latest.recordAsync(ticks).toCompletableFuture();
             observerTime.record(() -> observer.onPrices(ticks));
+            redisTime.record(stored::join);
         };
         // The history is written beside the next batches; a batch is committed once its history is stored.
         PriceEventConsumer.Archive archive = historyWriter::store;
