@@ -268,17 +268,28 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
         if (bestById.isEmpty()) {
             return;
         }
+        Long[] ids = new TreeMap<>(bestById).keySet().toArray(Long[]::new);
+        Long[] best = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            best[i] = bestById.get(ids[i]);
+        }
+        // Tens of thousands of stops can move between two saves: two statements instead of one per stop. The rows
+        // are locked in id order first, as a claim locks them, so the two cannot deadlock.
         inTransaction(connection -> {
+            Array idArray = connection.createArrayOf("bigint", ids);
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select id from conditional_orders where id = any(?) and status = 'ARMED' order by id for update""")) {
+                lock.setArray(1, idArray);
+                lock.executeQuery().close();
+            }
             try (PreparedStatement update = connection.prepareStatement("""
-                    update conditional_orders set trailing_best = ?, updated_at = ?
-                    where id = ? and status = 'ARMED' and kind = 'TRAILING_STOP'""")) {
-                for (Map.Entry<Long, Long> entry : new TreeMap<>(bestById).entrySet()) {
-                    update.setLong(1, entry.getValue());
-                    update.setObject(2, utc(now));
-                    update.setLong(3, entry.getKey());
-                    update.addBatch();
-                }
-                update.executeBatch();
+                    update conditional_orders c set trailing_best = b.best, updated_at = ?
+                    from unnest(?::bigint[], ?::bigint[]) as b(id, best)
+                    where c.id = b.id and c.status = 'ARMED' and c.kind = 'TRAILING_STOP'""")) {
+                update.setObject(1, utc(now));
+                update.setArray(2, idArray);
+                update.setArray(3, connection.createArrayOf("bigint", best));
+                update.executeUpdate();
             }
             return null;
         });
