@@ -34,10 +34,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -223,6 +225,7 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
                     for (long id : slot.index.onPrice(price)) {
                         crossings.add(new Crossing(id, price, tick.eventId()));
                         crossed.put(id, armed.remove(id));
+                        slot.trailing.remove(id);
                     }
                 }
             }
@@ -306,13 +309,19 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
      * @return how many were stored
      */
     public int persistTrailingBest() {
-        Map<Long, Long> moved = new HashMap<>();
+        List<MarketSlot> markets;
         synchronized (this) {
-            for (ConditionalOrder order : armed.values()) {
-                if (order.trailingOffset() != null) {
-                    Long best = slots.get(order.marketId()).index.trailingBest(order.id());
-                    if (best != null && !best.equals(order.trailingBest())) {
-                        moved.put(order.id(), best);
+            markets = List.copyOf(slots.values());
+        }
+        Map<Long, Long> moved = new HashMap<>();
+        for (MarketSlot slot : markets) {
+            // One market at a time: with tens of thousands of stops, holding the lock for all of them at once kept
+            // onPrices (the price consumer) waiting.
+            synchronized (this) {
+                for (long id : slot.trailing) {
+                    Long best = slot.index.trailingBest(id);
+                    if (best != null && !best.equals(armed.get(id).trailingBest())) {
+                        moved.put(id, best);
                     }
                 }
             }
@@ -336,7 +345,7 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     public void rebuild() {
         List<ConditionalOrder> all = store.armed();
         synchronized (this) {
-            slots.values().forEach(slot -> slot.index = new TriggerIndex());
+            slots.values().forEach(MarketSlot::clear);
             armed.clear();
             all.forEach(this::arm);
         }
@@ -495,13 +504,18 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         }
         slot.index.arm(order.id(), order.triggerRule());
         armed.put(order.id(), order);
+        if (order.trailingOffset() != null) {
+            slot.trailing.add(order.id());
+        }
     }
 
     /** Needs this. */
     private void disarm(long id) {
         ConditionalOrder order = armed.remove(id);
         if (order != null) {
-            slots.get(order.marketId()).index.disarm(id);
+            MarketSlot slot = slots.get(order.marketId());
+            slot.index.disarm(id);
+            slot.trailing.remove(id);
         }
     }
 
@@ -512,10 +526,11 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         placing.close();
     }
 
-    /** One market's trigger index and how its prices convert. */
+    /** One market's trigger index, its armed trailing stops (whose best prices are saved) and how its prices convert. */
     private static final class MarketSlot {
         final int quoteScale;
         TriggerIndex index = new TriggerIndex();
+        final Set<Long> trailing = new HashSet<>();
 
         MarketSlot(TradedMarket market) {
             this.quoteScale = market.quote().scale();
@@ -523,6 +538,11 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
 
         long minor(BigDecimal price) {
             return minor(price, quoteScale);
+        }
+
+        void clear() {
+            index = new TriggerIndex();
+            trailing.clear();
         }
 
         static long minor(BigDecimal price, int scale) {
