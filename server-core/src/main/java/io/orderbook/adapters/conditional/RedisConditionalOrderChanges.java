@@ -41,8 +41,15 @@ public final class RedisConditionalOrderChanges implements ConditionalOrderChang
             message.append(id).append(',');
         }
         message.setLength(message.length() - 1);
+        // Not waited for: a claim is announced from the price consumer's path, and receivers read the rows again
+        // whatever order the messages arrive in.
         try {
-            topic.publish(message.toString());
+            topic.publishAsync(message.toString()).whenComplete((receivers, failure) -> {
+                if (failure != null) {
+                    LOG.error("Could not announce conditional-order changes; other instances pick them up when they"
+                            + " next rebuild", failure);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.error("Could not announce conditional-order changes; other instances pick them up when they next rebuild", e);
         }
