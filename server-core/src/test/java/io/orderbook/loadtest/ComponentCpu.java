@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * CPU time spent by each part of a load run, so that a throughput limit can be put down to the component that
  * uses the cores: this JVM's threads grouped by what they do (the broker runs in this JVM in the tests), its GC and
- * JIT (the process's time not on any Java thread), the PostgreSQL backends of the run's database and the Redis
- * server (shared with whatever else uses it), read from {@code /proc} on Linux.
+ * JIT (the process's time not on a live Java thread, so also threads that ended meanwhile), the PostgreSQL backends
+ * of the run's database and the Redis server (shared with whatever else uses it), read from {@code /proc} on Linux.
  */
 final class ComponentCpu {
     /** Linux's clock ticks per second for {@code /proc/<pid>/stat}, 100 on every common kernel. */
@@ -41,7 +41,7 @@ final class ComponentCpu {
     Map<String, Long> snapshot() {
         Map<String, Long> used = new LinkedHashMap<>();
         for (String component : List.of("consumer", "history writer", "firing", "broker", "producers", "Redis client",
-                "other JVM threads", "JVM GC+JIT", "PostgreSQL backends", "Redis server")) {
+                "other JVM threads", "JVM GC, JIT, ended threads", "PostgreSQL backends", "Redis server")) {
             used.put(component, 0L);
         }
         long onThreads = 0;
@@ -55,7 +55,7 @@ final class ComponentCpu {
                 onThreads += nanos;
             }
         }
-        used.put("JVM GC+JIT", Math.max(0, process.getProcessCpuTime() - onThreads));
+        used.put("JVM GC, JIT, ended threads", Math.max(0, process.getProcessCpuTime() - onThreads));
         used.put("PostgreSQL backends", backendsOfThisDatabase().stream().mapToLong(ComponentCpu::processNanos).sum());
         used.put("Redis server", redisServer().stream().mapToLong(ComponentCpu::processNanos).sum());
         return used;
