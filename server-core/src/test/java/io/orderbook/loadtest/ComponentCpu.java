@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * CPU time spent by each part of a load run, so that a throughput limit can be put down to the component that
  * uses the cores: this JVM's threads grouped by what they do (the broker runs in this JVM in the tests), its GC and
- * JIT (the process's time not on a live Java thread, so also threads that ended meanwhile), the PostgreSQL backends
- * of the run's database and the Redis server (shared with whatever else uses it), read from {@code /proc} on Linux.
+ * JIT threads, the rest of the process's time (threads that ended meanwhile), the PostgreSQL backends of the run's
+ * database and the Redis server (shared with whatever else uses it); all but the Java threads from {@code /proc}
+ * on Linux.
  */
 final class ComponentCpu {
     /** Linux's clock ticks per second for {@code /proc/<pid>/stat}, 100 on every common kernel. */
@@ -41,7 +42,8 @@ final class ComponentCpu {
     Map<String, Long> snapshot() {
         Map<String, Long> used = new LinkedHashMap<>();
         for (String component : List.of("consumer", "history writer", "firing", "broker", "producers", "Redis client",
-                "other JVM threads", "JVM GC, JIT, ended threads", "PostgreSQL backends", "Redis server")) {
+                "other JVM threads", "JVM GC", "JVM JIT", "JVM other (ended threads)", "PostgreSQL backends",
+                "Redis server")) {
             used.put(component, 0L);
         }
         long onThreads = 0;
@@ -55,7 +57,11 @@ final class ComponentCpu {
                 onThreads += nanos;
             }
         }
-        used.put("JVM GC, JIT, ended threads", Math.max(0, process.getProcessCpuTime() - onThreads));
+        long gc = jvmThreadsNamed("GC Thread", "G1 ");
+        long jit = jvmThreadsNamed("C1 CompilerThre", "C2 CompilerThre");
+        used.put("JVM GC", gc);
+        used.put("JVM JIT", jit);
+        used.put("JVM other (ended threads)", Math.max(0, process.getProcessCpuTime() - onThreads - gc - jit));
         used.put("PostgreSQL backends", backendsOfThisDatabase().stream().mapToLong(ComponentCpu::processNanos).sum());
         used.put("Redis server", redisServer().stream().mapToLong(ComponentCpu::processNanos).sum());
         return used;
@@ -99,6 +105,25 @@ final class ComponentCpu {
         return "other JVM threads";
     }
 
+    /** CPU of this JVM's own (non-Java) threads whose name starts with one of the prefixes, from /proc/self/task. */
+    private static long jvmThreadsNamed(String... prefixes) {
+        long nanos = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String name = read(task.resolve("comm")).strip();
+                for (String prefix : prefixes) {
+                    if (name.startsWith(prefix)) {
+                        nanos += statNanos(read(task.resolve("stat")));
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return nanos;
+    }
+
     private List<Long> backendsOfThisDatabase() {
         List<Long> pids = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
@@ -126,7 +151,11 @@ final class ComponentCpu {
 
     /** User plus system time of a local process, 0 if it is gone or not readable. */
     private static long processNanos(long pid) {
-        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        return statNanos(read(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** User plus system time from the text of a {@code /proc/.../stat}, 0 if empty. */
+    private static long statNanos(String stat) {
         int end = stat.lastIndexOf(')');
         if (end < 0) {
             return 0;
