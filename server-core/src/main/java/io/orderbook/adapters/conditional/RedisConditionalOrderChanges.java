@@ -27,6 +27,11 @@ public final class RedisConditionalOrderChanges implements ConditionalOrderChang
     private final String instance = UUID.randomUUID().toString();
     private final List<Integer> listenerIds = new ArrayList<>();
 
+    /**
+     * Announces on, and listens to, the topic of this Redis.
+     *
+     * @param redisson a client with the cluster's key prefix; not shut down here
+     */
     public RedisConditionalOrderChanges(RedissonClient redisson) {
         this.topic = Objects.requireNonNull(redisson, "redisson").getTopic(TOPIC, StringCodec.INSTANCE);
     }

@@ -47,7 +47,10 @@ public final class PriceEventReader {
     private final Clock clock;
 
     /**
+     * A reader that judges freshness by the given clock.
+     *
      * @param maxAge an event older than this when read is stale; one dated more than this in the future is invalid
+     * @param clock  the server's clock
      */
     public PriceEventReader(Duration maxAge, Clock clock) {
         this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
@@ -87,7 +90,12 @@ public final class PriceEventReader {
         STALE
     }
 
-    /** Reads the value of one Kafka record. */
+    /**
+     * Reads the value of one Kafka record.
+     *
+     * @param value the record's bytes, possibly null
+     * @return the tick, or why the event is refused
+     */
     public Outcome read(byte[] value) {
         if (value == null || value.length == 0) {
             return new Refused(Reason.INVALID_JSON, "the event is empty");

@@ -50,7 +50,11 @@ public final class RedisLatestPrices implements LatestPrices {
     private final RMap<String, String> latest;
     private final ObjectMapper json = JsonMapper.builder().build();
 
-    /** @param redisson a client with the cluster's key prefix; not shut down here */
+    /**
+     * Keeps the latest prices in this Redis.
+     *
+     * @param redisson a client with the cluster's key prefix; not shut down here
+     */
     public RedisLatestPrices(RedissonClient redisson) {
         Objects.requireNonNull(redisson, "redisson");
         this.script = redisson.getScript(StringCodec.INSTANCE);
@@ -58,8 +62,10 @@ public final class RedisLatestPrices implements LatestPrices {
     }
 
     /**
-     * Stores the latest of these prices per token, unless Redis already holds a later one; returns how many tokens
-     * moved forward.
+     * Stores the latest of these prices per token, unless Redis already holds a later one.
+     *
+     * @param ticks a batch of valid prices
+     * @return how many tokens moved forward
      */
     public long record(List<PriceTick> ticks) {
         return recordAsync(ticks).toCompletableFuture().join();
@@ -68,6 +74,9 @@ public final class RedisLatestPrices implements LatestPrices {
     /**
      * As {@link #record}, without waiting for Redis: the price consumer runs the observer meanwhile. Batches may
      * complete in any order, since a price never replaces a later one.
+     *
+     * @param ticks a batch of valid prices
+     * @return completes with how many tokens moved forward, or fails with Redis's failure
      */
     public CompletionStage<Long> recordAsync(List<PriceTick> ticks) {
         Map<String, PriceTick> newest = new LinkedHashMap<>();

@@ -101,6 +101,14 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     private final Map<String, BigDecimal> lastPrices = new HashMap<>();
 
     /**
+     * A service that arms nothing until {@link #start()}.
+     *
+     * @param store       where conditional orders are kept
+     * @param orders      the order path fired orders take
+     * @param balances    for balance-percent quantities
+     * @param catalog     the markets
+     * @param changes     how the instances tell each other of changed orders
+     * @param clock       the server's clock
      * @param resumeLease how long a claimed order may stay TRIGGERED before another attempt finishes its firing
      */
     public ConditionalOrderService(ConditionalOrderStore store, OrderService orders, BalanceService balances,
@@ -121,7 +129,12 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         rebuild();
     }
 
-    /** Registers a receiver of every conditional order that fired or failed, e.g. to tell its owner. */
+    /**
+     * Registers a receiver of every conditional order that fired or failed, e.g. to tell its owner. It is called on
+     * the thread that finished the firing.
+     *
+     * @param listener receives the order as it ended
+     */
     public void onUpdate(Consumer<ConditionalOrder> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -129,6 +142,9 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     /**
      * Arms one conditional order, or the two legs of a one-cancels-the-other pair (same user, same market).
      *
+     * @param userId the owner
+     * @param legs   one order or the two legs of a pair
+     * @return the armed orders, in the order of the legs
      * @throws InvalidConditionalOrder if a filled-order quantity names an order that is not the user's in that
      *                                 market, or the user has too many armed
      */
@@ -161,12 +177,25 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         return created;
     }
 
-    /** The conditional order, if the actor may see it: their own, or any for an administrator. */
+    /**
+     * The conditional order, if the actor may see it: their own, or any for an administrator.
+     *
+     * @param actor who asks
+     * @param id    the order's id
+     * @return the order, or empty if there is none the actor may see
+     */
     public Optional<ConditionalOrder> find(Actor actor, long id) {
         return store.find(id).filter(order -> actor.isAdmin() || order.userId() == actor.userId());
     }
 
-    /** Conditional orders the actor may see that match the filter, newest first. */
+    /**
+     * Conditional orders the actor may see that match the filter, newest first.
+     *
+     * @param actor  who asks; a trader sees only their own
+     * @param filter what to match
+     * @param page   which page
+     * @return that page and the total matching
+     */
     public Page<ConditionalOrder> list(Actor actor, ConditionalFilter filter, PageRequest page) {
         return store.list(actor.isAdmin() ? filter : filter.forUser(actor.userId()), page);
     }
@@ -183,6 +212,8 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     /**
      * Cancels an ARMED conditional order (and its pair's other leg) that the actor may touch.
      *
+     * @param actor who asks
+     * @param id    the order's id
      * @return what it did, or empty if the actor has no such order
      */
     public Optional<Cancellation> cancel(Actor actor, long id) {
@@ -199,7 +230,7 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         return store.find(id).map(order -> new Cancellation(order, !cancelled.isEmpty()));
     }
 
-    /** How many orders this instance has armed. */
+    /** @return how many orders this instance has armed */
     public synchronized int armedCount() {
         return armed.size();
     }

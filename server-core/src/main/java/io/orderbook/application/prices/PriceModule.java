@@ -48,6 +48,7 @@ public final class PriceModule implements AutoCloseable {
      * @param simulator the simulator to run, if any
      */
     public record Settings(PriceEventConsumer.Settings consumer, Duration maxAge, Optional<Simulator> simulator) {
+        /** Checks that every part is given. */
         public Settings {
             Objects.requireNonNull(consumer, "consumer");
             Objects.requireNonNull(maxAge, "maxAge");
@@ -63,11 +64,18 @@ public final class PriceModule implements AutoCloseable {
      * @param seed            fixes the random walk
      */
     public record Simulator(List<SimulatedToken> tokens, int eventsPerSecond, long seed) {
+        /** Copies the tokens. */
         public Simulator {
             tokens = List.copyOf(tokens);
         }
 
-        /** A simulator with a random seed. */
+        /**
+         * A simulator with a random seed.
+         *
+         * @param tokens          what it prices
+         * @param eventsPerSecond over all tokens
+         * @return the settings
+         */
         public static Simulator unseeded(List<SimulatedToken> tokens, int eventsPerSecond) {
             return new Simulator(tokens, eventsPerSecond, ThreadLocalRandom.current().nextLong());
         }
@@ -76,8 +84,13 @@ public final class PriceModule implements AutoCloseable {
     /**
      * Starts consuming (and simulating, when configured).
      *
+     * @param settings the consumer's and simulator's settings
+     * @param database where the history is stored
      * @param redisson a client with the cluster's key prefix; not shut down here
-     * @param observer told of every batch of valid prices after they are stored; {@code ticks -> {}} for none
+     * @param observer told of every batch of valid prices while the latest prices are stored; {@code ticks -> {}}
+     *                 for none
+     * @param registry where the consumer's metrics go
+     * @param clock    the server's clock, for staleness
      */
     public PriceModule(Settings settings, Database database, RedissonClient redisson, PriceObserver observer,
                        MeterRegistry registry, Clock clock) {
@@ -108,12 +121,12 @@ public final class PriceModule implements AutoCloseable {
                 .description("Time of one step of handling a batch of valid price events").register(registry);
     }
 
-    /** The latest price per token, shared by every server instance through Redis. */
+    /** @return the latest price per token, shared by every server instance through Redis */
     public LatestPrices latestPrices() {
         return latest;
     }
 
-    /** The stored history of price events. */
+    /** @return the stored history of price events */
     public PostgresPriceHistory history() {
         return history;
     }

@@ -13,6 +13,10 @@ import java.util.List;
 @FunctionalInterface
 public interface PriceObserver {
 
-    /** Handles a batch of events in the order they were received; returns once what must survive a crash is durable. */
+    /**
+     * Handles a batch of events in the order they were received; returns once what must survive a crash is durable.
+     *
+     * @param ticks the valid events of one batch
+     */
     void onPrices(List<PriceTick> ticks);
 }

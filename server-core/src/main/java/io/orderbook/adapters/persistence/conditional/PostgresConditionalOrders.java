@@ -45,6 +45,7 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
 
     private final DataSource dataSource;
 
+    /** @param dataSource the database migrated to V12 or later */
     public PostgresConditionalOrders(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }

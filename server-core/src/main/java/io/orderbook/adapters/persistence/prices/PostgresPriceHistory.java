@@ -40,11 +40,17 @@ public final class PostgresPriceHistory {
 
     private final Database database;
 
+    /** @param database the database migrated to V15 or later */
     public PostgresPriceHistory(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Stores the events not stored yet; returns how many were new. */
+    /**
+     * Stores the events not stored yet, in one transaction.
+     *
+     * @param ticks the events, in any order
+     * @return how many were new
+     */
     public int append(List<PriceTick> ticks) {
         if (ticks.isEmpty()) {
             return 0;
@@ -89,7 +95,14 @@ public final class PostgresPriceHistory {
         return csv.append('"');
     }
 
-    /** The stored prices of one token from {@code from} on, oldest first, at most {@code limit}. */
+    /**
+     * The stored prices of one token from a time on, oldest first.
+     *
+     * @param token an asset code or market symbol
+     * @param from  the earliest observation time wanted
+     * @param limit most events returned
+     * @return the events, by time then event id
+     */
     public List<PriceTick> history(String token, Instant from, int limit) {
         String sql = """
                 select event_id, token, price, observed_at, source from price_history
