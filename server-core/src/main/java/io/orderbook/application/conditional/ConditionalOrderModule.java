@@ -55,7 +55,11 @@ public final class ConditionalOrderModule implements AutoCloseable {
             Objects.requireNonNull(resumeInterval, "resumeInterval");
         }
 
-        /** @return a 30 s lease, looked for every 5 s */
+        /**
+         * A 30 s lease, looked for every 5 s.
+         *
+         * @return a 30 s lease, looked for every 5 s
+         */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(30), Duration.ofSeconds(5));
         }
@@ -91,17 +95,29 @@ public final class ConditionalOrderModule implements AutoCloseable {
         }
     }
 
-    /** @return what fires conditional orders on price events; for the price consumer and the price watcher */
+    /**
+     * What fires conditional orders on price events; for the price consumer and the price watcher.
+     *
+     * @return what fires conditional orders on price events; for the price consumer and the price watcher
+     */
     public PriceObserver priceObserver() {
         return service;
     }
 
-    /** @return the service: arming, listing, cancelling, firing */
+    /**
+     * The service: arming, listing, cancelling, firing.
+     *
+     * @return the service: arming, listing, cancelling, firing
+     */
     public ConditionalOrderService service() {
         return service;
     }
 
-    /** @return {@code /conditional-orders} under {@code /api/v1} */
+    /**
+     * {@code /conditional-orders} under {@code /api/v1}.
+     *
+     * @return {@code /conditional-orders} under {@code /api/v1}
+     */
     public HttpRoutes routes() {
         return routes;
     }

@@ -230,7 +230,11 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         return store.find(id).map(order -> new Cancellation(order, !cancelled.isEmpty()));
     }
 
-    /** @return how many orders this instance has armed */
+    /**
+     * How many orders this instance has armed.
+     *
+     * @return how many orders this instance has armed
+     */
     public synchronized int armedCount() {
         return armed.size();
     }

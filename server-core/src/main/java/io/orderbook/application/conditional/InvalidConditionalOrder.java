@@ -2,9 +2,12 @@ package io.orderbook.application.conditional;
 
 /** A conditional order the service refuses to arm, with the request field at fault. */
 public final class InvalidConditionalOrder extends RuntimeException {
+    /** The request field at fault. */
     private final String field;
 
     /**
+     * A refusal naming the field at fault.
+     *
      * @param field   the request field at fault, as the client wrote it (e.g. {@code quantity.orderId})
      * @param message what is wrong with it, for people
      */
@@ -13,7 +16,11 @@ public final class InvalidConditionalOrder extends RuntimeException {
         this.field = field;
     }
 
-    /** @return the request field at fault */
+    /**
+     * The request field at fault.
+     *
+     * @return the request field at fault
+     */
     public String field() {
         return field;
     }

@@ -121,12 +121,20 @@ public final class PriceModule implements AutoCloseable {
                 .description("Time of one step of handling a batch of valid price events").register(registry);
     }
 
-    /** @return the latest price per token, shared by every server instance through Redis */
+    /**
+     * The latest price per token, shared by every server instance through Redis.
+     *
+     * @return the latest price per token, shared by every server instance through Redis
+     */
     public LatestPrices latestPrices() {
         return latest;
     }
 
-    /** @return the stored history of price events */
+    /**
+     * The stored history of price events.
+     *
+     * @return the stored history of price events
+     */
     public PostgresPriceHistory history() {
         return history;
     }

@@ -19,7 +19,12 @@ public enum ConditionalKind {
     /** An entry: buys when the price falls to the trigger, sells when it rises to it. */
     TRIGGER;
 
-    /** The direction in which the price must reach the trigger for an order of this kind on {@code side}. */
+    /**
+     * The direction in which the price must reach the trigger for an order of this kind on a side.
+     *
+     * @param side the side of the order it places
+     * @return at or below, or at or above
+     */
     public TriggerDirection direction(Side side) {
         boolean sell = side == Side.SELL;
         return switch (this) {

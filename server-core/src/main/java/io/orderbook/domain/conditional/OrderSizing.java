@@ -28,6 +28,7 @@ public final class OrderSizing {
      */
     public record Inputs(Side side, boolean marketOrder, long price, int baseScale, long lotSize, long takerFeePpm,
                          long available, long filled) {
+        /** Checks the side and the market's figures. */
         public Inputs {
             Objects.requireNonNull(side, "side");
             if (price <= 0 || lotSize <= 0 || baseScale < 0 || baseScale > 18) {
@@ -39,6 +40,8 @@ public final class OrderSizing {
     /**
      * A size: either a base quantity or, for a market buy, a quote amount (the other is 0); or why there is none.
      *
+     * @param quantity    base minor units, or 0
+     * @param quoteAmount quote minor units for a market buy, or 0
      * @param failure null when sized, else a reason code such as {@code QUANTITY_ZERO}
      */
     public record Size(long quantity, long quoteAmount, String failure) {
@@ -54,12 +57,23 @@ public final class OrderSizing {
             return new Size(0, 0, "QUANTITY_ZERO");
         }
 
+        /**
+         * Whether there is a size.
+         *
+         * @return true unless it failed
+         */
         public boolean sized() {
             return failure == null;
         }
     }
 
-    /** The size the rule gives with these inputs. */
+    /**
+     * The size the rule gives with these inputs.
+     *
+     * @param rule the order's quantity rule
+     * @param in   the market, price and balances when it fires
+     * @return the size, or why there is none
+     */
     public static Size size(QuantityRule rule, Inputs in) {
         boolean marketBuy = in.marketOrder() && in.side() == Side.BUY;
         return switch (rule) {

@@ -14,7 +14,13 @@ public final class PartsPerMillion {
     private PartsPerMillion() {
     }
 
-    /** {@code floor(value * ppm / 1,000,000)}, exact for any longs whose result fits a long. */
+    /**
+     * {@code floor(value * ppm / 1,000,000)}, exact for any longs whose result fits a long.
+     *
+     * @param value any amount
+     * @param ppm   parts per million
+     * @return the share, rounded down
+     */
     public static long floorOf(long value, long ppm) {
         long high = Math.multiplyHigh(value, ppm);
         long low = value * ppm;
@@ -26,7 +32,14 @@ public final class PartsPerMillion {
         return floor.longValueExact();
     }
 
-    /** {@code floor(a * b / c)} for non-negative {@code a}, {@code b} and positive {@code c}, exact. */
+    /**
+     * {@code floor(a * b / c)} for non-negative {@code a}, {@code b} and positive {@code c}, exact.
+     *
+     * @param a a factor, not negative
+     * @param b a factor, not negative
+     * @param c the divisor, positive
+     * @return the quotient, rounded down
+     */
     public static long mulDivFloor(long a, long b, long c) {
         if (a < 0 || b < 0 || c <= 0) {
             throw new IllegalArgumentException("mulDivFloor needs a, b >= 0 and c > 0");

@@ -14,7 +14,10 @@ public enum TrailingOffset {
      * for a buy. A percentage rounds toward the best price's far side by less than one minor unit: down for a sell,
      * up for a buy.
      *
+     * @param side     the side of the order the stop places
+     * @param best     the best price so far, quote minor units
      * @param distance quote minor units for {@link #AMOUNT}, parts per million for {@link #PERCENT}
+     * @return the trigger price, quote minor units
      */
     public long trigger(Side side, long best, long distance) {
         return side == Side.SELL ? oriented(Side.SELL, best, distance) : -oriented(Side.BUY, -best, distance);

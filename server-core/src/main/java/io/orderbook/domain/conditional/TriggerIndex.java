@@ -29,10 +29,15 @@ public final class TriggerIndex {
     private final TrailingBook buyByAmount = new TrailingBook(Side.BUY, TrailingOffset.AMOUNT);
     private final TrailingBook buyByPercent = new TrailingBook(Side.BUY, TrailingOffset.PERCENT);
 
+    /** An empty index. */
+    public TriggerIndex() {
+    }
+
     /**
      * Arms an order. Arming an id that is armed already replaces its rule.
      *
-     * @param id the conditional order's id
+     * @param id   the conditional order's id
+     * @param rule when it fires
      */
     public void arm(long id, TriggerRule rule) {
         disarm(id);
@@ -50,7 +55,12 @@ public final class TriggerIndex {
         }
     }
 
-    /** Disarms an order; false if it was not armed here. */
+    /**
+     * Disarms an order.
+     *
+     * @param id the conditional order's id
+     * @return false if it was not armed here
+     */
     public boolean disarm(long id) {
         TriggerRule.Fixed f = fixed.remove(id);
         if (f != null) {
@@ -66,11 +76,21 @@ public final class TriggerIndex {
         return book != null && book.remove(id);
     }
 
+    /**
+     * Whether an order is armed here.
+     *
+     * @param id the conditional order's id
+     * @return true if it is
+     */
     public boolean contains(long id) {
         return fixed.containsKey(id) || trailingOf.containsKey(id);
     }
 
-    /** How many orders are armed. */
+    /**
+     * How many orders are armed.
+     *
+     * @return the count
+     */
     public int size() {
         return fixed.size() + trailingOf.size();
     }
@@ -78,6 +98,9 @@ public final class TriggerIndex {
     /**
      * The price at which an armed order fires now: its fixed trigger, or a trailing stop's current one (null while
      * a trailing stop has seen no price yet, or if the order is not armed here).
+     *
+     * @param id the conditional order's id
+     * @return the trigger price, quote minor units, or null
      */
     public Long currentTrigger(long id) {
         TriggerRule.Fixed f = fixed.get(id);
@@ -88,7 +111,12 @@ public final class TriggerIndex {
         return book == null ? null : book.trigger(id);
     }
 
-    /** A trailing stop's best price so far (null if it has seen none, or is not a trailing stop armed here). */
+    /**
+     * A trailing stop's best price so far.
+     *
+     * @param id the conditional order's id
+     * @return quote minor units, or null if it has seen none or is not a trailing stop armed here
+     */
     public Long trailingBest(long id) {
         TrailingBook book = trailingOf.get(id);
         return book == null ? null : book.best(id);

@@ -45,7 +45,11 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
 
     private final DataSource dataSource;
 
-    /** @param dataSource the database migrated to V12 or later */
+    /**
+     * Conditional orders in this database.
+     *
+     * @param dataSource the database migrated to V12 or later
+     */
     public PostgresConditionalOrders(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }

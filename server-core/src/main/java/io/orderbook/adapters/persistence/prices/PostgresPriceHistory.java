@@ -40,7 +40,11 @@ public final class PostgresPriceHistory {
 
     private final Database database;
 
-    /** @param database the database migrated to V15 or later */
+    /**
+     * The history in this database.
+     *
+     * @param database the database migrated to V15 or later
+     */
     public PostgresPriceHistory(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
