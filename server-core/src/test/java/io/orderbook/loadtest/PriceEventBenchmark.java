@@ -88,7 +88,7 @@ public final class PriceEventBenchmark {
 
     /** The measured figures. */
     public record Report(Options options, long observed, double seconds, long deadLettered, long batches,
-                         Histogram latencyMicros, String steps) {
+                         Histogram latencyMicros, String steps, String cpu) {
 
         public double eventsPerSecond() {
             return observed / seconds;
@@ -99,14 +99,15 @@ public final class PriceEventBenchmark {
                     Price events through Kafka into the consumer (%d events after %d to warm up, %d tokens, %d partition(s), producer pace %s, max.poll.records %d):
                       observed %d events in %.2f s = %,.0f events/s; %d batches (%.0f events per batch); %d dead-lettered
                       event-to-observer latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f
-                      mean ms per batch: %s""",
+                      mean ms per batch: %s
+                      CPU ms per 1,000 events (until the history holds the last event): %s""",
                     options.events(), options.warmupEvents(), options.tokens(), options.partitions(),
                     options.eventsPerSecond() == 0 ? "unlimited" : options.eventsPerSecond() + "/s",
                     options.maxPollRecords(), observed, seconds, eventsPerSecond(), batches,
                     batches == 0 ? 0.0 : (double) observed / batches, deadLettered,
                     latencyMicros.getValueAtPercentile(50) / 1000.0, latencyMicros.getValueAtPercentile(90) / 1000.0,
                     latencyMicros.getValueAtPercentile(99) / 1000.0, latencyMicros.getValueAtPercentile(99.9) / 1000.0,
-                    latencyMicros.getMaxValue() / 1000.0, steps);
+                    latencyMicros.getMaxValue() / 1000.0, steps, cpu);
         }
     }
 
@@ -176,12 +177,18 @@ public final class PriceEventBenchmark {
                 batches.set(0);
             }
             Map<String, double[]> before = stepTotals(metrics);
+            ComponentCpu cpu = new ComponentCpu(database);
+            Map<String, Long> cpuBefore = cpu.snapshot();
             long started = System.nanoTime();
             publish(producer, topic, "measured", feed, true, options.events(), options.eventsPerSecond());
             awaitObserved(observed, options.events());
             double seconds = (lastObservedNanos.get() - started) / 1e9;
+            // The history is written beside the consumer and may lag behind: count its CPU up to the last row.
+            awaitHistory(database, (long) options.warmupEvents() + options.events());
+            String cpuUsed = ComponentCpu.perThousandEvents(cpuBefore, cpu.snapshot(), observed.get(),
+                    (System.nanoTime() - started) / 1e9);
             return new Report(options, observed.get(), seconds, deadLettered(metrics) - 1, batches.get(), latency,
-                    steps(before, stepTotals(metrics)));
+                    steps(before, stepTotals(metrics)), cpuUsed);
         }
     }
 
@@ -198,6 +205,24 @@ public final class PriceEventBenchmark {
             } else if (System.nanoTime() - lastProgress > TimeUnit.MINUTES.toNanos(2)) {
                 return;
             }
+        }
+    }
+
+    /** Waits until the history holds {@code rows} events, or two minutes passed. */
+    private static void awaitHistory(Database database, long rows) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            try (var connection = database.dataSource().getConnection();
+                 var statement = connection.createStatement();
+                 var count = statement.executeQuery("select count(*) from price_history")) {
+                count.next();
+                if (count.getLong(1) >= rows) {
+                    return;
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot count the price history", e);
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -27,6 +27,11 @@ public final class RedisConditionalOrderChanges implements ConditionalOrderChang
     private final String instance = UUID.randomUUID().toString();
     private final List<Integer> listenerIds = new ArrayList<>();
 
+    /**
+     * Announces on, and listens to, the topic of this Redis.
+     *
+     * @param redisson a client with the cluster's key prefix; not shut down here
+     */
     public RedisConditionalOrderChanges(RedissonClient redisson) {
         this.topic = Objects.requireNonNull(redisson, "redisson").getTopic(TOPIC, StringCodec.INSTANCE);
     }
@@ -41,8 +46,15 @@ public final class RedisConditionalOrderChanges implements ConditionalOrderChang
             message.append(id).append(',');
         }
         message.setLength(message.length() - 1);
+        // Not waited for: a claim is announced from the price consumer's path, and receivers read the rows again
+        // whatever order the messages arrive in.
         try {
-            topic.publish(message.toString());
+            topic.publishAsync(message.toString()).whenComplete((receivers, failure) -> {
+                if (failure != null) {
+                    LOG.error("Could not announce conditional-order changes; other instances pick them up when they"
+                            + " next rebuild", failure);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.error("Could not announce conditional-order changes; other instances pick them up when they next rebuild", e);
         }

@@ -59,10 +59,15 @@ import org.slf4j.LoggerFactory;
 public final class PriceEventConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PriceEventConsumer.class);
+    /** Dead-letter header: why the event was refused, a {@link PriceEventReader.Reason}. */
     public static final String REASON_HEADER = "dlq.reason";
+    /** Dead-letter header: what is wrong, for people. */
     public static final String DETAIL_HEADER = "dlq.detail";
+    /** Dead-letter header: the topic the event was read from. */
     public static final String TOPIC_HEADER = "dlq.topic";
+    /** Dead-letter header: the partition the event was read from. */
     public static final String PARTITION_HEADER = "dlq.partition";
+    /** Dead-letter header: the event's offset. */
     public static final String OFFSET_HEADER = "dlq.offset";
 
     /**
@@ -71,7 +76,12 @@ public final class PriceEventConsumer implements AutoCloseable {
      */
     @FunctionalInterface
     public interface Archive {
-        /** Starts storing the batch; the future completes once it is durable, or fails. */
+        /**
+         * Starts storing the batch.
+         *
+         * @param ticks the batch's valid events
+         * @return completes once the batch is durable, or fails
+         */
         CompletableFuture<?> store(List<PriceTick> ticks);
     }
 
@@ -108,6 +118,7 @@ public final class PriceEventConsumer implements AutoCloseable {
                            StartFrom startFrom, int maxPollRecords, Duration pollTimeout, Duration minBackoff,
                            Duration maxBackoff) {
 
+        /** Checks that every part is given and the batch size is positive. */
         public Settings {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(topic, "topic");
@@ -122,13 +133,29 @@ public final class PriceEventConsumer implements AutoCloseable {
             Objects.requireNonNull(maxBackoff, "maxBackoff");
         }
 
-        /** Batches of up to 2,000 events, 100 ms polls, retries after 100 ms doubling up to 10 s. */
+        /**
+         * Batches of up to 2,000 events, 100 ms polls, retries after 100 ms doubling up to 10 s.
+         *
+         * @param bootstrapServers the cluster
+         * @param topic            the price topic
+         * @param deadLetterTopic  where refused events go
+         * @param groupId          the consumer group
+         * @param startFrom        where a new group starts
+         * @return the settings
+         */
         public static Settings defaults(String bootstrapServers, String topic, String deadLetterTopic, String groupId,
                                         StartFrom startFrom) {
             return new Settings(bootstrapServers, topic, deadLetterTopic, groupId, startFrom, 2000,
                     Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(10));
         }
 
+        /**
+         * The same settings with another retry backoff.
+         *
+         * @param min the first wait before a failed batch is retried
+         * @param max the longest wait between retries
+         * @return the settings
+         */
         public Settings withBackoff(Duration min, Duration max) {
             return new Settings(bootstrapServers, topic, deadLetterTopic, groupId, startFrom, maxPollRecords,
                     pollTimeout, min, max);
@@ -157,7 +184,10 @@ public final class PriceEventConsumer implements AutoCloseable {
     /**
      * Connects (lazily, as kafka-clients does) but reads nothing before {@link #start()}.
      *
+     * @param settings what to consume and how
+     * @param reader   validates each event
      * @param observer receives each batch of valid events; the consumer commits after it returns
+     * @param registry where the metrics go
      */
     public PriceEventConsumer(Settings settings, PriceEventReader reader, PriceObserver observer,
                               MeterRegistry registry) {
@@ -167,8 +197,11 @@ public final class PriceEventConsumer implements AutoCloseable {
     /**
      * Connects (lazily) but reads nothing before {@link #start()}.
      *
+     * @param settings what to consume and how
+     * @param reader   validates each event
      * @param observer receives each batch of valid events
      * @param archive  stores each batch after the observer returned; the batch is committed once that is durable
+     * @param registry where the metrics go
      */
     public PriceEventConsumer(Settings settings, PriceEventReader reader, PriceObserver observer, Archive archive,
                               MeterRegistry registry) {
@@ -223,7 +256,11 @@ public final class PriceEventConsumer implements AutoCloseable {
         return p;
     }
 
-    /** Starts reading; returns this. */
+    /**
+     * Starts reading.
+     *
+     * @return this
+     */
     public PriceEventConsumer start() {
         thread.start();
         return this;

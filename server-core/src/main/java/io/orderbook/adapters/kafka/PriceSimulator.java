@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class PriceSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PriceSimulator.class);
+    /** The {@code source} of every event it publishes. */
     public static final String SOURCE = "simulator";
     /** How often the publisher wakes up to send what is due. */
     private static final long TICK_MILLIS = 10;
@@ -46,9 +47,15 @@ public final class PriceSimulator implements AutoCloseable {
     private long sent;
 
     /**
-     * @param eventsPerSecond events over all tokens; each token gets its turn every {@code tokens/eventsPerSecond}
-     *                        seconds, and its volatility is scaled to that step
-     * @param seed            fixes the random walk
+     * A simulator that publishes nothing before {@link #start()}.
+     *
+     * @param bootstrapServers the cluster
+     * @param topic            the price topic
+     * @param tokens           what it prices
+     * @param eventsPerSecond  events over all tokens; each token gets its turn every {@code tokens/eventsPerSecond}
+     *                         seconds, and its volatility is scaled to that step
+     * @param seed             fixes the random walk
+     * @param clock            stamps the events
      */
     public PriceSimulator(String bootstrapServers, String topic, List<SimulatedToken> tokens, int eventsPerSecond,
                           long seed, Clock clock) {
@@ -69,7 +76,11 @@ public final class PriceSimulator implements AutoCloseable {
                 .factory());
     }
 
-    /** Starts publishing; returns this. */
+    /**
+     * Starts publishing.
+     *
+     * @return this
+     */
     public PriceSimulator start() {
         timer.execute(() -> startedNanos = System.nanoTime());
         timer.scheduleAtFixedRate(this::publishDue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -77,7 +88,11 @@ public final class PriceSimulator implements AutoCloseable {
         return this;
     }
 
-    /** How many events were handed to the producer so far. */
+    /**
+     * How many events were handed to the producer so far.
+     *
+     * @return the count
+     */
     public long published() {
         return published.get();
     }

@@ -18,6 +18,12 @@ public final class PriceWalk {
     private final SplittableRandom random;
     private int next;
 
+    /**
+     * A walk from each token's start price.
+     *
+     * @param tokens the tokens, taking turns in this order
+     * @param seed   fixes the walk
+     */
     public PriceWalk(List<SimulatedToken> tokens, long seed) {
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("at least one token is needed");
@@ -31,7 +37,12 @@ public final class PriceWalk {
         this.random = new SplittableRandom(seed);
     }
 
-    /** One token's next price, the tokens taking turns. */
+    /**
+     * One token's next price, the tokens taking turns.
+     *
+     * @param dtSeconds the seconds since that token's last price, to which its volatility is scaled
+     * @return the token and its new price
+     */
     public Step step(double dtSeconds) {
         int i = next;
         next = (next + 1) % prices.length;
@@ -46,7 +57,11 @@ public final class PriceWalk {
         return new Step(token.token(), prices[i]);
     }
 
-    /** How many tokens take turns. */
+    /**
+     * How many tokens take turns.
+     *
+     * @return the number of tokens
+     */
     public int tokenCount() {
         return prices.length;
     }
@@ -65,6 +80,7 @@ public final class PriceWalk {
      * @param price its new price, at the token's scale
      */
     public record Step(String token, BigDecimal price) {
+        /** Checks that both are given. */
         public Step {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(price, "price");

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record SimulatedToken(String token, BigDecimal startPrice, double volatility) {
 
+    /** Checks the token, a positive start price and a volatility from 0 up to 1. */
     public SimulatedToken {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(startPrice, "startPrice");
@@ -26,7 +27,11 @@ public record SimulatedToken(String token, BigDecimal startPrice, double volatil
         }
     }
 
-    /** The scale prices of this token are published with: that of {@link #startPrice()}, at least 0. */
+    /**
+     * The scale prices of this token are published with.
+     *
+     * @return that of {@link #startPrice()}, at least 0
+     */
     public int scale() {
         return Math.max(0, startPrice.scale());
     }
@@ -34,6 +39,8 @@ public record SimulatedToken(String token, BigDecimal startPrice, double volatil
     /**
      * Parses {@code TOKEN:START_PRICE:VOLATILITY}, e.g. {@code BTC:65000.00:0.0005}.
      *
+     * @param text the setting
+     * @return the token
      * @throws IllegalArgumentException naming what is wrong
      */
     public static SimulatedToken parse(String text) {
@@ -52,7 +59,11 @@ public record SimulatedToken(String token, BigDecimal startPrice, double volatil
         return new SimulatedToken(parts[0].strip(), price, volatility);
     }
 
-    /** The {@link #parse} form. */
+    /**
+     * The {@link #parse} form.
+     *
+     * @return {@code TOKEN:START_PRICE:VOLATILITY}
+     */
     public String format() {
         return token + ":" + startPrice.toPlainString() + ":" + BigDecimal.valueOf(volatility).toPlainString();
     }

@@ -53,7 +53,15 @@ public final class TradingEventPublisher implements AutoCloseable {
     private final Thread publisher;
     private volatile boolean running = true;
 
-    /** @param catalog resolves market ids to symbols and scales */
+    /**
+     * Starts the publishing thread.
+     *
+     * @param bootstrapServers the cluster
+     * @param orderTopic       where order events go
+     * @param tradeTopic       where trades go
+     * @param catalog          resolves market ids to symbols and scales
+     * @param registry         where the failure count goes
+     */
     public TradingEventPublisher(String bootstrapServers, String orderTopic, String tradeTopic, MarketCatalog catalog,
                                  MeterRegistry registry) {
         this.orderTopic = Objects.requireNonNull(orderTopic, "orderTopic");
@@ -74,7 +82,11 @@ public final class TradingEventPublisher implements AutoCloseable {
         this.publisher = Thread.ofPlatform().name("trading-event-publisher").daemon().start(this::run);
     }
 
-    /** For {@code TradingModule.onCommit}: queues a committed batch; quick, never blocks, never throws. */
+    /**
+     * For {@code TradingModule.onCommit}: queues a committed batch; quick, never blocks, never throws.
+     *
+     * @param batch the results of one group commit
+     */
     public void committed(List<CommandResult> batch) {
         if (running) {
             inbox.add(batch);

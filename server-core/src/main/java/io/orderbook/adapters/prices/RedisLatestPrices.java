@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.redisson.api.RMap;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -23,7 +25,7 @@ import org.redisson.client.codec.StringCodec;
  * The latest price of each token in Redis, shared by every server instance: a hash from token to the event as JSON
  * ({@code {"eventId","token","price","timestamp","source"}}, the price as a decimal string), beside a hash of the
  * event times. A price only replaces one with an earlier timestamp, so redelivered or reordered events never move
- * a token back in time. {@link #record} writes a whole batch in one script call.
+ * a token back in time. {@link #record} writes a whole batch in one script call (the last price of each token).
  */
 public final class RedisLatestPrices implements LatestPrices {
 
@@ -48,7 +50,11 @@ public final class RedisLatestPrices implements LatestPrices {
     private final RMap<String, String> latest;
     private final ObjectMapper json = JsonMapper.builder().build();
 
-    /** @param redisson a client with the cluster's key prefix; not shut down here */
+    /**
+     * Keeps the latest prices in this Redis.
+     *
+     * @param redisson a client with the cluster's key prefix; not shut down here
+     */
     public RedisLatestPrices(RedissonClient redisson) {
         Objects.requireNonNull(redisson, "redisson");
         this.script = redisson.getScript(StringCodec.INSTANCE);
@@ -56,16 +62,29 @@ public final class RedisLatestPrices implements LatestPrices {
     }
 
     /**
-     * Stores the latest of these prices per token, unless Redis already holds a later one; returns how many tokens
-     * moved forward.
+     * Stores the latest of these prices per token, unless Redis already holds a later one.
+     *
+     * @param ticks a batch of valid prices
+     * @return how many tokens moved forward
      */
     public long record(List<PriceTick> ticks) {
+        return recordAsync(ticks).toCompletableFuture().join();
+    }
+
+    /**
+     * As {@link #record}, without waiting for Redis: the price consumer runs the observer meanwhile. Batches may
+     * complete in any order, since a price never replaces a later one.
+     *
+     * @param ticks a batch of valid prices
+     * @return completes with how many tokens moved forward, or fails with Redis's failure
+     */
+    public CompletionStage<Long> recordAsync(List<PriceTick> ticks) {
         Map<String, PriceTick> newest = new LinkedHashMap<>();
         for (PriceTick tick : ticks) {
             newest.merge(tick.token(), tick, (a, b) -> b.timestamp().isAfter(a.timestamp()) ? b : a);
         }
         if (newest.isEmpty()) {
-            return 0;
+            return CompletableFuture.completedFuture(0L);
         }
         List<Object> arguments = new ArrayList<>(newest.size() * 3);
         for (PriceTick tick : newest.values()) {
@@ -73,9 +92,8 @@ public final class RedisLatestPrices implements LatestPrices {
             arguments.add(Long.toString(micros(tick.timestamp())));
             arguments.add(write(tick));
         }
-        Long updated = script.eval(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG,
-                List.of(LATEST, LATEST_MICROS), arguments.toArray());
-        return updated == null ? 0 : updated;
+        return script.<Long>evalAsync(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG,
+                List.of(LATEST, LATEST_MICROS), arguments.toArray()).thenApply(updated -> updated == null ? 0 : updated);
     }
 
     @Override

@@ -9,12 +9,19 @@ import java.util.function.Consumer;
  */
 public interface ConditionalOrderChanges {
 
-    /** Announces changed orders to the other instances; never throws (a lost message is healed by the next reload). */
+    /**
+     * Announces changed orders to the other instances; never throws (a lost message is healed by the next reload).
+     *
+     * @param ids the orders that changed
+     */
     void publish(Collection<Long> ids);
 
     /**
      * Subscribes to other instances' announcements. {@code onResubscribe} runs when the subscription is (re)made,
      * since announcements sent while it was down are lost.
+     *
+     * @param onChange      receives the ids another instance announced
+     * @param onResubscribe runs when the subscription is made again
      */
     void subscribe(Consumer<Collection<Long>> onChange, Runnable onResubscribe);
 }

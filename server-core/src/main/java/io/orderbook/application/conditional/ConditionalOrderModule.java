@@ -42,17 +42,24 @@ public final class ConditionalOrderModule implements AutoCloseable {
     private final ScheduledExecutorService resumer;
 
     /**
+     * When interrupted firings are finished.
+     *
      * @param resumeLease    how long a claimed order may stay TRIGGERED (its firing interrupted) before another
      *                       attempt finishes it
      * @param resumeInterval how often interrupted firings are looked for; zero only at start
      */
     public record Settings(Duration resumeLease, Duration resumeInterval) {
+        /** Checks that both are given. */
         public Settings {
             Objects.requireNonNull(resumeLease, "resumeLease");
             Objects.requireNonNull(resumeInterval, "resumeInterval");
         }
 
-        /** A 30 s lease, looked for every 5 s. */
+        /**
+         * A 30 s lease, looked for every 5 s.
+         *
+         * @return a 30 s lease, looked for every 5 s
+         */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(30), Duration.ofSeconds(5));
         }
@@ -61,8 +68,11 @@ public final class ConditionalOrderModule implements AutoCloseable {
     /**
      * Arms every ARMED conditional order from the database and finishes interrupted firings whose lease has passed.
      *
+     * @param database where conditional orders are kept
      * @param redisson a client with the cluster's key prefix; the module does not shut it down
      * @param trading  the running trading module, whose order path, balances, markets and streams it uses
+     * @param settings when interrupted firings are finished
+     * @param clock    the server's clock
      */
     public ConditionalOrderModule(Database database, RedissonClient redisson, TradingModule trading, Settings settings,
                                   Clock clock) {
@@ -85,16 +95,29 @@ public final class ConditionalOrderModule implements AutoCloseable {
         }
     }
 
-    /** Fires conditional orders on price events; for the price consumer and the price watcher. */
+    /**
+     * What fires conditional orders on price events; for the price consumer and the price watcher.
+     *
+     * @return what fires conditional orders on price events; for the price consumer and the price watcher
+     */
     public PriceObserver priceObserver() {
         return service;
     }
 
+    /**
+     * The service: arming, listing, cancelling, firing.
+     *
+     * @return the service: arming, listing, cancelling, firing
+     */
     public ConditionalOrderService service() {
         return service;
     }
 
-    /** {@code /conditional-orders} under {@code /api/v1}. */
+    /**
+     * {@code /conditional-orders} under {@code /api/v1}.
+     *
+     * @return {@code /conditional-orders} under {@code /api/v1}
+     */
     public HttpRoutes routes() {
         return routes;
     }

@@ -34,15 +34,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +61,8 @@ import org.slf4j.LoggerFactory;
  * TRIGGERED, the one-cancels-the-other sibling cancelled), placed together through {@link OrderService#place}
  * (so they share the sequencer's group commits and pass the same checks as a user's order, funds included) under
  * the client order id and idempotency key {@code cond-<id>}, and marked FIRED or FAILED in one more transaction.
+ * {@link #onPrices} returns once the claim is durable; placing and finishing run on a firing thread of their own
+ * (at most {@value #MAX_FIRINGS_IN_FLIGHT} claimed batches at once), so the price consumer reads on meanwhile.
  * The claim makes each order fire at most once across redelivered events and server instances; the fixed
  * idempotency key makes a firing interrupted after its claim (a crash, the sequencer unavailable) safe to finish
  * later by {@link #resumeInterrupted()}, which gets the first answer if the order was placed. Events are not
@@ -77,6 +83,14 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     private final ConditionalOrderChanges changes;
     private final Clock clock;
     private final Duration resumeLease;
+    /**
+     * Claimed batches being placed and finished at once; past this many {@link #onPrices} waits, so a slow sequencer
+     * slows the price consumer down instead of piling up firings.
+     */
+    public static final int MAX_FIRINGS_IN_FLIGHT = 64;
+
+    private final ExecutorService firing = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore firingSlots = new Semaphore(MAX_FIRINGS_IN_FLIGHT);
     private final ExecutorService placing = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Consumer<ConditionalOrder>> listeners = new CopyOnWriteArrayList<>();
 
@@ -87,6 +101,14 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     private final Map<String, BigDecimal> lastPrices = new HashMap<>();
 
     /**
+     * A service that arms nothing until {@link #start()}.
+     *
+     * @param store       where conditional orders are kept
+     * @param orders      the order path fired orders take
+     * @param balances    for balance-percent quantities
+     * @param catalog     the markets
+     * @param changes     how the instances tell each other of changed orders
+     * @param clock       the server's clock
      * @param resumeLease how long a claimed order may stay TRIGGERED before another attempt finishes its firing
      */
     public ConditionalOrderService(ConditionalOrderStore store, OrderService orders, BalanceService balances,
@@ -107,7 +129,12 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         rebuild();
     }
 
-    /** Registers a receiver of every conditional order that fired or failed, e.g. to tell its owner. */
+    /**
+     * Registers a receiver of every conditional order that fired or failed, e.g. to tell its owner. It is called on
+     * the thread that finished the firing.
+     *
+     * @param listener receives the order as it ended
+     */
     public void onUpdate(Consumer<ConditionalOrder> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -115,6 +142,9 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     /**
      * Arms one conditional order, or the two legs of a one-cancels-the-other pair (same user, same market).
      *
+     * @param userId the owner
+     * @param legs   one order or the two legs of a pair
+     * @return the armed orders, in the order of the legs
      * @throws InvalidConditionalOrder if a filled-order quantity names an order that is not the user's in that
      *                                 market, or the user has too many armed
      */
@@ -147,12 +177,25 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         return created;
     }
 
-    /** The conditional order, if the actor may see it: their own, or any for an administrator. */
+    /**
+     * The conditional order, if the actor may see it: their own, or any for an administrator.
+     *
+     * @param actor who asks
+     * @param id    the order's id
+     * @return the order, or empty if there is none the actor may see
+     */
     public Optional<ConditionalOrder> find(Actor actor, long id) {
         return store.find(id).filter(order -> actor.isAdmin() || order.userId() == actor.userId());
     }
 
-    /** Conditional orders the actor may see that match the filter, newest first. */
+    /**
+     * Conditional orders the actor may see that match the filter, newest first.
+     *
+     * @param actor  who asks; a trader sees only their own
+     * @param filter what to match
+     * @param page   which page
+     * @return that page and the total matching
+     */
     public Page<ConditionalOrder> list(Actor actor, ConditionalFilter filter, PageRequest page) {
         return store.list(actor.isAdmin() ? filter : filter.forUser(actor.userId()), page);
     }
@@ -169,6 +212,8 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     /**
      * Cancels an ARMED conditional order (and its pair's other leg) that the actor may touch.
      *
+     * @param actor who asks
+     * @param id    the order's id
      * @return what it did, or empty if the actor has no such order
      */
     public Optional<Cancellation> cancel(Actor actor, long id) {
@@ -185,11 +230,20 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         return store.find(id).map(order -> new Cancellation(order, !cancelled.isEmpty()));
     }
 
-    /** How many orders this instance has armed. */
+    /**
+     * How many orders this instance has armed.
+     *
+     * @return how many orders this instance has armed
+     */
     public synchronized int armedCount() {
         return armed.size();
     }
 
+    /**
+     * Runs the ticks through the trigger indexes and claims every order they cross, in one transaction; returns once
+     * that claim is durable. The claimed orders are then placed and finished on a firing thread: a crash before that
+     * leaves them TRIGGERED, and {@link #resumeInterrupted()} finishes them after the lease.
+     */
     @Override
     public void onPrices(List<PriceTick> ticks) {
         List<Crossing> crossings = new ArrayList<>(0);
@@ -206,6 +260,7 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
                     for (long id : slot.index.onPrice(price)) {
                         crossings.add(new Crossing(id, price, tick.eventId()));
                         crossed.put(id, armed.remove(id));
+                        slot.trailing.remove(id);
                     }
                 }
             }
@@ -231,7 +286,40 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         if (!changed.isEmpty()) {
             changes.publish(changed);
         }
-        fire(claims.triggered());
+        fireLater(claims.triggered());
+    }
+
+    /**
+     * Waits until every firing started so far has placed its orders and recorded how they ended (e.g. before
+     * reading what they placed).
+     */
+    public void awaitFirings() {
+        firingSlots.acquireUninterruptibly(MAX_FIRINGS_IN_FLIGHT);
+        firingSlots.release(MAX_FIRINGS_IN_FLIGHT);
+    }
+
+    /** Hands claimed orders to the firing thread, waiting for a slot when too many firings are in flight. */
+    private void fireLater(List<ConditionalOrder> triggered) {
+        if (triggered.isEmpty()) {
+            return;
+        }
+        firingSlots.acquireUninterruptibly();
+        try {
+            firing.execute(() -> {
+                try {
+                    fire(triggered);
+                } catch (RuntimeException e) {
+                    LOG.error("Could not finish firing {} claimed conditional orders; they are resumed after the lease",
+                            triggered.size(), e);
+                } finally {
+                    firingSlots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            firingSlots.release();
+            LOG.warn("Closing: {} claimed conditional orders stay TRIGGERED and are resumed after the lease",
+                    triggered.size());
+        }
     }
 
     /**
@@ -256,13 +344,19 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
      * @return how many were stored
      */
     public int persistTrailingBest() {
-        Map<Long, Long> moved = new HashMap<>();
+        List<MarketSlot> markets;
         synchronized (this) {
-            for (ConditionalOrder order : armed.values()) {
-                if (order.trailingOffset() != null) {
-                    Long best = slots.get(order.marketId()).index.trailingBest(order.id());
-                    if (best != null && !best.equals(order.trailingBest())) {
-                        moved.put(order.id(), best);
+            markets = List.copyOf(slots.values());
+        }
+        Map<Long, Long> moved = new HashMap<>();
+        for (MarketSlot slot : markets) {
+            // One market at a time: with tens of thousands of stops, holding the lock for all of them at once kept
+            // onPrices (the price consumer) waiting.
+            synchronized (this) {
+                for (long id : slot.trailing) {
+                    Long best = slot.index.trailingBest(id);
+                    if (best != null && !best.equals(armed.get(id).trailingBest())) {
+                        moved.put(id, best);
                     }
                 }
             }
@@ -286,7 +380,7 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     public void rebuild() {
         List<ConditionalOrder> all = store.armed();
         synchronized (this) {
-            slots.values().forEach(slot -> slot.index = new TriggerIndex());
+            slots.values().forEach(MarketSlot::clear);
             armed.clear();
             all.forEach(this::arm);
         }
@@ -445,26 +539,33 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         }
         slot.index.arm(order.id(), order.triggerRule());
         armed.put(order.id(), order);
+        if (order.trailingOffset() != null) {
+            slot.trailing.add(order.id());
+        }
     }
 
     /** Needs this. */
     private void disarm(long id) {
         ConditionalOrder order = armed.remove(id);
         if (order != null) {
-            slots.get(order.marketId()).index.disarm(id);
+            MarketSlot slot = slots.get(order.marketId());
+            slot.index.disarm(id);
+            slot.trailing.remove(id);
         }
     }
 
-    /** Stops placing; firings in flight finish first. */
+    /** Stops firing; firings in flight finish first. */
     @Override
     public void close() {
+        firing.close();
         placing.close();
     }
 
-    /** One market's trigger index and how its prices convert. */
+    /** One market's trigger index, its armed trailing stops (whose best prices are saved) and how its prices convert. */
     private static final class MarketSlot {
         final int quoteScale;
         TriggerIndex index = new TriggerIndex();
+        final Set<Long> trailing = new HashSet<>();
 
         MarketSlot(TradedMarket market) {
             this.quoteScale = market.quote().scale();
@@ -472,6 +573,11 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
 
         long minor(BigDecimal price) {
             return minor(price, quoteScale);
+        }
+
+        void clear() {
+            index = new TriggerIndex();
+            trailing.clear();
         }
 
         static long minor(BigDecimal price, int scale) {

@@ -10,11 +10,22 @@ import java.util.Objects;
 /**
  * A conditional order to arm, already checked at the edge, in the engine's units (see {@link ConditionalOrder}).
  * A trailing stop's best price at arming is filled in by the service from the latest price it has seen.
+ *
+ * @param marketId         the market it trades in
+ * @param kind             stop-loss, take-profit, trigger or trailing stop
+ * @param side             the side of the order it places
+ * @param orderType        MARKET or LIMIT
+ * @param limitPrice       the limit price of a LIMIT order; null for MARKET
+ * @param triggerPrice     the fixed trigger; null for a trailing stop
+ * @param trailingOffset   how a trailing stop's distance is measured; null otherwise
+ * @param trailingDistance a trailing stop's distance (quote minor units, or parts per million); null otherwise
+ * @param quantity         how much it places when it fires
  */
 public record NewConditionalOrder(int marketId, ConditionalKind kind, Side side, OrderType orderType, Long limitPrice,
                                   Long triggerPrice, TrailingOffset trailingOffset, Long trailingDistance,
                                   QuantityRule quantity) {
 
+    /** Checks that the parts fit the kind and order type. */
     public NewConditionalOrder {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(side, "side");

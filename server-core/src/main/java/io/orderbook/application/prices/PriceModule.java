@@ -15,13 +15,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.redisson.api.RedissonClient;
 
 /**
  * Price events wired for the composition root: the Kafka consumer of the price topic and, per poll batch of valid
- * events, the latest price per token in Redis ({@link #latestPrices()}), then the {@link PriceObserver} (conditional
- * orders), then the history in PostgreSQL, written beside the next batches; a batch's offsets are committed once
+ * events, the latest price per token in Redis ({@link #latestPrices()}) while the {@link PriceObserver} (conditional
+ * orders) runs, then the history in PostgreSQL, written beside the next batches; a batch's offsets are committed once
  * all three are done. Optionally the price simulator
  * feeding the topic.
  *
@@ -47,6 +48,7 @@ public final class PriceModule implements AutoCloseable {
      * @param simulator the simulator to run, if any
      */
     public record Settings(PriceEventConsumer.Settings consumer, Duration maxAge, Optional<Simulator> simulator) {
+        /** Checks that every part is given. */
         public Settings {
             Objects.requireNonNull(consumer, "consumer");
             Objects.requireNonNull(maxAge, "maxAge");
@@ -62,11 +64,18 @@ public final class PriceModule implements AutoCloseable {
      * @param seed            fixes the random walk
      */
     public record Simulator(List<SimulatedToken> tokens, int eventsPerSecond, long seed) {
+        /** Copies the tokens. */
         public Simulator {
             tokens = List.copyOf(tokens);
         }
 
-        /** A simulator with a random seed. */
+        /**
+         * A simulator with a random seed.
+         *
+         * @param tokens          what it prices
+         * @param eventsPerSecond over all tokens
+         * @return the settings
+         */
         public static Simulator unseeded(List<SimulatedToken> tokens, int eventsPerSecond) {
             return new Simulator(tokens, eventsPerSecond, ThreadLocalRandom.current().nextLong());
         }
@@ -75,8 +84,13 @@ public final class PriceModule implements AutoCloseable {
     /**
      * Starts consuming (and simulating, when configured).
      *
+     * @param settings the consumer's and simulator's settings
+     * @param database where the history is stored
      * @param redisson a client with the cluster's key prefix; not shut down here
-     * @param observer told of every batch of valid prices after they are stored; {@code ticks -> {}} for none
+     * @param observer told of every batch of valid prices while the latest prices are stored; {@code ticks -> {}}
+     *                 for none
+     * @param registry where the consumer's metrics go
+     * @param clock    the server's clock, for staleness
      */
     public PriceModule(Settings settings, Database database, RedissonClient redisson, PriceObserver observer,
                        MeterRegistry registry, Clock clock) {
@@ -89,8 +103,10 @@ public final class PriceModule implements AutoCloseable {
         Timer observerTime = stepTimer(registry, "observer");
         this.historyWriter = new PriceHistoryWriter(ticks -> historyTime.record(() -> history.append(ticks)));
         PriceObserver pipeline = ticks -> {
-            redisTime.record(() -> latest.record(ticks));
+            // Redis works while the observer does: the batch is done (and may be committed) once both are.
+            CompletableFuture<Long> stored = latest.recordAsync(ticks).toCompletableFuture();
             observerTime.record(() -> observer.onPrices(ticks));
+            redisTime.record(stored::join);
         };
         // The history is written beside the next batches; a batch is committed once its history is stored.
         PriceEventConsumer.Archive archive = historyWriter::store;
@@ -105,12 +121,20 @@ public final class PriceModule implements AutoCloseable {
                 .description("Time of one step of handling a batch of valid price events").register(registry);
     }
 
-    /** The latest price per token, shared by every server instance through Redis. */
+    /**
+     * The latest price per token, shared by every server instance through Redis.
+     *
+     * @return the latest price per token, shared by every server instance through Redis
+     */
     public LatestPrices latestPrices() {
         return latest;
     }
 
-    /** The stored history of price events. */
+    /**
+     * The stored history of price events.
+     *
+     * @return the stored history of price events
+     */
     public PostgresPriceHistory history() {
         return history;
     }

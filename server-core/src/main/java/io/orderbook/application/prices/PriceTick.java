@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record PriceTick(String eventId, String token, BigDecimal price, Instant timestamp, String source) {
 
+    /** Checks that every part is given and the price is positive. */
     public PriceTick {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(token, "token");

@@ -50,6 +50,9 @@ class PriceEventReaderTest {
     void extraFieldsAreIgnoredForForwardCompatibility() {
         assertThat(read("{\"eventId\":\"e\",\"token\":\"BTC\",\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\","
                 + "\"source\":\"s\",\"volume\":\"12\"}")).isInstanceOf(Valid.class);
+        assertThat(read("{\"meta\":{\"price\":[1,{\"a\":null}],\"token\":\"x\"},\"eventId\":\"e\",\"token\":\"BTC\","
+                + "\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"}"))
+                .isInstanceOfSatisfying(Valid.class, v -> assertThat(v.tick().token()).isEqualTo("BTC"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,6 +61,9 @@ class PriceEventReaderTest {
             "an array                | [1,2]                                                  | INVALID_JSON",
             "a bare string           | \"BTC\"                                                | INVALID_JSON",
             "two objects             | {}{}                                                   | INVALID_JSON",
+            "an unclosed object      | {\"eventId\":\"e\"                                       | INVALID_JSON",
+            "a key twice             | {\"eventId\":\"e\",\"token\":\"BTC\",\"token\":\"ETH\",\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"} | INVALID_JSON",
+            "price an object         | {\"eventId\":\"e\",\"token\":\"BTC\",\"price\":{\"v\":1},\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"} | INVALID_FIELD",
             "no eventId              | {\"token\":\"BTC\",\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"} | MISSING_FIELD",
             "null price              | {\"eventId\":\"e\",\"token\":\"BTC\",\"price\":null,\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"} | MISSING_FIELD",
     })
@@ -75,6 +81,12 @@ class PriceEventReaderTest {
             "price a boolean       | \"e\" | \"BTC\"      | true                 | \"2026-05-01T12:00:00Z\" | \"s\" | price must be a decimal",
             "too many decimals     | \"e\" | \"BTC\"      | \"1.0000000000000000001\" | \"2026-05-01T12:00:00Z\" | \"s\" | at most 18 decimals",
             "lower-case token      | \"e\" | \"btc\"      | \"1\"                | \"2026-05-01T12:00:00Z\" | \"s\" | token must be",
+            "token part too long   | \"e\" | \"BTC-ABCDEFGHIJKLMNOPQ\" | \"1\"    | \"2026-05-01T12:00:00Z\" | \"s\" | token must be",
+            "token two dashes      | \"e\" | \"A-B-C\"    | \"1\"                | \"2026-05-01T12:00:00Z\" | \"s\" | token must be",
+            "token empty symbol    | \"e\" | \"BTC-\"     | \"1\"                | \"2026-05-01T12:00:00Z\" | \"s\" | token must be",
+            "price with no digits  | \"e\" | \"BTC\"      | \"1.\"               | \"2026-05-01T12:00:00Z\" | \"s\" | price must be a decimal",
+            "price plus sign       | \"e\" | \"BTC\"      | \"+1\"               | \"2026-05-01T12:00:00Z\" | \"s\" | price must be a decimal",
+            "timestamp 31 April    | \"e\" | \"BTC\"      | \"1\"                | \"2026-04-31T12:00:00Z\" | \"s\" | timestamp must be",
             "token a number        | \"e\" | 42          | \"1\"                | \"2026-05-01T12:00:00Z\" | \"s\" | token must be",
             "blank eventId         | \" \" | \"BTC\"      | \"1\"                | \"2026-05-01T12:00:00Z\" | \"s\" | eventId must be",
             "eventId a number      | 7     | \"BTC\"      | \"1\"                | \"2026-05-01T12:00:00Z\" | \"s\" | eventId must be",

@@ -45,6 +45,11 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
 
     private final DataSource dataSource;
 
+    /**
+     * Conditional orders in this database.
+     *
+     * @param dataSource the database migrated to V12 or later
+     */
     public PostgresConditionalOrders(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
@@ -150,16 +155,20 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
     @Override
     public List<Long> cancel(long id, String reason, Instant now) {
         return inTransaction(connection -> {
+            // The order and its sibling (legs are linked both ways), if the order is ARMED, by primary key: "id = ?
+            // or oco_id = ?" made PostgreSQL filter every row (35 ms with 100,000 orders, against 0.2 ms).
             try (PreparedStatement update = connection.prepareStatement("""
                     update conditional_orders set status = 'CANCELLED', reason = ?, updated_at = ?
-                    where status = 'ARMED' and (id = ? or oco_id = ? and exists (
-                        select 1 from conditional_orders o where o.id = ? and o.status = 'ARMED'))
+                    where status = 'ARMED' and id = any(array(
+                        select o.id from conditional_orders o where o.id = ? and o.status = 'ARMED'
+                        union all
+                        select o.oco_id from conditional_orders o
+                        where o.id = ? and o.status = 'ARMED' and o.oco_id is not null))
                     returning id""")) {
                 update.setString(1, reason);
                 update.setObject(2, utc(now));
                 update.setLong(3, id);
                 update.setLong(4, id);
-                update.setLong(5, id);
                 return ids(update);
             }
         });
@@ -176,11 +185,14 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
         }
         return inTransaction(connection -> {
             // Lock the crossed orders and their siblings in id order (no deadlock between instances), then decide.
+            // The ids go in as one array: "id = any(?) or id in (subquery)" made PostgreSQL filter every row of
+            // the table (tens of ms with 100,000 orders) instead of looking the ids up in the primary key.
             Map<Long, String> status = new HashMap<>();
             Map<Long, Long> sibling = new HashMap<>();
             try (PreparedStatement lock = connection.prepareStatement("""
                     select id, status, oco_id from conditional_orders
-                    where id = any(?) or id in (select oco_id from conditional_orders where id = any(?))
+                    where id = any(array(select unnest(?::bigint[]) union
+                                         select oco_id from conditional_orders where id = any(?) and oco_id is not null))
                     order by id for update""")) {
                 Array ids = connection.createArrayOf("bigint", byId.keySet().toArray());
                 lock.setArray(1, ids);
@@ -265,17 +277,28 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
         if (bestById.isEmpty()) {
             return;
         }
+        Long[] ids = new TreeMap<>(bestById).keySet().toArray(Long[]::new);
+        Long[] best = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            best[i] = bestById.get(ids[i]);
+        }
+        // Tens of thousands of stops can move between two saves: two statements instead of one per stop. The rows
+        // are locked in id order first, as a claim locks them, so the two cannot deadlock.
         inTransaction(connection -> {
+            Array idArray = connection.createArrayOf("bigint", ids);
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select id from conditional_orders where id = any(?) and status = 'ARMED' order by id for update""")) {
+                lock.setArray(1, idArray);
+                lock.executeQuery().close();
+            }
             try (PreparedStatement update = connection.prepareStatement("""
-                    update conditional_orders set trailing_best = ?, updated_at = ?
-                    where id = ? and status = 'ARMED' and kind = 'TRAILING_STOP'""")) {
-                for (Map.Entry<Long, Long> entry : new TreeMap<>(bestById).entrySet()) {
-                    update.setLong(1, entry.getValue());
-                    update.setObject(2, utc(now));
-                    update.setLong(3, entry.getKey());
-                    update.addBatch();
-                }
-                update.executeBatch();
+                    update conditional_orders c set trailing_best = b.best, updated_at = ?
+                    from unnest(?::bigint[], ?::bigint[]) as b(id, best)
+                    where c.id = b.id and c.status = 'ARMED' and c.kind = 'TRAILING_STOP'""")) {
+                update.setObject(1, utc(now));
+                update.setArray(2, idArray);
+                update.setArray(3, connection.createArrayOf("bigint", best));
+                update.executeUpdate();
             }
             return null;
         });

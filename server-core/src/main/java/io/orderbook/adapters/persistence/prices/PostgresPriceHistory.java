@@ -18,10 +18,11 @@ import java.util.Objects;
 import org.postgresql.PGConnection;
 
 /**
- * Every price event kept in PostgreSQL ({@code price_history}, migration V11) for charts and audits. A batch is
- * streamed with {@code COPY} into a temporary staging table of the session (no WAL, no index), then moved into the
- * history in one {@code insert ... select ... on conflict (event_id) do nothing}, in one transaction: an event whose
- * id is already stored (or comes twice in the batch) is stored once, so redelivered events are stored once.
+ * Every price event kept in PostgreSQL ({@code price_history}, migrations V11 and V15) for charts and audits. A batch
+ * is streamed with {@code COPY} into a temporary staging table of the session (no WAL, no index), then moved into
+ * the history in one {@code insert ... select ... on conflict (token, observed_at, event_id) do nothing}, in one
+ * transaction: an event already stored (or that comes twice in the batch) is stored once, so redelivered events,
+ * which come back unchanged, are stored once. That one key is also the index of {@link #history}.
  */
 public final class PostgresPriceHistory {
 
@@ -35,15 +36,25 @@ public final class PostgresPriceHistory {
     private static final String MOVE = """
             insert into price_history (event_id, token, price, observed_at, source)
             select event_id, token, price, observed_at, source from price_history_staging
-            on conflict (event_id) do nothing""";
+            on conflict (token, observed_at, event_id) do nothing""";
 
     private final Database database;
 
+    /**
+     * The history in this database.
+     *
+     * @param database the database migrated to V15 or later
+     */
     public PostgresPriceHistory(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Stores the events not stored yet; returns how many were new. */
+    /**
+     * Stores the events not stored yet, in one transaction.
+     *
+     * @param ticks the events, in any order
+     * @return how many were new
+     */
     public int append(List<PriceTick> ticks) {
         if (ticks.isEmpty()) {
             return 0;
@@ -88,7 +99,14 @@ public final class PostgresPriceHistory {
         return csv.append('"');
     }
 
-    /** The stored prices of one token from {@code from} on, oldest first, at most {@code limit}. */
+    /**
+     * The stored prices of one token from a time on, oldest first.
+     *
+     * @param token an asset code or market symbol
+     * @param from  the earliest observation time wanted
+     * @param limit most events returned
+     * @return the events, by time then event id
+     */
     public List<PriceTick> history(String token, Instant from, int limit) {
         String sql = """
                 select event_id, token, price, observed_at, source from price_history

@@ -22,13 +22,22 @@ public final class PriceHistoryWriter implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
-    /** @param history appends one combined batch, e.g. {@link PostgresPriceHistory#append} */
+    /**
+     * Starts the writing thread.
+     *
+     * @param history appends one combined batch, e.g. {@link PostgresPriceHistory#append}
+     */
     public PriceHistoryWriter(Consumer<List<PriceTick>> history) {
         this.history = Objects.requireNonNull(history, "history");
         this.writer = Thread.ofPlatform().name("price-history").daemon().start(this::run);
     }
 
-    /** Queues a batch; the future completes once it is stored, or fails with the write's failure. */
+    /**
+     * Queues a batch.
+     *
+     * @param ticks the batch
+     * @return completes once it is stored, or fails with the write's failure
+     */
     public CompletableFuture<Void> store(List<PriceTick> ticks) {
         Queued queued = new Queued(List.copyOf(ticks), new CompletableFuture<>());
         if (!running) {

@@ -127,8 +127,14 @@ class ConditionalOrderFiringTest {
 
     static void feed(String token, String... prices) {
         for (String price : prices) {
-            server.module.priceObserver().onPrices(List.of(tick(token, price)));
+            deliver(server.module, List.of(tick(token, price)));
         }
+    }
+
+    /** Hands the ticks to an instance and waits until the orders they claimed are placed: firing is asynchronous. */
+    static void deliver(ConditionalOrderModule instance, List<PriceTick> ticks) {
+        instance.priceObserver().onPrices(ticks);
+        instance.service().awaitFirings();
     }
 
     static int ordersOf(Trader trader) {
@@ -186,7 +192,7 @@ class ConditionalOrderFiringTest {
         assertThat(get(trader, id).get("trailingBest").asText()).isEqualTo("52000.000000");
         ConditionalOrderModule restarted = server.anotherInstance(ConditionalOrderModule.Settings.defaults());
         // From the best price at arming (50,000) the trigger would be 49,000; from the stored 52,000 it is 50,960.
-        restarted.priceObserver().onPrices(List.of(tick(book, "50960")));
+        deliver(restarted, List.of(tick(book, "50960")));
         assertThat(get(trader, id).get("status").asText()).isEqualTo("FIRED");
         feed(book, "50960");
         JsonNode fired = get(trader, id);
@@ -286,16 +292,29 @@ class ConditionalOrderFiringTest {
     }
 
     @Test
+    void pricesReturnOnceTheClaimIsDurableAndTheOrderIsPlacedAfterwards() {
+        String book = book();
+        Trader trader = funded("async", "0", "1");
+        long id = create(trader, order(book, "STOP_LOSS", "SELL", base("0.1"), "triggerPrice", "49000")).get("id").asLong();
+        server.module.priceObserver().onPrices(List.of(tick(book, "48500")));
+        // Claimed before onPrices returned (the consumer commits then); placing may still be under way.
+        assertThat(get(trader, id).get("status").asText()).isIn("TRIGGERED", "FIRED");
+        server.module.service().awaitFirings();
+        assertThat(get(trader, id).get("status").asText()).isEqualTo("FIRED");
+        assertThat(ordersOf(trader)).isEqualTo(1);
+    }
+
+    @Test
     void theSameTicksDeliveredTwiceFireOnce() {
         String book = book();
         Trader trader = funded("twice", "0", "1");
         long id = create(trader, order(book, "STOP_LOSS", "SELL", base("0.1"), "triggerPrice", "49000")).get("id").asLong();
         List<PriceTick> ticks = List.of(tick(book, "49500"), tick(book, "48000"), tick(book, "47000"));
-        server.module.priceObserver().onPrices(ticks);
-        server.module.priceObserver().onPrices(ticks);
+        deliver(server.module, ticks);
+        deliver(server.module, ticks);
         // A restarted consumer on a freshly built index gets them once more.
         ConditionalOrderModule restarted = server.anotherInstance(ConditionalOrderModule.Settings.defaults());
-        restarted.priceObserver().onPrices(ticks);
+        deliver(restarted, ticks);
         assertThat(get(trader, id).get("status").asText()).isEqualTo("FIRED");
         assertThat(get(trader, id).get("firedPrice").asText()).isEqualTo("48000.000000");
         assertThat(ordersOf(trader)).isEqualTo(1);
@@ -316,8 +335,8 @@ class ConditionalOrderFiringTest {
                 () -> second.service().armedCount() >= 10);
         List<PriceTick> same = List.of(tick(book, "48000"));
         CountDownLatch go = new CountDownLatch(1);
-        Thread a = Thread.ofPlatform().start(() -> awaitThen(go, () -> server.module.priceObserver().onPrices(same)));
-        Thread b = Thread.ofPlatform().start(() -> awaitThen(go, () -> second.priceObserver().onPrices(same)));
+        Thread a = Thread.ofPlatform().start(() -> awaitThen(go, () -> deliver(server.module, same)));
+        Thread b = Thread.ofPlatform().start(() -> awaitThen(go, () -> deliver(second, same)));
         go.countDown();
         a.join();
         b.join();
@@ -361,12 +380,12 @@ class ConditionalOrderFiringTest {
     void aTriggerArmedAfterThePriceCrossedFiresWhenTheLatestTickIsFedAgain() {
         String book = book();
         PriceTick latest = tick(book, "40000");
-        server.module.priceObserver().onPrices(List.of(latest));
+        deliver(server.module, List.of(latest));
         Trader trader = funded("late", "100000", "0");
         long id = create(trader, order(book, "TRIGGER", "BUY", base("0.1"), "triggerPrice", "45000")).get("id").asLong();
         assertThat(get(trader, id).get("status").asText()).isEqualTo("ARMED");
         // The price watcher feeds the latest prices again, with their original event ids.
-        server.module.priceObserver().onPrices(List.of(latest));
+        deliver(server.module, List.of(latest));
         JsonNode fired = get(trader, id);
         assertThat(fired.get("status").asText()).isEqualTo("FIRED");
         assertThat(fired.get("firedEventId").asText()).isEqualTo(latest.eventId());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderbook.application.conditional.ConditionalStatus;
 import io.orderbook.application.prices.PriceObserver;
+import io.orderbook.application.prices.PriceTick;
 import io.orderbook.loadtest.PriceEventBenchmark;
 import io.orderbook.testsupport.TestClock;
 import io.orderbook.testsupport.TestDatabase;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * events per second and event-to-observer latency for all events (from {@link PriceEventBenchmark}), and for the
  * events that fired, the event-to-order latency: from the event's timestamp, set when the producer sends it, to the
  * service's update of the fired order, which comes once the sequencer answered the order and the outcome is stored
- * (the owners have no funds, so the answer is a rejection and the order ends FAILED).
+ * (the owners have no funds, so the answer is a rejection and the order ends FAILED). Firing runs beside the
+ * consumer, so that update may come after the consumer has gone on to later batches.
  */
 @Tag("loadtest")
 class ConditionalPriceEventLoadRun {
@@ -62,43 +65,54 @@ class ConditionalPriceEventLoadRun {
                 Queue<Ack> acks = new ConcurrentLinkedQueue<>();
                 server.module.service().onUpdate(order ->
                         acks.add(new Ack(order.firedEventId(), Instant.now(), order.status())));
-                Histogram toOrder = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
-                Set<String> firingEvents = new HashSet<>();
-                Map<ConditionalStatus, Integer> outcomes = new HashMap<>();
+                // When each measured event was sent (epoch micros), by its number: firing is asynchronous, so an
+                // order's update is matched with its event after the run rather than within the event's batch.
+                AtomicLongArray sentMicros = new AtomicLongArray(options.events());
                 PriceObserver conditional = server.module.priceObserver();
                 // The consumer thread is the only one recording.
-                // Observer time of batches that fired something and of those that did not: [batches, nanos] each.
+                // Observer time of batches that claimed something and of those that did not: [batches, nanos] each.
                 long[] firing = new long[2];
                 long[] quiet = new long[2];
                 PriceObserver measured = ticks -> {
-                    long started = System.nanoTime();
-                    conditional.onPrices(ticks);
-                    long[] kind = acks.isEmpty() ? quiet : firing;
-                    kind[0]++;
-                    kind[1] += System.nanoTime() - started;
-                    if (!acks.isEmpty()) {
-                        Map<String, Instant> sent = new HashMap<>();
-                        ticks.forEach(tick -> sent.put(tick.eventId(), tick.timestamp()));
-                        for (Ack ack = acks.poll(); ack != null; ack = acks.poll()) {
-                            Instant at = sent.get(ack.eventId());
-                            if (at == null || !ack.eventId().contains("-measured-")) {
-                                continue;
-                            }
-                            toOrder.recordValue(Math.max(0, Duration.between(at, ack.at()).toNanos() / 1000));
-                            firingEvents.add(ack.eventId());
-                            outcomes.merge(ack.status(), 1, Integer::sum);
+                    for (PriceTick tick : ticks) {
+                        int number = measuredNumber(tick.eventId());
+                        if (number >= 0) {
+                            sentMicros.set(number, micros(tick.timestamp()));
                         }
                     }
+                    int armedBefore = server.module.service().armedCount();
+                    long started = System.nanoTime();
+                    conditional.onPrices(ticks);
+                    long elapsed = System.nanoTime() - started;
+                    long[] kind = server.module.service().armedCount() < armedBefore ? firing : quiet;
+                    kind[0]++;
+                    kind[1] += elapsed;
                 };
                 PriceEventBenchmark.Report report = PriceEventBenchmark.run(options, db.database(), redis.client(),
                         ConditionalLoadBook.symbols(), BigDecimal.valueOf(ConditionalLoadBook.START_PRICE_USDT),
                         new SlidingPrices(), setup -> measured);
                 System.out.println(report.format());
+                // Every claimed order is answered by the sequencer and finished; wait for the last updates.
+                int claimed = ConditionalLoadBook.ORDERS - server.module.service().armedCount();
+                server.module.service().awaitFirings();
+                Histogram toOrder = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+                Set<String> firingEvents = new HashSet<>();
+                Map<ConditionalStatus, Integer> outcomes = new HashMap<>();
+                for (Ack ack : acks) {
+                    int number = measuredNumber(ack.eventId());
+                    if (number < 0) {
+                        continue;
+                    }
+                    toOrder.recordValue(Math.max(0, micros(ack.at()) - sentMicros.get(number)));
+                    firingEvents.add(ack.eventId());
+                    outcomes.merge(ack.status(), 1, Integer::sum);
+                }
+                assertThat(acks).hasSize(claimed);
                 long fired = toOrder.getTotalCount();
                 System.out.printf("""
                                   %,d armed conditional orders over %d markets; %,d fired by %,d of the measured events (%.2f%%), outcomes %s
                                   event-to-order latency ms (events that fired): p50 %.2f  p90 %.2f  p99 %.2f  max %.2f
-                                  observer ms per batch (warm-up included): %d batches that fired %.1f, %d that did not %.1f%n""",
+                                  observer ms per batch (warm-up included): %d batches that claimed orders %.1f, %d that did not %.1f%n""",
                         ConditionalLoadBook.ORDERS, ConditionalLoadBook.MARKETS, fired, firingEvents.size(),
                         100.0 * firingEvents.size() / report.observed(), outcomes,
                         toOrder.getValueAtPercentile(50) / 1000.0, toOrder.getValueAtPercentile(90) / 1000.0,
@@ -110,6 +124,19 @@ class ConditionalPriceEventLoadRun {
                 assertThat(fired).isPositive();
             }
         }
+    }
+
+    /** The number of a measured event ({@code <topic>-measured-<n>}), or -1 for a warm-up event. */
+    private static int measuredNumber(String eventId) {
+        int dash = eventId.lastIndexOf('-');
+        if (dash < 9 || !eventId.startsWith("-measured", dash - 9)) {
+            return -1;
+        }
+        return Integer.parseInt(eventId, dash + 1, eventId.length(), 10);
+    }
+
+    private static long micros(Instant time) {
+        return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000;
     }
 
     /**
