@@ -1,5 +1,6 @@
 package io.orderbook.testsupport;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.util.Map;
  * shortcuts in a subclass.
  */
 public abstract class ApiCall<C extends ApiCall<C>> {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final String method;
     private final String path;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -40,7 +42,14 @@ public abstract class ApiCall<C extends ApiCall<C>> {
 
     protected abstract int port();
 
-    protected abstract String toJson(Object value);
+    /** A request body as JSON. */
+    protected String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     protected Duration timeout() {
         return Duration.ofSeconds(20);

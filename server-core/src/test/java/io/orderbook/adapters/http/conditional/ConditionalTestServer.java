@@ -1,14 +1,11 @@
 package io.orderbook.adapters.http.conditional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderbook.adapters.http.HttpServer;
 import io.orderbook.adapters.http.orders.TradingTestServer;
 import io.orderbook.adapters.persistence.Database;
 import io.orderbook.application.conditional.ConditionalOrderModule;
 import io.orderbook.testsupport.ApiCall;
 import io.orderbook.testsupport.TestClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import org.redisson.api.RedissonClient;
  * modules on the same database and Redis ({@link #anotherInstance}) play other server instances.
  */
 public final class ConditionalTestServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public final TradingTestServer trading;
     public final ConditionalOrderModule module;
@@ -79,14 +75,6 @@ public final class ConditionalTestServer implements AutoCloseable {
             return http.port();
         }
 
-        @Override
-        protected String toJson(Object value) {
-            try {
-                return JSON.writeValueAsString(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     @Override

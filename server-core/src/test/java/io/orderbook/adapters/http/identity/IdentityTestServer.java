@@ -126,13 +126,6 @@ public final class IdentityTestServer implements AutoCloseable {
         }
     }
 
-    public static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** One request being put together; {@link #from} picks the loopback address it is sent from. */
     public final class Call extends ApiCall<Call> {
@@ -163,10 +156,6 @@ public final class IdentityTestServer implements AutoCloseable {
             return server.port();
         }
 
-        @Override
-        protected String toJson(Object value) {
-            return IdentityTestServer.toJson(value);
-        }
     }
 
     private HttpClient client(String address) {

@@ -181,14 +181,6 @@ final class MarketTestServer implements AutoCloseable {
             return server.port();
         }
 
-        @Override
-        protected String toJson(Object value) {
-            try {
-                return JSON.writeValueAsString(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
 
         /** Sends and returns the JSON body, failing the test unless the status is {@code status}. */
         JsonNode expect(int status) {

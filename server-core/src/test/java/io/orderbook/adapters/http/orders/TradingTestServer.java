@@ -260,14 +260,6 @@ public final class TradingTestServer implements AutoCloseable {
             return TradingTestServer.this.port();
         }
 
-        @Override
-        protected String toJson(Object value) {
-            try {
-                return JSON.writeValueAsString(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     @Override
