@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
@@ -97,15 +98,9 @@ class ExpiringCacheTest {
 
     @Test
     void concurrent_misses_share_one_load() throws Exception {
-        CountDownLatch loading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<String> first = threads.submit(() -> cache.get("a", key -> {
-                loading.countDown();
-                await(release);
-                return load(key);
-            }));
-            loading.await();
+            Future<String> first = blockedLoad(threads, release, this::load);
             List<Future<String>> others = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 others.add(threads.submit(() -> cache.get("a", this::load)));
@@ -122,15 +117,9 @@ class ExpiringCacheTest {
 
     @Test
     void a_miss_after_an_invalidation_does_not_take_the_answer_of_an_earlier_load() throws Exception {
-        CountDownLatch loading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<String> before = threads.submit(() -> cache.get("a", key -> {
-                loading.countDown();
-                await(release);
-                return "before-revocation";
-            }));
-            loading.await();
+            Future<String> before = blockedLoad(threads, release, key -> "before-revocation");
             cache.invalidate("a"); // e.g. the key was revoked while the first read ran
             assertThat(cache.get("a", key -> "after-revocation")).isEqualTo("after-revocation");
             release.countDown();
@@ -141,15 +130,11 @@ class ExpiringCacheTest {
 
     @Test
     void a_failed_shared_load_fails_every_caller_with_the_loaders_exception() throws Exception {
-        CountDownLatch loading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<String> first = threads.submit(() -> cache.get("a", key -> {
-                loading.countDown();
-                await(release);
+            Future<String> first = blockedLoad(threads, release, key -> {
                 throw new IllegalStateException("database down");
-            }));
-            loading.await();
+            });
             Future<String> second = threads.submit(() -> cache.get("a", this::load));
             Thread.sleep(50);
             release.countDown();
@@ -158,6 +143,19 @@ class ExpiringCacheTest {
                     .hasRootCauseMessage("database down");
         }
         assertThat(cache.get("a", this::load)).isEqualTo("a#1");
+    }
+
+    /** Starts a get of "a" whose load waits for {@code release} and then answers with {@code loader}; returns once it runs. */
+    private Future<String> blockedLoad(ExecutorService threads, CountDownLatch release, Function<String, String> loader)
+            throws InterruptedException {
+        CountDownLatch loading = new CountDownLatch(1);
+        Future<String> load = threads.submit(() -> cache.get("a", key -> {
+            loading.countDown();
+            await(release);
+            return loader.apply(key);
+        }));
+        loading.await();
+        return load;
     }
 
     private static void await(CountDownLatch latch) {
