@@ -139,7 +139,12 @@ public final class TradingEventPublisher implements AutoCloseable {
             try {
                 switch (event) {
                     case EngineEvent.TradeExecuted e -> send(tradeTopic, e.marketId(), trade(e));
-                    case EngineEvent.OrderChange e -> send(orderTopic, e.marketId(), order(e, e.userId()));
+                    case EngineEvent.OrderAccepted e -> send(orderTopic, e.marketId(), order(e, e.userId()));
+                    case EngineEvent.OrderPartiallyFilled e -> send(orderTopic, e.marketId(), order(e, e.userId()));
+                    case EngineEvent.OrderFilled e -> send(orderTopic, e.marketId(), order(e, e.userId()));
+                    case EngineEvent.OrderCancelled e -> send(orderTopic, e.marketId(), order(e, e.userId()));
+                    case EngineEvent.OrderExpired e -> send(orderTopic, e.marketId(), order(e, e.userId()));
+                    case EngineEvent.OrderAmended e -> send(orderTopic, e.marketId(), order(e, e.userId()));
                     case EngineEvent.OrderClosed e -> send(orderTopic, -1, order(e, e.userId()));
                     default -> {
                         // Balances, market changes and rejections are not order or trade events.

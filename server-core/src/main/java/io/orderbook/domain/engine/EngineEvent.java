@@ -15,24 +15,6 @@ import io.orderbook.domain.model.TimeInForce;
 public sealed interface EngineEvent {
 
     /**
-     * An event that changes the state of one order in a market: what order streams and order topics follow
-     * ({@link OrderClosed}, which has no market, is the one order event outside it).
-     */
-    sealed interface OrderChange extends EngineEvent
-            permits OrderAccepted, OrderPartiallyFilled, OrderFilled, OrderCancelled, OrderExpired, OrderAmended {
-
-        /** {@return the order's id} */
-        long orderId();
-
-        /** {@return the order's owner} */
-        long userId();
-
-        /** {@return the order's market} */
-        int marketId();
-    }
-
-
-    /**
      * The timestamp of the command that caused the event.
      *
      * @return epoch milliseconds
@@ -68,7 +50,7 @@ public sealed interface EngineEvent {
      */
     record OrderAccepted(long timestamp, long orderId, long userId, int marketId, Side side, OrderType type,
                          TimeInForce timeInForce, long price, long quantity, long quoteAmount, long expireAt,
-                         SelfTradePrevention stp) implements OrderChange {
+                         SelfTradePrevention stp) implements EngineEvent {
     }
 
     /**
@@ -104,7 +86,7 @@ public sealed interface EngineEvent {
      * @param openQuantity   base quantity still open
      */
     record OrderPartiallyFilled(long timestamp, long orderId, long userId, int marketId, long filledQuantity,
-                                long openQuantity) implements OrderChange {
+                                long openQuantity) implements EngineEvent {
     }
 
     /**
@@ -117,7 +99,7 @@ public sealed interface EngineEvent {
      * @param filledQuantity base quantity filled, in total
      */
     record OrderFilled(long timestamp, long orderId, long userId, int marketId, long filledQuantity)
-            implements OrderChange {
+            implements EngineEvent {
     }
 
     /**
@@ -132,7 +114,7 @@ public sealed interface EngineEvent {
      * @param reason         who cancelled it
      */
     record OrderCancelled(long timestamp, long orderId, long userId, int marketId, long filledQuantity,
-                          long openQuantity, CancelReason reason) implements OrderChange {
+                          long openQuantity, CancelReason reason) implements EngineEvent {
     }
 
     /**
@@ -147,7 +129,7 @@ public sealed interface EngineEvent {
      * @param reason         why it stopped
      */
     record OrderExpired(long timestamp, long orderId, long userId, int marketId, long filledQuantity,
-                        long openQuantity, ExpireReason reason) implements OrderChange {
+                        long openQuantity, ExpireReason reason) implements EngineEvent {
     }
 
     /**
@@ -163,7 +145,7 @@ public sealed interface EngineEvent {
      * @param priorityKept whether it kept its place in the queue
      */
     record OrderAmended(long timestamp, long orderId, long userId, int marketId, long price, long quantity,
-                        long openQuantity, boolean priorityKept) implements OrderChange {
+                        long openQuantity, boolean priorityKept) implements EngineEvent {
     }
 
     /**

@@ -161,7 +161,12 @@ final class LocalStreams {
                     fill(e, e.makerUserId(), e.makerOrderId(), e.takerSide().opposite(), Liquidity.MAKER, e.makerFee());
                     fill(e, e.takerUserId(), e.takerOrderId(), e.takerSide(), Liquidity.TAKER, e.takerFee());
                 }
-                case EngineEvent.OrderChange e -> orderEvent(e, e.userId(), e.marketId(), dirtyMarkets, dirtyUsers);
+                case EngineEvent.OrderAccepted e -> orderEvent(e, e.userId(), e.marketId(), dirtyMarkets, dirtyUsers);
+                case EngineEvent.OrderPartiallyFilled e -> orderEvent(e, e.userId(), e.marketId(), dirtyMarkets, dirtyUsers);
+                case EngineEvent.OrderFilled e -> orderEvent(e, e.userId(), e.marketId(), dirtyMarkets, dirtyUsers);
+                case EngineEvent.OrderCancelled e -> orderEvent(e, e.userId(), e.marketId(), dirtyMarkets, dirtyUsers);
+                case EngineEvent.OrderExpired e -> orderEvent(e, e.userId(), e.marketId(), dirtyMarkets, dirtyUsers);
+                case EngineEvent.OrderAmended e -> orderEvent(e, e.userId(), e.marketId(), dirtyMarkets, dirtyUsers);
                 case EngineEvent.OrderClosed e -> orderEvent(e, e.userId(), -1, dirtyMarkets, dirtyUsers);
                 case EngineEvent.BalanceAdjusted e -> dirtyUsers.add(e.userId());
                 case EngineEvent.MarketUpdated e -> dirtyMarkets.add(e.market().id());
