@@ -49,12 +49,7 @@ class DemoModeTest {
     }
 
     private ServerCore start(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>();
-        env.put(ServerConfig.DATABASE_URL, db.target().jdbcUrl());
-        env.put(ServerConfig.DATABASE_USER, db.target().user().orElseThrow());
-        env.put(ServerConfig.REDIS_URL, TestEngines.redisUrl().toString());
-        env.put(ServerConfig.HTTP_PORT, "0");
-        env.put(ServerConfig.DATA_DIR, dataDir.toString());
+        Map<String, String> env = db.serverEnvironment(dataDir);
         env.put(ServerConfig.DEMO_DATA, "true");
         env.put(ServerConfig.DEMO_MAKER_REFRESH_MILLIS, "100");
         env.putAll(extra);

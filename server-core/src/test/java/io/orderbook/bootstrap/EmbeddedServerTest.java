@@ -11,7 +11,6 @@ import io.orderbook.application.users.Actor;
 import io.orderbook.testsupport.TestDatabase;
 import io.orderbook.testsupport.TestEngines;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -33,12 +32,7 @@ class EmbeddedServerTest {
 
     @Test
     void exposesTheModulesServerMainPublishes() {
-        Map<String, String> env = new HashMap<>();
-        env.put(ServerConfig.DATABASE_URL, db.target().jdbcUrl());
-        env.put(ServerConfig.DATABASE_USER, db.target().user().orElseThrow());
-        env.put(ServerConfig.REDIS_URL, TestEngines.redisUrl().toString());
-        env.put(ServerConfig.HTTP_PORT, "0");
-        env.put(ServerConfig.DATA_DIR, dataDir.toString());
+        Map<String, String> env = db.serverEnvironment(dataDir);
         env.put(ServerConfig.ADMIN_USERNAME, "embedded-admin");
         env.put(ServerConfig.ADMIN_PASSWORD, "embedded admin password");
         try (EmbeddedServer server = EmbeddedServer.start(ServerConfig.load(Optional.empty(), env),

@@ -23,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,13 +48,8 @@ class ServerMainTest {
 
     @Test
     void aRequestPassesAuthenticationScopeRateLimitAndTheRequestLog() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put(ServerConfig.DATABASE_URL, db.target().jdbcUrl());
-        env.put(ServerConfig.DATABASE_USER, db.target().user().orElseThrow());
-        env.put(ServerConfig.REDIS_URL, TestEngines.redisUrl().toString());
+        Map<String, String> env = db.serverEnvironment(dataDir);
         env.put(ServerConfig.KAFKA_BOOTSTRAP_SERVERS, TestKafka.bootstrapServers());
-        env.put(ServerConfig.HTTP_PORT, "0");
-        env.put(ServerConfig.DATA_DIR, dataDir.toString());
         env.put(ServerConfig.ADMIN_USERNAME, "root-admin");
         env.put(ServerConfig.ADMIN_PASSWORD, ADMIN_PASSWORD);
         core = ServerMain.builder(ServerConfig.load(Optional.empty(), env))
@@ -106,12 +100,7 @@ class ServerMainTest {
 
     @Test
     void embeddedModeRunsItsOwnBrokerAndTheSimulatorFeedsTheLatestPricesAndTheHistory() {
-        Map<String, String> env = new HashMap<>();
-        env.put(ServerConfig.DATABASE_URL, db.target().jdbcUrl());
-        env.put(ServerConfig.DATABASE_USER, db.target().user().orElseThrow());
-        env.put(ServerConfig.REDIS_URL, TestEngines.redisUrl().toString());
-        env.put(ServerConfig.HTTP_PORT, "0");
-        env.put(ServerConfig.DATA_DIR, dataDir.toString());
+        Map<String, String> env = db.serverEnvironment(dataDir);
         env.put(ServerConfig.PRICE_SIMULATOR_TOKENS, "BTC:65000.00:0.0005,ETH:3200.00:0.0007");
         env.put(ServerConfig.PRICE_SIMULATOR_EVENTS_PER_SECOND, "50");
         ServerConfig config = ServerConfig.load(Optional.empty(), env);

@@ -2,8 +2,12 @@ package io.orderbook.testsupport;
 
 import io.orderbook.adapters.persistence.Database;
 import io.orderbook.adapters.persistence.DatabaseTarget;
+import io.orderbook.bootstrap.ServerConfig;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A database created for one test class on the shared test PostgreSQL; {@link #close()} drops it.
@@ -31,6 +35,20 @@ public final class TestDatabase implements AutoCloseable {
     /** Where to connect, e.g. to open a second {@link Database} on the same data. */
     public DatabaseTarget target() {
         return target;
+    }
+
+    /**
+     * The environment of a server on this database and the tests' Redis, listening on a free port: a mutable
+     * map, for the test to add its own settings to.
+     */
+    public Map<String, String> serverEnvironment(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put(ServerConfig.DATABASE_URL, target.jdbcUrl());
+        env.put(ServerConfig.DATABASE_USER, target.user().orElseThrow());
+        env.put(ServerConfig.REDIS_URL, TestEngines.redisUrl().toString());
+        env.put(ServerConfig.HTTP_PORT, "0");
+        env.put(ServerConfig.DATA_DIR, dataDir.toString());
+        return env;
     }
 
     /** The migrated database with Hibernate started, opened on first call. */
