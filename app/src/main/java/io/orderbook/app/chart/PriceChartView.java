@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -169,14 +168,10 @@ public final class PriceChartView {
 
     private void redraw() {
         redraws++;
-        GraphicsContext g = pane.canvas().getGraphicsContext2D();
+        Palette p = palette.get();
+        GraphicsContext g = pane.clear(p.background(), FONT);
         double w = pane.canvas().getWidth();
         double h = pane.canvas().getHeight();
-        Palette p = palette.get();
-        g.setFill(p.background());
-        g.fillRect(0, 0, w, h);
-        g.setFont(FONT);
-        g.setTextBaseline(VPos.CENTER);
         List<Candle> all = series.candles();
         Market market = model.selectedMarket();
         if (all.isEmpty() || market == null || w <= AXIS + 10 || h <= TIME_AXIS + 20) {

@@ -1,7 +1,11 @@
 package io.orderbook.app.common;
 
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
 
 /** A pane whose canvas always fills it, redrawn when resized. Canvas drawing is much cheaper than many nodes. */
 public final class CanvasPane extends Pane {
@@ -27,6 +31,22 @@ public final class CanvasPane extends Pane {
      */
     public Canvas canvas() {
         return canvas;
+    }
+
+    /**
+     * Starts a full redraw: fills the canvas with the background and sets the font, text centred vertically.
+     *
+     * @param background what the whole canvas is painted with first
+     * @param font       the font for the text drawn next
+     * @return the canvas's graphics context, ready to draw on
+     */
+    public GraphicsContext clear(Paint background, Font font) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(background);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
+        return g;
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.function.BiConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
@@ -153,14 +152,10 @@ public final class OrderBookLadderView {
 
     private void redraw() {
         redraws++;
-        GraphicsContext g = pane.canvas().getGraphicsContext2D();
+        Palette p = palette.get();
+        GraphicsContext g = pane.clear(p.background(), FONT);
         double w = pane.canvas().getWidth();
         double h = pane.canvas().getHeight();
-        Palette p = palette.get();
-        g.setFill(p.background());
-        g.fillRect(0, 0, w, h);
-        g.setFont(FONT);
-        g.setTextBaseline(VPos.CENTER);
         Book book = model.bookProperty().get();
         Market market = model.selectedMarket();
         rows.clear();
