@@ -1,6 +1,7 @@
 package io.orderbook.adapters.persistence.orders;
 
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.adapters.persistence.Jdbc;
 import io.orderbook.adapters.persistence.Page;
 import io.orderbook.adapters.persistence.PageRequest;
 import io.orderbook.application.orders.BalanceAdjustmentRecord;
@@ -247,8 +248,12 @@ public final class PostgresOrderHistory implements OrderHistory {
         }
     }
 
-    private <T> T read(Work<T> work) {
-        return database.inTransaction(session -> session.doReturningWork(work::run));
+    /**
+     * Runs a read in auto-commit mode: under READ COMMITTED a transaction around these reads would give them no
+     * common snapshot, only a round trip for its COMMIT (and a Hibernate session) on every call.
+     */
+    private <T> T read(Jdbc.Work<T> work) {
+        return Jdbc.query(database, work);
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {
@@ -258,11 +263,6 @@ public final class PostgresOrderHistory implements OrderHistory {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
     }
 
     /** Conditions joined by {@code and}, with their parameters in order. */
