@@ -57,13 +57,13 @@ public final class PriceEventBenchmark {
                           int warmupEvents) {
 
         /**
-         * From {@code -Dloadtest.events=300000 -Dloadtest.tokens=20 -Dloadtest.partitions=1 -Dloadtest.rate=60000
-         * -Dloadtest.maxPollRecords=2000 -Dloadtest.warmup=100000}.
+         * From {@code -Dloadtest.events=1000000 -Dloadtest.tokens=20 -Dloadtest.partitions=1 -Dloadtest.rate=60000
+         * -Dloadtest.maxPollRecords=2000 -Dloadtest.warmup=2000000}.
          */
         public static Options fromSystemProperties() {
-            return new Options(Integer.getInteger("loadtest.events", 300_000), Integer.getInteger("loadtest.tokens", 20),
+            return new Options(Integer.getInteger("loadtest.events", 1_000_000), Integer.getInteger("loadtest.tokens", 20),
                     Integer.getInteger("loadtest.partitions", 1), Integer.getInteger("loadtest.rate", 60_000),
-                    Integer.getInteger("loadtest.maxPollRecords", 2000), Integer.getInteger("loadtest.warmup", 100_000));
+                    Integer.getInteger("loadtest.maxPollRecords", 2000), Integer.getInteger("loadtest.warmup", 2_000_000));
         }
     }
 

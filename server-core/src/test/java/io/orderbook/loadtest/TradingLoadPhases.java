@@ -117,7 +117,7 @@ final class TradingLoadPhases {
         for (Thread thread : threads) thread.join();
         // A server that falls behind answers the last requests after the planned end: the rate is what it achieved.
         Duration measured = Duration.ofNanos(Math.max(end, System.nanoTime()) - measureFrom);
-        return new Phase(String.format(java.util.Locale.ROOT, "open loop, %,.0f/s on %d connections", ratePerSecond,
+        return new Phase(String.format(java.util.Locale.ROOT, "open loop, %,.0f req/s, %d connections", ratePerSecond,
                 connections), measured, measuredStats, measuredStats.latencies());
     }
 

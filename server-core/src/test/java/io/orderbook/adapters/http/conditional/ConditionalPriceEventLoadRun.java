@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
  * {@value ConditionalLoadBook#MARKETS} markets ({@link ConditionalLoadBook}). Left out of the default build by its
  * name:
  * <pre>
- * mvn -B -pl server-core test -Dtest=ConditionalPriceEventLoadRun [-Dloadtest.events=300000 -Dloadtest.warmup=100000
+ * mvn -B -pl server-core test -Dtest=ConditionalPriceEventLoadRun [-Dloadtest.events=1000000 -Dloadtest.warmup=2000000
  *     -Dloadtest.rate=60000 -Dloadtest.partitions=1 -Dloadtest.maxPollRecords=2000]
  * </pre>
  * Events go to the markets in turn. While warming up, each price is within 20 USDT of 50,000 and crosses nothing;
  * over the measured events each market's price slides 500 USDT down (1%, plus the same noise), through its 50 near
- * stop-losses, so that those 1,000 orders fire spread over the run: with 300,000 events about one event in 300
+ * stop-losses, so that those 1,000 orders fire spread over the run: with 1,000,000 events about one event in 1,000
  * fires an order (0.3%), the other 99.7% only move the index (and the trailing stops' best prices). The figures:
  * events per second and event-to-observer latency for all events (from {@link PriceEventBenchmark}), and for the
  * events that fired, the event-to-order latency: from the event's timestamp, set when the producer sends it, to the
