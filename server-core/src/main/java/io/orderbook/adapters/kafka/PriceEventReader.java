@@ -24,7 +24,7 @@ import java.util.Objects;
 public final class PriceEventReader {
 
     /** Longest part of a token: an asset code, or either side of a market symbol. */
-    static final int MAX_TOKEN_PART = 16;
+    private static final int MAX_TOKEN_PART = 16;
     /** Most digits before, and after, the point of a decimal string. */
     private static final int MAX_DECIMAL_DIGITS = 40;
     static final int MAX_ID_LENGTH = 128;
@@ -218,7 +218,7 @@ public final class PriceEventReader {
     }
 
     /** {@code [A-Z0-9]{1,16}(-[A-Z0-9]{1,16})?}: an asset code or a market symbol. */
-    static boolean isToken(String text) {
+    private static boolean isToken(String text) {
         int dash = text.indexOf('-');
         if (dash < 0) {
             return isTokenPart(text, 0, text.length());

@@ -25,7 +25,7 @@ import org.redisson.client.codec.StringCodec;
  * The latest price of each token in Redis, shared by every server instance: a hash from token to the event as JSON
  * ({@code {"eventId","token","price","timestamp","source"}}, the price as a decimal string), beside a hash of the
  * event times. A price only replaces one with an earlier timestamp, so redelivered or reordered events never move
- * a token back in time. {@link #record} writes a whole batch in one script call (the last price of each token).
+ * a token back in time. {@link #recordAsync} writes a whole batch in one script call (the last price of each token).
  */
 public final class RedisLatestPrices implements LatestPrices {
 
@@ -62,18 +62,9 @@ public final class RedisLatestPrices implements LatestPrices {
     }
 
     /**
-     * Stores the latest of these prices per token, unless Redis already holds a later one.
-     *
-     * @param ticks a batch of valid prices
-     * @return how many tokens moved forward
-     */
-    public long record(List<PriceTick> ticks) {
-        return recordAsync(ticks).toCompletableFuture().join();
-    }
-
-    /**
-     * As {@link #record}, without waiting for Redis: the price consumer runs the observer meanwhile. Batches may
-     * complete in any order, since a price never replaces a later one.
+     * Stores the latest of these prices per token, unless Redis already holds a later one, without waiting for
+     * Redis: the price consumer runs the observer meanwhile. Batches may complete in any order, since a price never
+     * replaces a later one.
      *
      * @param ticks a batch of valid prices
      * @return completes with how many tokens moved forward, or fails with Redis's failure
