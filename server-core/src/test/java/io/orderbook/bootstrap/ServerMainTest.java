@@ -119,7 +119,7 @@ class ServerMainTest {
         } finally {
             redis.shutdown();
         }
-        assertThat(count("select count(*) from price_history where token = 'BTC'")).isPositive();
+        assertThat(count("select count(*) from price_bars where token = 'BTC'")).isPositive();
         String metrics = core.infrastructure().meterRegistry().scrape();
         assertThat(metrics).contains("price_events_total{outcome=\"valid\",reason=\"none\"}");
         assertThat(metrics).contains("price_events_total{outcome=\"stale\",reason=\"STALE\"}");

@@ -3,6 +3,7 @@ package io.orderbook.loadtest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderbook.adapters.kafka.PriceEventConsumer;
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.application.prices.PriceBar;
 import io.orderbook.application.prices.PriceModule;
 import io.orderbook.application.prices.PriceObserver;
 import io.orderbook.application.prices.PriceTick;
@@ -215,23 +216,20 @@ public final class PriceEventBenchmark {
 
     /**
      * Waits until the history holds the last observed event (the writer stores batches in the order it gets them,
-     * so every earlier one is stored too), or two minutes passed. One primary-key lookup per look, not a count of
-     * millions of rows, which would add its own PostgreSQL time to the CPU being measured.
+     * so every earlier one is stored too): its bar closes with it or a later event. Two minutes at most. One
+     * primary-key lookup per look, so that the wait adds little PostgreSQL time to the CPU being measured.
      */
     private static void awaitHistory(Database database, PriceTick last) throws InterruptedException {
+        PriceBar.Point lastPoint = PriceBar.of(last).close();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
             try (var connection = database.dataSource().getConnection();
                  var select = connection.prepareStatement("""
-                         select 1 from price_history
-                         where token = ? and observed_at between ? and ? and event_id = ?""")) {
-                // Around the event's time: the column keeps microseconds, the event may carry nanoseconds.
+                         select close_at, close_event_id from price_bars where token = ? and bucket_start = ?""")) {
                 select.setString(1, last.token());
-                select.setTimestamp(2, java.sql.Timestamp.from(last.timestamp().minusMillis(1)));
-                select.setTimestamp(3, java.sql.Timestamp.from(last.timestamp().plusMillis(1)));
-                select.setString(4, last.eventId());
+                select.setTimestamp(2, java.sql.Timestamp.from(PriceBar.of(last).second()));
                 try (var found = select.executeQuery()) {
-                    if (found.next()) {
+                    if (found.next() && !found.getTimestamp(1).toInstant().isBefore(lastPoint.at())) {
                         return;
                     }
                 }

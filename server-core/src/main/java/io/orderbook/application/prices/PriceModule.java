@@ -22,9 +22,8 @@ import org.redisson.api.RedissonClient;
 /**
  * Price events wired for the composition root: the Kafka consumer of the price topic and, per poll batch of valid
  * events, the latest price per token in Redis ({@link #latestPrices()}) while the {@link PriceObserver} (conditional
- * orders) runs, then the history in PostgreSQL, written beside the next batches; a batch's offsets are committed once
- * all three are done. Optionally the price simulator
- * feeding the topic.
+ * orders) runs, then the history in PostgreSQL (a bar per token and second), written beside the next batches; a
+ * batch's offsets are committed once all three are done. Optionally the price simulator feeding the topic.
  *
  * <pre>{@code
  * PriceModule prices = new PriceModule(settings, database, redisson, observer, meterRegistry, clock);
@@ -131,9 +130,9 @@ public final class PriceModule implements AutoCloseable {
     }
 
     /**
-     * The stored history of price events.
+     * The stored price history: a bar per token and second.
      *
-     * @return the stored history of price events
+     * @return the stored price history
      */
     public PostgresPriceHistory history() {
         return history;

@@ -1,131 +1,129 @@
 package io.orderbook.adapters.persistence.prices;
 
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.application.prices.PriceBar;
 import io.orderbook.application.prices.PriceTick;
-import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.postgresql.PGConnection;
 
 /**
- * Every price event kept in PostgreSQL ({@code price_history}, migrations V11 and V15) for charts and audits. A batch
- * is streamed with {@code COPY} into a temporary staging table of the session (no WAL, no index), then moved into
- * the history in one {@code insert ... select ... on conflict (token, observed_at, event_id) do nothing}, in one
- * transaction: an event already stored (or that comes twice in the batch) is stored once, so redelivered events,
- * which come back unchanged, are stored once. That one key is also the index of {@link #history}.
+ * The price history in PostgreSQL ({@code price_bars}, migration V16): one {@link PriceBar} per token and second.
+ * A batch of events becomes its bars in memory, then one statement merges them into the stored ones (an
+ * {@code insert ... on conflict do update} that keeps the earlier open, the higher high, the lower low and the
+ * later close), so redelivered events, which come back unchanged, change nothing.
  */
 public final class PostgresPriceHistory {
 
-    // Lives as long as the pooled connection; emptied at every commit, so a failed batch leaves nothing behind.
-    private static final String STAGING = """
-            create temporary table if not exists price_history_staging (
-                event_id varchar(128), token varchar(33), price numeric, observed_at timestamptz, source varchar(64)
-            ) on commit delete rows""";
-    private static final String COPY = """
-            copy price_history_staging (event_id, token, price, observed_at, source) from stdin with (format csv)""";
-    private static final String MOVE = """
-            insert into price_history (event_id, token, price, observed_at, source)
-            select event_id, token, price, observed_at, source from price_history_staging
-            on conflict (token, observed_at, event_id) do nothing""";
+    // Arrays of text cast in SQL: timestamps and prices reach the database exactly as written (ISO-8601 with Z,
+    // plain decimals with their scale), whatever the JVM's or the session's time zone.
+    private static final String MERGE = """
+            insert into price_bars as b (token, bucket_start, open, high, low, close, open_at, open_event_id,
+                                         close_at, close_event_id)
+            select * from unnest(?::text[], ?::text[]::timestamptz[], ?::text[]::numeric[], ?::text[]::numeric[],
+                                 ?::text[]::numeric[], ?::text[]::numeric[], ?::text[]::timestamptz[], ?::text[],
+                                 ?::text[]::timestamptz[], ?::text[])
+            on conflict (token, bucket_start) do update set
+                open = case when (excluded.open_at, excluded.open_event_id) < (b.open_at, b.open_event_id)
+                            then excluded.open else b.open end,
+                open_event_id = case when (excluded.open_at, excluded.open_event_id) < (b.open_at, b.open_event_id)
+                                     then excluded.open_event_id else b.open_event_id end,
+                open_at = least(excluded.open_at, b.open_at),
+                high = case when excluded.high > b.high then excluded.high else b.high end,
+                low = case when excluded.low < b.low then excluded.low else b.low end,
+                close = case when (excluded.close_at, excluded.close_event_id) > (b.close_at, b.close_event_id)
+                             then excluded.close else b.close end,
+                close_event_id = case when (excluded.close_at, excluded.close_event_id) > (b.close_at, b.close_event_id)
+                                      then excluded.close_event_id else b.close_event_id end,
+                close_at = greatest(excluded.close_at, b.close_at)
+            where (excluded.open_at, excluded.open_event_id) < (b.open_at, b.open_event_id)
+               or (excluded.close_at, excluded.close_event_id) > (b.close_at, b.close_event_id)
+               or excluded.high > b.high or excluded.low < b.low""";
 
     private final Database database;
 
     /**
      * The history in this database.
      *
-     * @param database the database migrated to V15 or later
+     * @param database the database migrated to V16 or later
      */
     public PostgresPriceHistory(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
     /**
-     * Stores the events not stored yet, in one transaction.
+     * Merges events into the stored bars, in one statement.
      *
      * @param ticks the events, in any order
-     * @return how many were new
+     * @return how many bars were created or changed (0 when every event was stored before)
      */
     public int append(List<PriceTick> ticks) {
         if (ticks.isEmpty()) {
             return 0;
         }
-        StringBuilder csv = new StringBuilder(ticks.size() * 96);
-        for (PriceTick tick : ticks) {
-            quoted(csv, tick.eventId()).append(',');
-            quoted(csv, tick.token()).append(',');
-            csv.append(tick.price().toPlainString()).append(',').append(tick.timestamp()).append(',');
-            quoted(csv, tick.source()).append('\n');
+        Collection<PriceBar> bars = PriceBar.bySecond(ticks);
+        String[][] columns = new String[10][bars.size()];
+        int row = 0;
+        for (PriceBar bar : bars) {
+            columns[0][row] = bar.token();
+            columns[1][row] = bar.second().toString();
+            columns[2][row] = bar.open().price().toPlainString();
+            columns[3][row] = bar.high().toPlainString();
+            columns[4][row] = bar.low().toPlainString();
+            columns[5][row] = bar.close().price().toPlainString();
+            columns[6][row] = bar.open().at().toString();
+            columns[7][row] = bar.open().eventId();
+            columns[8][row] = bar.close().at().toString();
+            columns[9][row] = bar.close().eventId();
+            row++;
         }
-        try (Connection connection = database.dataSource().getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(STAGING);
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv.toString()));
-                int stored = statement.executeUpdate(MOVE);
-                connection.commit();
-                return stored;
-            } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement merge = connection.prepareStatement(MERGE)) {
+            for (int column = 0; column < columns.length; column++) {
+                merge.setArray(column + 1, connection.createArrayOf("text", columns[column]));
             }
-        } catch (SQLException | IOException e) {
+            return merge.executeUpdate();
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot store " + ticks.size() + " price events", e);
         }
     }
 
-    /** A CSV field in quotes (an empty text stays empty, not NULL), its quotes doubled. */
-    private static StringBuilder quoted(StringBuilder csv, String text) {
-        csv.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                csv.append('"');
-            }
-            csv.append(c);
-        }
-        return csv.append('"');
-    }
-
     /**
-     * The stored prices of one token from a time on, oldest first.
+     * The stored bars of one token from a second on, oldest first.
      *
      * @param token an asset code or market symbol
-     * @param from  the earliest observation time wanted
-     * @param limit most events returned
-     * @return the events, by time then event id
+     * @param from  the earliest time wanted; the bar of its second is included
+     * @param limit most bars returned
+     * @return the bars, by second
      */
-    public List<PriceTick> history(String token, Instant from, int limit) {
+    public List<PriceBar> bars(String token, Instant from, int limit) {
         String sql = """
-                select event_id, token, price, observed_at, source from price_history
-                where token = ? and observed_at >= ? order by observed_at, event_id limit ?
+                select bucket_start, open, high, low, close, open_at, open_event_id, close_at, close_event_id
+                from price_bars where token = ? and bucket_start >= ? order by bucket_start limit ?
                 """;
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, token);
-            select.setTimestamp(2, Timestamp.from(from));
+            select.setTimestamp(2, Timestamp.from(from.truncatedTo(ChronoUnit.SECONDS)));
             select.setInt(3, limit);
-            List<PriceTick> ticks = new ArrayList<>();
+            List<PriceBar> bars = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    BigDecimal price = rows.getBigDecimal(3);
-                    ticks.add(new PriceTick(rows.getString(1), rows.getString(2), price,
-                            rows.getTimestamp(4).toInstant(), rows.getString(5)));
+                    bars.add(new PriceBar(token, rows.getTimestamp(1).toInstant(),
+                            new PriceBar.Point(rows.getBigDecimal(2), rows.getTimestamp(6).toInstant(), rows.getString(7)),
+                            rows.getBigDecimal(3), rows.getBigDecimal(4),
+                            new PriceBar.Point(rows.getBigDecimal(5), rows.getTimestamp(8).toInstant(), rows.getString(9))));
                 }
             }
-            return ticks;
+            return bars;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the price history of " + token, e);
         }

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * Writes price batches to the {@link PostgresPriceHistory} from a thread of its own, in the order given. Batches that
  * queue up while a write runs go into the next write together, as one statement: under load the database sees fewer,
- * larger inserts instead of falling further behind.
+ * larger writes (and fewer bars, as events of the same token and second merge) instead of falling further behind.
  */
 public final class PriceHistoryWriter implements AutoCloseable {
 
