@@ -17,10 +17,14 @@ import java.util.SplittableRandom;
  * PostgreSQL. Per market, a fifth each of stop-losses 4% to 20% below, take-profits 4% to 20% above, trailing sells
  * by 1,500 to 3,500 USDT, trailing sells by 3% to 7% and trailing buys by 3% to 7%; out of that, 1% of all orders
  * (50 per market) are stop-losses 0.2% to 0.8% below (49,600 to 49,900), the only ones a price within 1% of the
- * start reaches. Their owners (5,000 users) have no funds: a fired order goes through the sequencer and ends FAILED.
+ * start reaches. {@link #insertWarmupOrders} adds {@value #WARMUP_ORDERS} take-profits (50 per market) 0.2% to 0.8%
+ * above the start (50,100 to 50,400), for a warm-up that fires orders, so that the firing path is compiled before it
+ * is measured. Their owners (5,000 users) have no funds: a fired order goes through the sequencer and ends FAILED.
  */
 final class ConditionalLoadBook {
     static final int ORDERS = 100_000;
+    /** Near take-profits for the warm-up, on top of {@link #ORDERS}. */
+    static final int WARMUP_ORDERS = 1_000;
     static final int MARKETS = 20;
     static final long START_PRICE_USDT = 50_000;
     /** The nearest stop-loss trigger lies this far below the start (USDT); the farthest near one 300 more. */
@@ -46,9 +50,39 @@ final class ConditionalLoadBook {
         TradingTestServer.installMarkets(database, MARKETS);
     }
 
-    /** Writes the orders ARMED, in batches of 5,000 in one transaction. */
+    /** Writes the {@value #ORDERS} orders ARMED, in batches of 5,000 in one transaction. */
     static void insertOrders(Database database) throws SQLException {
         SplittableRandom random = new SplittableRandom(7);
+        insert(database, ORDERS, (insert, i) -> {
+            long price = START_PRICE_USDT * MICRO;
+            // Every hundredth round over the markets: one near stop-loss in each market.
+            if ((i / MARKETS) % 100 == 0) {
+                fixed(insert, "STOP_LOSS", price - NEAR_STOPS_FROM_USDT * MICRO
+                        - random.nextLong(NEAR_STOPS_SPAN_USDT * MICRO));
+            } else switch ((i / MARKETS) % 5) {
+                case 0 -> fixed(insert, "STOP_LOSS", price - 2_000 * MICRO - random.nextLong(8_000 * MICRO));
+                case 1 -> fixed(insert, "TAKE_PROFIT", price + 2_000 * MICRO + random.nextLong(8_000 * MICRO));
+                case 2 -> trailing(insert, "SELL", "AMOUNT", 1_500 * MICRO + random.nextLong(2_000 * MICRO), price);
+                case 3 -> trailing(insert, "SELL", "PERCENT", 30_000 + random.nextLong(40_000), price);
+                default -> trailing(insert, "BUY", "PERCENT", 30_000 + random.nextLong(40_000), price);
+            }
+        });
+    }
+
+    /** Writes the {@value #WARMUP_ORDERS} near take-profits ARMED. */
+    static void insertWarmupOrders(Database database) throws SQLException {
+        SplittableRandom random = new SplittableRandom(8);
+        insert(database, WARMUP_ORDERS, (insert, i) -> fixed(insert, "TAKE_PROFIT",
+                (START_PRICE_USDT + NEAR_STOPS_FROM_USDT) * MICRO + random.nextLong(NEAR_STOPS_SPAN_USDT * MICRO)));
+    }
+
+    /** Sets the kind, side and trigger columns (3 to 8) of order {@code i}. */
+    @FunctionalInterface
+    private interface Row {
+        void fill(PreparedStatement insert, int i) throws SQLException;
+    }
+
+    private static void insert(Database database, int orders, Row row) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
@@ -57,22 +91,10 @@ final class ConditionalLoadBook {
                         trailing_offset, trailing_distance, trailing_best, quantity_rule, quantity_value, status,
                         created_at, updated_at)
                     values (?, ?, ?, ?, 'MARKET', ?, ?, ?, ?, 'BASE', 10000, 'ARMED', ?, ?)""")) {
-                for (int i = 0; i < ORDERS; i++) {
-                    int market = TradingTestServer.separateBook(1 + i % MARKETS).id();
+                for (int i = 0; i < orders; i++) {
                     insert.setLong(1, 1_000 + i % 5_000);
-                    insert.setInt(2, market);
-                    long price = START_PRICE_USDT * MICRO;
-                    // Every hundredth round over the markets: one near stop-loss in each market.
-                    if ((i / MARKETS) % 100 == 0) {
-                        fixed(insert, "STOP_LOSS", price - NEAR_STOPS_FROM_USDT * MICRO
-                                - random.nextLong(NEAR_STOPS_SPAN_USDT * MICRO));
-                    } else switch ((i / MARKETS) % 5) {
-                        case 0 -> fixed(insert, "STOP_LOSS", price - 2_000 * MICRO - random.nextLong(8_000 * MICRO));
-                        case 1 -> fixed(insert, "TAKE_PROFIT", price + 2_000 * MICRO + random.nextLong(8_000 * MICRO));
-                        case 2 -> trailing(insert, "SELL", "AMOUNT", 1_500 * MICRO + random.nextLong(2_000 * MICRO), price);
-                        case 3 -> trailing(insert, "SELL", "PERCENT", 30_000 + random.nextLong(40_000), price);
-                        default -> trailing(insert, "BUY", "PERCENT", 30_000 + random.nextLong(40_000), price);
-                    }
+                    insert.setInt(2, TradingTestServer.separateBook(1 + i % MARKETS).id());
+                    row.fill(insert, i);
                     insert.setTimestamp(9, now);
                     insert.setTimestamp(10, now);
                     insert.addBatch();

@@ -36,10 +36,13 @@ import org.junit.jupiter.api.Test;
  * mvn -B -pl server-core test -Dtest=ConditionalPriceEventLoadRun [-Dloadtest.events=1000000 -Dloadtest.warmup=2000000
  *     -Dloadtest.rate=60000 -Dloadtest.partitions=1 -Dloadtest.maxPollRecords=2000]
  * </pre>
- * Events go to the markets in turn. While warming up, each price is within 20 USDT of 50,000 and crosses nothing;
- * over the measured events each market's price slides 500 USDT down (1%, plus the same noise), through its 50 near
- * stop-losses, so that those 1,000 orders fire spread over the run: with 1,000,000 events about one event in 1,000
- * fires an order (0.3%), the other 99.7% only move the index (and the trailing stops' best prices). The figures:
+ * Events go to the markets in turn, each price within 20 USDT of a line. While warming up the line rises from 50,000
+ * by 500 USDT, through {@value ConditionalLoadBook#WARMUP_ORDERS} near take-profits, so that the firing path (the
+ * claim, the sequencer, the outcome) is compiled before it is measured, as in a server that has run for a while;
+ * over the measured events it slides from 50,000 by 500 USDT down (1%), through each market's 50 near
+ * stop-losses, so that those 1,000 orders fire spread over the run (the trailing stops are too far away to fire in
+ * either phase): with 1,000,000 events about one event in 1,000
+ * fires an order (0.1%), the other 99.9% only move the index (and the trailing stops' best prices). The figures:
  * events per second and event-to-observer latency for all events (from {@link PriceEventBenchmark}), and for the
  * events that fired, the event-to-order latency: from the event's timestamp, set when the producer sends it, to the
  * service's update of the fired order, which comes once the sequencer answered the order and the outcome is stored
@@ -58,10 +61,12 @@ class ConditionalPriceEventLoadRun {
         try (TestDatabase db = TestEngines.newDatabase(); TestRedis redis = TestEngines.newRedis()) {
             ConditionalLoadBook.installMarkets(db.database());
             ConditionalLoadBook.insertOrders(db.database());
+            ConditionalLoadBook.insertWarmupOrders(db.database());
             try (ConditionalTestServer server = new ConditionalTestServer(db.database(), redis.client(),
                     TestClock.atSystemTime())) {
                 // The module armed the orders at start, from the database.
-                assertThat(server.module.service().armedCount()).isEqualTo(ConditionalLoadBook.ORDERS);
+                int armedAtStart = ConditionalLoadBook.ORDERS + ConditionalLoadBook.WARMUP_ORDERS;
+                assertThat(server.module.service().armedCount()).isEqualTo(armedAtStart);
                 Queue<Ack> acks = new ConcurrentLinkedQueue<>();
                 server.module.service().onUpdate(order ->
                         acks.add(new Ack(order.firedEventId(), Instant.now(), order.status())));
@@ -93,14 +98,16 @@ class ConditionalPriceEventLoadRun {
                         new SlidingPrices(), setup -> measured);
                 System.out.println(report.format());
                 // Every claimed order is answered by the sequencer and finished; wait for the last updates.
-                int claimed = ConditionalLoadBook.ORDERS - server.module.service().armedCount();
+                int claimed = armedAtStart - server.module.service().armedCount();
                 server.module.service().awaitFirings();
                 Histogram toOrder = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
                 Set<String> firingEvents = new HashSet<>();
                 Map<ConditionalStatus, Integer> outcomes = new HashMap<>();
+                int firedWarmingUp = 0;
                 for (Ack ack : acks) {
                     int number = measuredNumber(ack.eventId());
                     if (number < 0) {
+                        firedWarmingUp++;
                         continue;
                     }
                     toOrder.recordValue(Math.max(0, micros(ack.at()) - sentMicros.get(number)));
@@ -110,10 +117,10 @@ class ConditionalPriceEventLoadRun {
                 assertThat(acks).hasSize(claimed);
                 long fired = toOrder.getTotalCount();
                 System.out.printf("""
-                                  %,d armed conditional orders over %d markets; %,d fired by %,d of the measured events (%.2f%%), outcomes %s
+                                  %,d armed conditional orders over %d markets (%,d more fired while warming up); %,d fired by %,d of the measured events (%.2f%%), outcomes %s
                                   event-to-order latency ms (events that fired): p50 %.2f  p90 %.2f  p99 %.2f  max %.2f
                                   observer ms per batch (warm-up included): %d batches that claimed orders %.1f, %d that did not %.1f%n""",
-                        ConditionalLoadBook.ORDERS, ConditionalLoadBook.MARKETS, fired, firingEvents.size(),
+                        ConditionalLoadBook.ORDERS, ConditionalLoadBook.MARKETS, firedWarmingUp, fired, firingEvents.size(),
                         100.0 * firingEvents.size() / report.observed(), outcomes,
                         toOrder.getValueAtPercentile(50) / 1000.0, toOrder.getValueAtPercentile(90) / 1000.0,
                         toOrder.getValueAtPercentile(99) / 1000.0, toOrder.getMaxValue() / 1000.0,
@@ -122,6 +129,7 @@ class ConditionalPriceEventLoadRun {
                 assertThat(report.observed()).isEqualTo(options.events());
                 assertThat(report.deadLettered()).isZero();
                 assertThat(fired).isPositive();
+                assertThat(firedWarmingUp).isEqualTo(ConditionalLoadBook.WARMUP_ORDERS);
             }
         }
     }
@@ -140,8 +148,9 @@ class ConditionalPriceEventLoadRun {
     }
 
     /**
-     * Each market in turn at 50,000 USDT plus or minus up to 20; over the measured events every market slides down
-     * by 500 USDT, evenly, through its near stop-losses.
+     * Each market in turn at a line plus or minus up to 20 USDT: while warming up the line rises evenly from 50,000
+     * by 500 USDT, through the near take-profits; over the measured events it slides from 50,000 down by 500, through
+     * the near stop-losses.
      */
     private static final class SlidingPrices implements PriceEventBenchmark.PriceFeed {
         private static final long START_CENTS = ConditionalLoadBook.START_PRICE_USDT * 100;
@@ -152,8 +161,8 @@ class ConditionalPriceEventLoadRun {
 
         @Override
         public PriceEventBenchmark.Priced next(boolean measured, int i, int events) {
-            long slide = measured ? SLIDE_CENTS * i / events : 0;
-            long cents = START_CENTS - slide + random.nextLong(-NOISE_CENTS, NOISE_CENTS + 1);
+            long move = SLIDE_CENTS * i / events;
+            long cents = START_CENTS + (measured ? -move : move) + random.nextLong(-NOISE_CENTS, NOISE_CENTS + 1);
             return new PriceEventBenchmark.Priced(symbols.get(i % symbols.size()), BigDecimal.valueOf(cents, 2));
         }
     }
