@@ -73,6 +73,8 @@ class ConditionalPriceEventLoadRun {
                 // When each measured event was sent (epoch micros), by its number: firing is asynchronous, so an
                 // order's update is matched with its event after the run rather than within the event's batch.
                 AtomicLongArray sentMicros = new AtomicLongArray(options.events());
+                // When the observer returned for each measured event's batch: the crossed orders are claimed then.
+                AtomicLongArray claimedMicros = new AtomicLongArray(options.events());
                 PriceObserver conditional = server.module.priceObserver();
                 // The consumer thread is the only one recording.
                 // Observer time of batches that claimed something and of those that did not: [batches, nanos] each.
@@ -89,6 +91,13 @@ class ConditionalPriceEventLoadRun {
                     long started = System.nanoTime();
                     conditional.onPrices(ticks);
                     long elapsed = System.nanoTime() - started;
+                    long returned = micros(Instant.now());
+                    for (PriceTick tick : ticks) {
+                        int number = measuredNumber(tick.eventId());
+                        if (number >= 0) {
+                            claimedMicros.set(number, returned);
+                        }
+                    }
                     long[] kind = server.module.service().armedCount() < armedBefore ? firing : quiet;
                     kind[0]++;
                     kind[1] += elapsed;
@@ -101,6 +110,8 @@ class ConditionalPriceEventLoadRun {
                 int claimed = armedAtStart - server.module.service().armedCount();
                 server.module.service().awaitFirings();
                 Histogram toOrder = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+                Histogram toClaim = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+                Histogram claimToOrder = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
                 Set<String> firingEvents = new HashSet<>();
                 Map<ConditionalStatus, Integer> outcomes = new HashMap<>();
                 int firedWarmingUp = 0;
@@ -111,6 +122,8 @@ class ConditionalPriceEventLoadRun {
                         continue;
                     }
                     toOrder.recordValue(Math.max(0, micros(ack.at()) - sentMicros.get(number)));
+                    toClaim.recordValue(Math.max(0, claimedMicros.get(number) - sentMicros.get(number)));
+                    claimToOrder.recordValue(Math.max(0, micros(ack.at()) - claimedMicros.get(number)));
                     firingEvents.add(ack.eventId());
                     outcomes.merge(ack.status(), 1, Integer::sum);
                 }
@@ -119,11 +132,14 @@ class ConditionalPriceEventLoadRun {
                 System.out.printf("""
                                   %,d armed conditional orders over %d markets (%,d more fired while warming up); %,d fired by %,d of the measured events (%.2f%%), outcomes %s
                                   event-to-order latency ms (events that fired): p50 %.2f  p90 %.2f  p99 %.2f  max %.2f
+                                    of which event to claim (the observer returned): p50 %.2f  p99 %.2f; claim to order (sequencer, outcome stored): p50 %.2f  p99 %.2f
                                   observer ms per batch (warm-up included): %d batches that claimed orders %.1f, %d that did not %.1f%n""",
                         ConditionalLoadBook.ORDERS, ConditionalLoadBook.MARKETS, firedWarmingUp, fired, firingEvents.size(),
                         100.0 * firingEvents.size() / report.observed(), outcomes,
                         toOrder.getValueAtPercentile(50) / 1000.0, toOrder.getValueAtPercentile(90) / 1000.0,
                         toOrder.getValueAtPercentile(99) / 1000.0, toOrder.getMaxValue() / 1000.0,
+                        toClaim.getValueAtPercentile(50) / 1000.0, toClaim.getValueAtPercentile(99) / 1000.0,
+                        claimToOrder.getValueAtPercentile(50) / 1000.0, claimToOrder.getValueAtPercentile(99) / 1000.0,
                         firing[0], firing[0] == 0 ? 0.0 : firing[1] / 1e6 / firing[0],
                         quiet[0], quiet[0] == 0 ? 0.0 : quiet[1] / 1e6 / quiet[0]);
                 assertThat(report.observed()).isEqualTo(options.events());
