@@ -1,6 +1,7 @@
 package io.orderbook.adapters.http.identity;
 
 import io.javalin.http.Context;
+import io.orderbook.adapters.http.QueryParameters;
 import io.orderbook.adapters.http.problem.Violations;
 import io.orderbook.adapters.persistence.Page;
 import io.orderbook.adapters.persistence.PageRequest;
@@ -31,12 +32,7 @@ public final class PageParameters {
      */
     public static PageRequest pageRequest(Context ctx) {
         Violations violations = new Violations();
-        int limit = DEFAULT_LIMIT;
-        String limitText = ctx.queryParam("limit");
-        if (limitText != null) {
-            limit = parseInt(limitText);
-            violations.check(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be an integer from 1 to " + MAX_LIMIT);
-        }
+        int limit = QueryParameters.limit(ctx, DEFAULT_LIMIT, MAX_LIMIT, violations);
         long offset = 0;
         String cursor = ctx.queryParam("cursor");
         if (cursor != null && !cursor.isEmpty()) {
@@ -54,11 +50,6 @@ public final class PageParameters {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_MARK + next).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static int parseInt(String text) {
-        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
-        return Integer.parseInt(text);
-    }
-
     // Offsets stay within int range: the repositories page with int offsets.
     private static long offsetOf(String cursor) {
         if (cursor.length() > MAX_CURSOR_LENGTH) return -1;
@@ -69,7 +60,6 @@ public final class PageParameters {
             return -1;
         }
         if (!decoded.startsWith(CURSOR_MARK)) return -1;
-        int offset = parseInt(decoded.substring(CURSOR_MARK.length()));
-        return offset;
+        return QueryParameters.naturalNumber(decoded.substring(CURSOR_MARK.length()));
     }
 }

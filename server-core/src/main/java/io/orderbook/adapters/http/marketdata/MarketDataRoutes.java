@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.orderbook.adapters.http.ApiPaths;
 import io.orderbook.adapters.http.ApiRoutes;
 import io.orderbook.adapters.http.HttpRoutes;
+import io.orderbook.adapters.http.QueryParameters;
 import io.orderbook.adapters.http.markets.ItemsResponse;
 import io.orderbook.adapters.http.pipeline.Access;
 import io.orderbook.adapters.http.problem.ApiProblem;
@@ -16,7 +17,6 @@ import io.orderbook.application.orders.MarketCatalog;
 import io.orderbook.application.orders.TradedMarket;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,15 +78,9 @@ public final class MarketDataRoutes implements HttpRoutes {
         CandleInterval interval = intervalText == null ? CandleInterval.ONE_MINUTE
                 : CandleInterval.ofCode(intervalText).orElse(null);
         violations.check(interval != null, "interval", "must be one of 1m, 5m, 1h, 1d");
-        int limit = DEFAULT_CANDLES;
-        String limitText = ctx.queryParam("limit");
-        if (limitText != null) {
-            limit = limitText.length() <= 4 && !limitText.isEmpty() && limitText.chars().allMatch(c -> c >= '0' && c <= '9')
-                    ? Integer.parseInt(limitText) : -1;
-            violations.check(limit >= 1 && limit <= MAX_CANDLES, "limit", "must be an integer from 1 to " + MAX_CANDLES);
-        }
-        Instant to = instant(ctx, "to", violations);
-        Instant from = instant(ctx, "from", violations);
+        int limit = QueryParameters.limit(ctx, DEFAULT_CANDLES, MAX_CANDLES, violations);
+        Instant to = QueryParameters.instant(ctx, "to", violations);
+        Instant from = QueryParameters.instant(ctx, "from", violations);
         violations.throwIfAny();
         if (to == null) {
             to = clock.instant();
@@ -100,22 +94,6 @@ public final class MarketDataRoutes implements HttpRoutes {
         List<Candle> candles = store.candles(market.id(), interval, from, to, limit);
         ctx.json(new CandlesView(market.symbol(), interval.code(),
                 candles.stream().map(candle -> CandlesView.CandleView.of(market, candle)).toList()));
-    }
-
-    private static Instant instant(Context ctx, String name, Violations violations) {
-        String text = ctx.queryParam(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            if (text.length() <= 40) {
-                return Instant.parse(text);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        violations.add(name, "must be a time such as 2030-01-02T03:04:05Z");
-        return null;
     }
 
     private TradedMarket market(Context ctx) {

@@ -176,7 +176,7 @@ class JobsHttpTest {
         assertThat(candles.get("candles").isArray()).isTrue();
 
         for (String bad : List.of("interval=2m", "limit=0", "limit=1001", "from=yesterday",
-                "from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z")) {
+                "from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z", "to=%2B1000000000-01-01T00:00:00Z")) {
             HttpResponse<String> response = server.request("GET", "/markets/BTC-USDT/candles?" + bad).as(trader).send();
             assertThat(response.statusCode()).as(bad + " " + response.body()).isEqualTo(400);
             assertThat(json(response).get("code").asText()).isEqualTo("VALIDATION_FAILED");
