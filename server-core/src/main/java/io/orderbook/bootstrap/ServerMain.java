@@ -94,7 +94,8 @@ public final class ServerMain {
     /**
      * Login, users and API keys (creating the configured first administrator when there are no users yet), then
      * trading over the durable sequencer with its order and trade events published to Kafka, markets (signing keys
-     * sealed with the master key), conditional orders fired by price events from Kafka, the scheduled jobs, and with
+     * sealed with the master key), conditional orders fired by price events from Kafka (which also feed the latest
+     * prices and the price history served under {@code /prices}), the scheduled jobs, and with
      * {@code DEMO_DATA} the demo data and market maker. Closed in reverse order.
      */
     static ServerModule modules(ServerInfrastructure infrastructure) {
@@ -132,7 +133,8 @@ public final class ServerMain {
                 prices.latestPrices());
         // The jobs' /markets/stats before the markets' /markets/{symbol}.
         return ServerModule.of(identity.authenticator(),
-                List.of(identity.routes(), trading.routes(), jobs.routes(), markets.routes(), conditional.routes()),
+                List.of(identity.routes(), trading.routes(), jobs.routes(), markets.routes(), conditional.routes(),
+                        prices.routes()),
                 () -> closeInOrder(demo, jobs, prices, conditional, markets, trading, tradingEvents, identity));
     }
 

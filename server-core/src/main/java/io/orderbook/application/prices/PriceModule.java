@@ -2,6 +2,8 @@ package io.orderbook.application.prices;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.orderbook.adapters.http.HttpRoutes;
+import io.orderbook.adapters.http.prices.PriceRoutes;
 import io.orderbook.adapters.kafka.PriceEventConsumer;
 import io.orderbook.adapters.kafka.PriceEventReader;
 import io.orderbook.adapters.kafka.PriceSimulator;
@@ -24,6 +26,7 @@ import org.redisson.api.RedissonClient;
  * events, the latest price per token in Redis ({@link #latestPrices()}) while the {@link PriceObserver} (conditional
  * orders) runs, then the history in PostgreSQL (a bar per token and second), written beside the next batches; a
  * batch's offsets are committed once all three are done. Optionally the price simulator feeding the topic.
+ * {@link #routes()} serves both stores over HTTP.
  *
  * <pre>{@code
  * PriceModule prices = new PriceModule(settings, database, redisson, observer, meterRegistry, clock);
@@ -38,6 +41,7 @@ public final class PriceModule implements AutoCloseable {
     private final PriceEventConsumer consumer;
     private final Optional<PriceSimulator> simulator;
     private final PriceHistoryWriter historyWriter;
+    private final HttpRoutes routes;
 
     /**
      * Price settings.
@@ -97,6 +101,7 @@ public final class PriceModule implements AutoCloseable {
         Objects.requireNonNull(observer, "observer");
         this.latest = new RedisLatestPrices(redisson);
         this.history = new PostgresPriceHistory(database);
+        this.routes = new PriceRoutes(latest, history, clock);
         Timer redisTime = stepTimer(registry, "latest");
         Timer historyTime = stepTimer(registry, "history");
         Timer observerTime = stepTimer(registry, "observer");
@@ -136,6 +141,15 @@ public final class PriceModule implements AutoCloseable {
      */
     public PostgresPriceHistory history() {
         return history;
+    }
+
+    /**
+     * {@code /prices} under {@code /api/v1}: the latest price and the one-second bars of a token.
+     *
+     * @return the routes, to add to the server's route group
+     */
+    public HttpRoutes routes() {
+        return routes;
     }
 
     /** Stops the simulator, then the consumer (after the batch in hand). The database and Redis stay open. */
