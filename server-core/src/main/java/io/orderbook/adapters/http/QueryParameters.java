@@ -52,18 +52,29 @@ public final class QueryParameters {
         if (text == null) {
             return null;
         }
-        try {
-            if (text.length() <= 40) {
-                Instant instant = Instant.parse(text);
-                if (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST)) {
-                    return instant;
-                }
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+        Instant instant = storableInstant(text);
+        if (instant == null) {
+            violations.add(name, "must be a time from year 1 to 9999 such as 2030-01-02T03:04:05Z");
         }
-        violations.add(name, "must be a time from year 1 to 9999 such as 2030-01-02T03:04:05Z");
-        return null;
+        return instant;
+    }
+
+    /**
+     * Parses an ISO-8601 time with an offset ({@code Z}, {@code +01:00}) that the database can hold.
+     *
+     * @param text the time
+     * @return the instant, or null when the text is not such a time or its year is not 1 to 9999
+     */
+    public static Instant storableInstant(String text) {
+        if (text.length() > 40) {
+            return null;
+        }
+        try {
+            Instant instant = Instant.parse(text);
+            return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

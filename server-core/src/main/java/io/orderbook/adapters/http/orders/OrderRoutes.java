@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.orderbook.adapters.http.ApiPaths;
 import io.orderbook.adapters.http.ApiRoutes;
 import io.orderbook.adapters.http.HttpRoutes;
+import io.orderbook.adapters.http.QueryParameters;
 import io.orderbook.adapters.http.identity.PageParameters;
 import io.orderbook.adapters.http.identity.PageResponse;
 import io.orderbook.adapters.http.pipeline.Access;
@@ -89,8 +90,8 @@ public final class OrderRoutes implements HttpRoutes {
         Integer marketId = TradingRequests.marketParam(ctx, catalog);
         OrderStatus status = TradingRequests.enumParam(ctx, "status", OrderStatus.class, violations);
         Side side = TradingRequests.enumParam(ctx, "side", Side.class, violations);
-        Instant from = TradingRequests.instantParam(ctx, "from", violations);
-        Instant to = TradingRequests.instantParam(ctx, "to", violations);
+        Instant from = QueryParameters.instant(ctx, "from", violations);
+        Instant to = QueryParameters.instant(ctx, "to", violations);
         String clientOrderId = ctx.queryParam("clientOrderId");
         violations.throwIfAny();
         Long owner = TradingRequests.ownerFilter(ctx, actor, true);

@@ -14,8 +14,6 @@ import io.orderbook.application.users.Actor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -121,27 +119,6 @@ public final class TradingRequests {
             throw ApiProblem.forbidden("Only administrators may see other users' records.");
         }
         return actor.userId();
-    }
-
-    /**
-     * Reads an optional ISO-8601 instant query parameter.
-     *
-     * @param ctx        the request
-     * @param name       the parameter, e.g. {@code from}
-     * @param violations where a malformed value is recorded
-     * @return the instant, or null when absent or malformed
-     */
-    public static Instant instantParam(Context ctx, String name, Violations violations) {
-        String text = ctx.queryParam(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            violations.add(name, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-            return null;
-        }
     }
 
     /**

@@ -4,8 +4,6 @@ import io.javalin.http.Context;
 import io.orderbook.adapters.http.problem.Violations;
 import io.orderbook.application.requestlog.RequestLogCursor;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,12 +92,11 @@ final class QueryParameters {
     /** An ISO-8601 date-time with an offset, e.g. {@code 2026-01-31T12:00:00Z} or {@code 2026-01-31T13:00:00+01:00}. */
     Optional<Instant> instant(String name) {
         return raw(name).flatMap(text -> {
-            try {
-                return Optional.of(OffsetDateTime.parse(text).toInstant());
-            } catch (DateTimeParseException e) {
-                violations.add(name, "must be an ISO-8601 date-time with offset, such as 2026-01-31T12:00:00Z");
-                return Optional.empty();
+            Instant instant = io.orderbook.adapters.http.QueryParameters.storableInstant(text);
+            if (instant == null) {
+                violations.add(name, "must be an ISO-8601 date-time with offset, years 1 to 9999, such as 2026-01-31T12:00:00Z");
             }
+            return Optional.ofNullable(instant);
         });
     }
 

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.orderbook.adapters.http.ApiPaths;
 import io.orderbook.adapters.http.ApiRoutes;
 import io.orderbook.adapters.http.HttpRoutes;
+import io.orderbook.adapters.http.QueryParameters;
 import io.orderbook.adapters.http.identity.IdentityRequests;
 import io.orderbook.adapters.http.identity.PageParameters;
 import io.orderbook.adapters.http.identity.PageResponse;
@@ -52,8 +53,8 @@ public final class TradeRoutes implements HttpRoutes {
         Violations violations = new Violations();
         Integer marketId = TradingRequests.marketParam(ctx, catalog);
         Long orderId = IdentityRequests.queryId(ctx, "orderId");
-        Instant from = TradingRequests.instantParam(ctx, "from", violations);
-        Instant to = TradingRequests.instantParam(ctx, "to", violations);
+        Instant from = QueryParameters.instant(ctx, "from", violations);
+        Instant to = QueryParameters.instant(ctx, "to", violations);
         violations.throwIfAny();
         long userId = TradingRequests.ownerFilter(ctx, actor(ctx), false);
         ctx.json(PageResponse.of(history.trades(userId, new TradeFilter(marketId, orderId, from, to),

@@ -498,6 +498,11 @@ class OrderHttpTest {
 
             assertProblem(server.request("GET", "/orders?status=DONE").as(trader).send(), 400, "VALIDATION_FAILED");
             assertProblem(server.request("GET", "/orders?from=yesterday").as(trader).send(), 400, "VALIDATION_FAILED");
+            // Instant.parse reaches a billion years; the database would refuse it with a 500.
+            assertProblem(server.request("GET", "/orders?to=%2B1000000000-01-01T00:00:00Z").as(trader).send(), 400,
+                    "VALIDATION_FAILED");
+            assertProblem(server.request("GET", "/trades?from=-1000000000-01-01T00:00:00Z").as(trader).send(), 400,
+                    "VALIDATION_FAILED");
             assertProblem(server.request("GET", "/orders?market=NOPE-USDT").as(trader).send(), 404, "UNKNOWN_MARKET");
         }
 

@@ -277,6 +277,8 @@ class RequestLogQueryTest {
         assertValidationProblem(get(ADMIN_TOKEN, "/api/v1/request-logs?from=2025-03-02T00:00:00Z&to=2025-03-01T00:00:00Z"), "to");
         assertValidationProblem(get(ADMIN_TOKEN, "/api/v1/request-logs?from=2025-03-01T00:00:00Z&to=2025-03-01T00:00:00Z"), "to");
         assertValidationProblem(get(ADMIN_TOKEN, "/api/v1/request-logs?limit=501"), "limit");
+        assertValidationProblem(get(ADMIN_TOKEN, "/api/v1/request-logs?to=%2B999999999-01-01T00:00:00Z"), "to");
+        assertValidationProblem(get(ADMIN_TOKEN, "/api/v1/request-logs/stats?from=-999999999-01-01T00:00:00Z"), "from");
         assertValidationProblem(get(ADMIN_TOKEN, "/api/v1/request-logs?limit=ten"), "limit");
         assertValidationProblem(get(ADMIN_TOKEN, "/api/v1/request-logs?status=99&statusClass=6xx"), "status", "statusClass");
         assertValidationProblem(get(ADMIN_TOKEN, "/api/v1/request-logs?status=404&statusClass=4xx"), "statusClass");
