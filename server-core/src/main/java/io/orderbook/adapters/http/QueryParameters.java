@@ -71,10 +71,21 @@ public final class QueryParameters {
         }
         try {
             Instant instant = Instant.parse(text);
-            return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
+            return isStorable(instant) ? instant : null;
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether the database holds this time: years 1 to 9999. Request bodies' times (e.g. an order's expiry) are
+     * checked with it too.
+     *
+     * @param instant a parsed time
+     * @return whether its year is 1 to 9999
+     */
+    public static boolean isStorable(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
     /**

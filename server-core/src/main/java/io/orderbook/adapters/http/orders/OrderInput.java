@@ -1,5 +1,6 @@
 package io.orderbook.adapters.http.orders;
 
+import io.orderbook.adapters.http.QueryParameters;
 import io.orderbook.adapters.http.problem.Violations;
 import io.orderbook.application.orders.DecimalAmount;
 import io.orderbook.application.orders.MarketCatalog;
@@ -93,6 +94,8 @@ public final class OrderInput {
                 violations.add("expireAt", "is required for GTD orders");
             } else if (!body.expireAt().isAfter(clock.instant())) {
                 violations.add("expireAt", "must be in the future");
+            } else if (!QueryParameters.isStorable(body.expireAt())) {
+                violations.add("expireAt", "must be before the year 10000");
             } else {
                 expireAt = body.expireAt().toEpochMilli();
             }

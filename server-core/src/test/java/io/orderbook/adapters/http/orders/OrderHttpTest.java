@@ -666,6 +666,8 @@ class OrderHttpTest {
                             400, "VALIDATION_FAILED", List.of("expireAt")),
                     new Case("expiry in the past", "{" + m + "\"type\":\"LIMIT\",\"price\":\"1\",\"quantity\":\"1\",\"expireAt\":\"2001-01-01T00:00:00Z\"}",
                             400, "VALIDATION_FAILED", List.of("expireAt")),
+                    new Case("expiry past year 9999", "{" + m + "\"type\":\"LIMIT\",\"price\":\"1\",\"quantity\":\"1\",\"expireAt\":\"+1000000000-01-01T00:00:00Z\"}",
+                            400, "VALIDATION_FAILED", List.of("expireAt")),
                     new Case("expiry on GTC", "{" + m + "\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"price\":\"1\",\"quantity\":\"1\",\"expireAt\":\"2999-01-01T00:00:00Z\"}",
                             400, "VALIDATION_FAILED", List.of("expireAt")),
                     new Case("client order id with spaces", "{" + m + "\"type\":\"LIMIT\",\"price\":\"1\",\"quantity\":\"1\",\"clientOrderId\":\"a b\"}",
