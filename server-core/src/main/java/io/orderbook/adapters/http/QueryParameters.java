@@ -60,6 +60,18 @@ public final class QueryParameters {
     }
 
     /**
+     * Reports {@code to} when both ends of a [from, to) range are given and {@code from} is not before it: such a
+     * range is empty, which is a mistake rather than a question.
+     *
+     * @param from       the start, or null
+     * @param to         the end, or null
+     * @param violations gets "must be after from"
+     */
+    public static void checkRange(Instant from, Instant to, Violations violations) {
+        violations.check(from == null || to == null || from.isBefore(to), "to", "must be after from");
+    }
+
+    /**
      * Parses an ISO-8601 time with an offset ({@code Z}, {@code +01:00}) that the database can hold.
      *
      * @param text the time

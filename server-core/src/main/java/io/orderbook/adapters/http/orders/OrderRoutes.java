@@ -92,6 +92,7 @@ public final class OrderRoutes implements HttpRoutes {
         Side side = TradingRequests.enumParam(ctx, "side", Side.class, violations);
         Instant from = QueryParameters.instant(ctx, "from", violations);
         Instant to = QueryParameters.instant(ctx, "to", violations);
+        QueryParameters.checkRange(from, to, violations);
         String clientOrderId = ctx.queryParam("clientOrderId");
         violations.throwIfAny();
         Long owner = TradingRequests.ownerFilter(ctx, actor, true);

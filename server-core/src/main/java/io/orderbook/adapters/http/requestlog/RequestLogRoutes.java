@@ -56,7 +56,7 @@ public final class RequestLogRoutes implements HttpRoutes {
     }
 
     private void search(Context ctx) {
-        QueryParameters query = new QueryParameters(ctx, SEARCH_PARAMETERS);
+        StrictQuery query = new StrictQuery(ctx, SEARCH_PARAMETERS);
         Optional<Long> apiKeyId = query.id("apiKeyId");
         Optional<Long> userId = query.id("userId");
         Optional<Integer> status = query.integer("status", 100, 599);
@@ -83,7 +83,7 @@ public final class RequestLogRoutes implements HttpRoutes {
     }
 
     private void stats(Context ctx) {
-        QueryParameters query = new QueryParameters(ctx, STATS_PARAMETERS);
+        StrictQuery query = new StrictQuery(ctx, STATS_PARAMETERS);
         Optional<Long> apiKeyId = query.id("apiKeyId");
         Optional<Long> userId = query.id("userId");
         Optional<Instant> from = query.instant("from");

@@ -55,6 +55,7 @@ public final class TradeRoutes implements HttpRoutes {
         Long orderId = IdentityRequests.queryId(ctx, "orderId");
         Instant from = QueryParameters.instant(ctx, "from", violations);
         Instant to = QueryParameters.instant(ctx, "to", violations);
+        QueryParameters.checkRange(from, to, violations);
         violations.throwIfAny();
         long userId = TradingRequests.ownerFilter(ctx, actor(ctx), false);
         ctx.json(PageResponse.of(history.trades(userId, new TradeFilter(marketId, orderId, from, to),

@@ -503,6 +503,10 @@ class OrderHttpTest {
                     "VALIDATION_FAILED");
             assertProblem(server.request("GET", "/trades?from=-1000000000-01-01T00:00:00Z").as(trader).send(), 400,
                     "VALIDATION_FAILED");
+            assertProblem(server.request("GET", "/orders?from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z").as(trader)
+                    .send(), 400, "VALIDATION_FAILED");
+            assertProblem(server.request("GET", "/trades?from=2030-01-02T00:00:00Z&to=2030-01-02T00:00:00Z").as(trader)
+                    .send(), 400, "VALIDATION_FAILED");
             assertProblem(server.request("GET", "/orders?market=NOPE-USDT").as(trader).send(), 404, "UNKNOWN_MARKET");
         }
 

@@ -1,6 +1,7 @@
 package io.orderbook.adapters.http.requestlog;
 
 import io.javalin.http.Context;
+import io.orderbook.adapters.http.QueryParameters;
 import io.orderbook.adapters.http.problem.Violations;
 import io.orderbook.application.requestlog.RequestLogCursor;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Set;
  * collected as field errors, so a misspelt filter ({@code statsu=500}) is reported instead of silently
  * widening the result.
  */
-final class QueryParameters {
+final class StrictQuery {
 
     static final int MAX_PATH_PREFIX_LENGTH = 200;
     static final int MAX_CURSOR_LENGTH = 200;
@@ -22,7 +23,7 @@ final class QueryParameters {
     private final Map<String, List<String>> parameters;
     private final Violations violations = new Violations();
 
-    QueryParameters(Context ctx, List<String> known) {
+    StrictQuery(Context ctx, List<String> known) {
         this.parameters = ctx.queryParamMap();
         Set<String> allowed = Set.copyOf(known);
         parameters.forEach((name, values) -> {
@@ -92,7 +93,7 @@ final class QueryParameters {
     /** An ISO-8601 date-time with an offset, e.g. {@code 2026-01-31T12:00:00Z} or {@code 2026-01-31T13:00:00+01:00}. */
     Optional<Instant> instant(String name) {
         return raw(name).flatMap(text -> {
-            Instant instant = io.orderbook.adapters.http.QueryParameters.storableInstant(text);
+            Instant instant = QueryParameters.storableInstant(text);
             if (instant == null) {
                 violations.add(name, "must be an ISO-8601 date-time with offset, years 1 to 9999, such as 2026-01-31T12:00:00Z");
             }
@@ -114,9 +115,7 @@ final class QueryParameters {
 
     /** Reports {@code to} when both ends are given and {@code from} is not before it. */
     void checkOrder(Optional<Instant> from, Optional<Instant> to) {
-        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-            violations.add("to", "must be after from");
-        }
+        QueryParameters.checkRange(from.orElse(null), to.orElse(null), violations);
     }
 
     private Optional<String> raw(String name) {
