@@ -36,6 +36,12 @@ import org.redisson.api.RedissonClient;
  */
 public final class PriceModule implements AutoCloseable {
 
+    /**
+     * How often the history is written at most. Offsets are committed at most every 100 ms, and only once the history
+     * holds their events, so this delays no commit by more than one interval.
+     */
+    private static final Duration HISTORY_WRITE_INTERVAL = Duration.ofMillis(50);
+
     private final RedisLatestPrices latest;
     private final PostgresPriceHistory history;
     private final PriceEventConsumer consumer;
@@ -105,7 +111,8 @@ public final class PriceModule implements AutoCloseable {
         Timer redisTime = stepTimer(registry, "latest");
         Timer historyTime = stepTimer(registry, "history");
         Timer observerTime = stepTimer(registry, "observer");
-        this.historyWriter = new PriceHistoryWriter(ticks -> historyTime.record(() -> history.append(ticks)));
+        this.historyWriter = new PriceHistoryWriter(ticks -> historyTime.record(() -> history.append(ticks)),
+                HISTORY_WRITE_INTERVAL);
         PriceObserver pipeline = ticks -> {
             // Redis works while the observer does: the batch is done (and may be committed) once both are.
             CompletableFuture<Long> stored = latest.recordAsync(ticks).toCompletableFuture();

@@ -1,6 +1,7 @@
 package io.orderbook.adapters.persistence.prices;
 
 import io.orderbook.application.prices.PriceTick;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,12 +13,15 @@ import java.util.function.Consumer;
 
 /**
  * Writes price batches to the {@link PostgresPriceHistory} from a thread of its own, in the order given. Batches that
- * queue up while a write runs go into the next write together, as one statement: under load the database sees fewer,
- * larger writes (and fewer bars, as events of the same token and second merge) instead of falling further behind.
+ * queue up go into the next write together, as one statement, and writes start at most once per interval: at 50,000
+ * events a second the consumer hands over some 300 batches a second, and one transaction per batch cost PostgreSQL
+ * more than the bars themselves (the events of one token and second merge into one bar, so a write of many batches
+ * has hardly more rows than a write of one).
  */
 public final class PriceHistoryWriter implements AutoCloseable {
 
     private final Consumer<List<PriceTick>> history;
+    private final long intervalNanos;
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
@@ -25,10 +29,12 @@ public final class PriceHistoryWriter implements AutoCloseable {
     /**
      * Starts the writing thread.
      *
-     * @param history appends one combined batch, e.g. {@link PostgresPriceHistory#append}
+     * @param history  appends one combined batch, e.g. {@link PostgresPriceHistory#append}
+     * @param interval the least time from the start of one write to the start of the next
      */
-    public PriceHistoryWriter(Consumer<List<PriceTick>> history) {
+    public PriceHistoryWriter(Consumer<List<PriceTick>> history, Duration interval) {
         this.history = Objects.requireNonNull(history, "history");
+        this.intervalNanos = interval.toNanos();
         this.writer = Thread.ofPlatform().name("price-history").daemon().start(this::run);
     }
 
@@ -65,16 +71,16 @@ public final class PriceHistoryWriter implements AutoCloseable {
 
     private void run() {
         List<Queued> work = new ArrayList<>();
+        long lastWrite = System.nanoTime() - intervalNanos;
         while (running || !queue.isEmpty()) {
             try {
                 work.add(running ? queue.take() : queue.remove());
             } catch (InterruptedException e) {
-                if (queue.isEmpty()) {
-                    return;
-                }
                 continue;
             }
+            pauseUntil(lastWrite + intervalNanos);
             queue.drainTo(work);
+            lastWrite = System.nanoTime();
             List<PriceTick> all = new ArrayList<>();
             work.forEach(q -> all.addAll(q.ticks()));
             try {
@@ -84,6 +90,18 @@ public final class PriceHistoryWriter implements AutoCloseable {
                 work.forEach(q -> q.done().completeExceptionally(e));
             }
             work.clear();
+        }
+    }
+
+    /** Sleeps until {@code due} unless closing: what is queued is then written at once. */
+    private void pauseUntil(long due) {
+        long wait = due - System.nanoTime();
+        if (wait > 0 && running) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                // close() interrupts: write what is queued now
+            }
         }
     }
 
