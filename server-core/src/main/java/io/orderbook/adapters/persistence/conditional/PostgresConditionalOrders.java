@@ -283,11 +283,13 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
             best[i] = bestById.get(ids[i]);
         }
         // Tens of thousands of stops can move between two saves: two statements instead of one per stop. The rows
-        // are locked in id order first, as a claim locks them, so the two cannot deadlock.
+        // are locked in id order first, as a claim locks them, so the two cannot deadlock; the lock answers with a
+        // count, not the ids, which cost a round trip per socket buffer.
         inTransaction(connection -> {
             Array idArray = connection.createArrayOf("bigint", ids);
             try (PreparedStatement lock = connection.prepareStatement("""
-                    select id from conditional_orders where id = any(?) and status = 'ARMED' order by id for update""")) {
+                    select count(*) from (select id from conditional_orders
+                    where id = any(?) and status = 'ARMED' order by id for update) locked""")) {
                 lock.setArray(1, idArray);
                 lock.executeQuery().close();
             }
