@@ -37,7 +37,20 @@ public final class Jdbc {
      * @throws IllegalStateException if the work or the connection fails with an {@link SQLException}
      */
     public static <T> T query(Database database, Work<T> work) {
-        try (Connection connection = database.dataSource().getConnection()) {
+        return query(database.dataSource(), work);
+    }
+
+    /**
+     * Runs work in auto-commit mode on a connection of {@code dataSource}, as {@link #query(Database, Work)}.
+     *
+     * @param <T>        what the work returns
+     * @param dataSource where to take the connection from
+     * @param work       the work
+     * @return the work's result
+     * @throws IllegalStateException if the work or the connection fails with an {@link SQLException}
+     */
+    public static <T> T query(DataSource dataSource, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
             return work.on(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("database work failed: " + e.getMessage(), e);

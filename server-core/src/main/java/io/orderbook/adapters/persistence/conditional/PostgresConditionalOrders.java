@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
             id, user_id, market_id, kind, side, order_type, limit_price, trigger_price, trailing_offset,
             trailing_distance, trailing_best, quantity_rule, quantity_value, quantity_order_id, oco_id, status, reason,
             fired_price, fired_event_id, placed_order_id, created_at, updated_at, triggered_at""";
+    /** {@link #COLUMNS} of the table aliased {@code o}, for statements that join it. */
+    private static final String QUALIFIED_COLUMNS = COLUMNS.replaceAll("(\\w+)", "o.$1");
     private static final String OCO_CANCELLED = "OCO_SIBLING_FIRED";
 
     private final DataSource dataSource;
@@ -224,33 +227,53 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
             if (claimed.isEmpty()) {
                 return Claims.NONE;
             }
+            // The claimed orders and the cancelled siblings in one statement that returns the claimed rows: each
+            // round trip on the way from a price event to its order is one more wait for a core.
+            int rows = claimed.size() + cancelled.size();
+            Long[] ids = new Long[rows];
+            String[] statuses = new String[rows];
+            Long[] prices = new Long[rows];
+            String[] eventIds = new String[rows];
+            int row = 0;
+            for (Crossing crossing : claimed) {
+                ids[row] = crossing.id();
+                statuses[row] = "TRIGGERED";
+                prices[row] = crossing.price();
+                eventIds[row++] = crossing.eventId().length() > 128
+                        ? crossing.eventId().substring(0, 128) : crossing.eventId();
+            }
+            for (Long id : cancelled) {
+                ids[row] = id;
+                statuses[row++] = "CANCELLED";
+            }
+            List<ConditionalOrder> triggered = new ArrayList<>();
             try (PreparedStatement update = connection.prepareStatement("""
-                    update conditional_orders set status = 'TRIGGERED', fired_price = ?, fired_event_id = ?,
-                        triggered_at = ?, updated_at = ?
-                    where id = ? and status = 'ARMED'""")) {
-                for (Crossing crossing : claimed) {
-                    update.setLong(1, crossing.price());
-                    update.setString(2, crossing.eventId().length() > 128
-                            ? crossing.eventId().substring(0, 128) : crossing.eventId());
-                    update.setObject(3, utc(now));
-                    update.setObject(4, utc(now));
-                    update.setLong(5, crossing.id());
-                    update.addBatch();
+                    update conditional_orders o set status = u.status,
+                        fired_price = case when u.status = 'TRIGGERED' then u.price else o.fired_price end,
+                        fired_event_id = case when u.status = 'TRIGGERED' then u.event_id else o.fired_event_id end,
+                        triggered_at = case when u.status = 'TRIGGERED' then ? else o.triggered_at end,
+                        reason = case when u.status = 'CANCELLED' then ? else o.reason end,
+                        updated_at = ?
+                    from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[]) as u(id, status, price, event_id)
+                    where o.id = u.id and o.status = 'ARMED'
+                    returning\s""" + QUALIFIED_COLUMNS)) {
+                update.setObject(1, utc(now));
+                update.setString(2, OCO_CANCELLED);
+                update.setObject(3, utc(now));
+                update.setArray(4, connection.createArrayOf("bigint", ids));
+                update.setArray(5, connection.createArrayOf("varchar", statuses));
+                update.setArray(6, connection.createArrayOf("bigint", prices));
+                update.setArray(7, connection.createArrayOf("varchar", eventIds));
+                try (ResultSet changed = update.executeQuery()) {
+                    while (changed.next()) {
+                        ConditionalOrder order = order(changed);
+                        if (order.status() == ConditionalStatus.TRIGGERED) {
+                            triggered.add(order);
+                        }
+                    }
                 }
-                update.executeBatch();
             }
-            if (!cancelled.isEmpty()) {
-                try (PreparedStatement update = connection.prepareStatement("""
-                        update conditional_orders set status = 'CANCELLED', reason = ?, updated_at = ?
-                        where id = any(?) and status = 'ARMED'""")) {
-                    update.setString(1, OCO_CANCELLED);
-                    update.setObject(2, utc(now));
-                    update.setArray(3, connection.createArrayOf("bigint", cancelled.toArray()));
-                    update.executeUpdate();
-                }
-            }
-            List<ConditionalOrder> triggered = select(connection, "where id = any(?) order by id",
-                    (Object) claimed.stream().map(Crossing::id).toArray(Long[]::new));
+            triggered.sort(Comparator.comparingLong(ConditionalOrder::id));
             return new Claims(triggered, cancelled);
         });
     }
@@ -311,21 +334,29 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
         if (firings.isEmpty()) {
             return;
         }
-        inTransaction(connection -> {
+        Long[] ids = new Long[firings.size()];
+        Long[] placed = new Long[firings.size()];
+        String[] reasons = new String[firings.size()];
+        int row = 0;
+        for (Firing firing : firings) {
+            ids[row] = firing.id();
+            placed[row] = firing.placedOrderId();
+            reasons[row++] = firing.reason();
+        }
+        // One auto-committed statement: one round trip, as the claim.
+        Jdbc.query(dataSource, connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
-                    update conditional_orders set status = ?, placed_order_id = ?, reason = ?, updated_at = ?
-                    where id = ? and status = 'TRIGGERED'""")) {
-                for (Firing firing : firings) {
-                    update.setString(1, firing.placedOrderId() != null ? "FIRED" : "FAILED");
-                    setLong(update, 2, firing.placedOrderId());
-                    update.setString(3, firing.reason());
-                    update.setObject(4, utc(now));
-                    update.setLong(5, firing.id());
-                    update.addBatch();
-                }
-                update.executeBatch();
+                    update conditional_orders o
+                    set status = case when f.placed is not null then 'FIRED' else 'FAILED' end,
+                        placed_order_id = f.placed, reason = f.reason, updated_at = ?
+                    from unnest(?::bigint[], ?::bigint[], ?::varchar[]) as f(id, placed, reason)
+                    where o.id = f.id and o.status = 'TRIGGERED'""")) {
+                update.setObject(1, utc(now));
+                update.setArray(2, connection.createArrayOf("bigint", ids));
+                update.setArray(3, connection.createArrayOf("bigint", placed));
+                update.setArray(4, connection.createArrayOf("varchar", reasons));
+                return update.executeUpdate();
             }
-            return null;
         });
     }
 

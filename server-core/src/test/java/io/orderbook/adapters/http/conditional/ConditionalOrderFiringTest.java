@@ -292,6 +292,28 @@ class ConditionalOrderFiringTest {
     }
 
     @Test
+    void whenBothLegsOfAPairCrossInOneBatchOnlyTheFirstFires() {
+        String book = book();
+        Trader trader = funded("oco-batch", "0", "1");
+        Map<String, Object> body = Map.of("market", book, "legs", List.of(
+                Map.of("kind", "STOP_LOSS", "side", "SELL", "triggerPrice", "45000", "quantity", base("0.5")),
+                Map.of("kind", "TAKE_PROFIT", "side", "SELL", "triggerPrice", "55000", "quantity", base("0.5"))));
+        JsonNode legs = create(trader, body).get("items");
+        long stop = legs.get(0).get("id").asLong();
+        long profit = legs.get(1).get("id").asLong();
+        // One claim decides both: the leg with the smaller id fires, the other is its cancelled sibling.
+        deliver(server.module, List.of(tick(book, "56000"), tick(book, "44000")));
+        JsonNode fired = get(trader, stop);
+        assertThat(fired.get("status").asText()).isEqualTo("FIRED");
+        assertThat(fired.get("firedPrice").asText()).isEqualTo("44000.000000");
+        JsonNode cancelled = get(trader, profit);
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("reason").asText()).isEqualTo("OCO_SIBLING_FIRED");
+        assertThat(cancelled.get("firedPrice").isNull()).isTrue();
+        assertThat(ordersOf(trader)).isEqualTo(1);
+    }
+
+    @Test
     void pricesReturnOnceTheClaimIsDurableAndTheOrderIsPlacedAfterwards() {
         String book = book();
         Trader trader = funded("async", "0", "1");
