@@ -119,13 +119,24 @@ abstract class TradingClientContract {
     void takesARestingOrderAndClosesTheFill() throws Exception {
         List<PublicTrade> trades = new CopyOnWriteArrayList<>();
         List<Fill> aliceFills = new CopyOnWriteArrayList<>();
+        AtomicReference<Book> bobBook = new AtomicReference<>();
+        AtomicReference<List<Balance>> aliceBalances = new AtomicReference<>();
         try (AutoCloseable t = bob.onTrades(market, trades::add);
+             AutoCloseable b = bob.onBook(market, bobBook::set);
              AutoCloseable a = alice.onAccount(new AccountListener() {
                  @Override
                  public void fill(Fill fill) {
                      aliceFills.add(fill);
                  }
+
+                 @Override
+                 public void balances(List<Balance> list) {
+                     aliceBalances.set(list);
+                 }
              })) {
+            // Streams connect and subscribe asynchronously: under load the fill could come before the subscription.
+            // The first snapshots show both sockets connected, their subscriptions sent with them.
+            await(() -> bobBook.get() != null && aliceBalances.get() != null);
             alice.place(OrderRequest.limit(market, Side.BUY, new BigDecimal("99.00"), new BigDecimal("1")));
             long ask = alice.place(OrderRequest.limit(market, Side.SELL, new BigDecimal("101.00"), new BigDecimal("1")))
                     .order().id();
