@@ -247,7 +247,7 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
                 statuses[row++] = "CANCELLED";
             }
             List<ConditionalOrder> triggered = new ArrayList<>();
-            try (PreparedStatement update = connection.prepareStatement("""
+            try (PreparedStatement update = Jdbc.preparePlannedEachTime(connection, """
                     update conditional_orders o set status = u.status,
                         fired_price = case when u.status = 'TRIGGERED' then u.price else o.fired_price end,
                         fired_event_id = case when u.status = 'TRIGGERED' then u.event_id else o.fired_event_id end,
@@ -316,7 +316,7 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
                 lock.setArray(1, idArray);
                 lock.executeQuery().close();
             }
-            try (PreparedStatement update = connection.prepareStatement("""
+            try (PreparedStatement update = Jdbc.preparePlannedEachTime(connection, """
                     update conditional_orders c set trailing_best = b.best, updated_at = ?
                     from unnest(?::bigint[], ?::bigint[]) as b(id, best)
                     where c.id = b.id and c.status = 'ARMED' and c.kind = 'TRAILING_STOP'""")) {
@@ -345,7 +345,7 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
         }
         // One auto-committed statement: one round trip, as the claim.
         Jdbc.query(dataSource, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("""
+            try (PreparedStatement update = Jdbc.preparePlannedEachTime(connection, """
                     update conditional_orders o
                     set status = case when f.placed is not null then 'FIRED' else 'FAILED' end,
                         placed_order_id = f.placed, reason = f.reason, updated_at = ?

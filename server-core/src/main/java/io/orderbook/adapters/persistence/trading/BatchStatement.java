@@ -1,5 +1,6 @@
 package io.orderbook.adapters.persistence.trading;
 
+import io.orderbook.adapters.persistence.Jdbc;
 import io.orderbook.application.trading.CommandResult;
 import io.orderbook.domain.engine.EngineEvent.MarketHaltChanged;
 import io.orderbook.domain.engine.EngineEvent.TradeExecuted;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.PGStatement;
 
 /**
  * The rows of one batch (but its market listings, changes and delistings) written by ONE SQL statement: a data-
@@ -61,11 +61,7 @@ final class BatchStatement {
             return;
         }
         String sql = "with " + ctes + "\nselect " + (storedOrders > 0 ? "(select count(*) from updated_orders)" : "0");
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            // Planned for each batch with its arrays, never from a cached generic plan: a generic plan made while
-            // the orders table was small joined the updated orders by a sequential scan of that table, and kept
-            // doing so as it grew (1,040 scans of 50,000 rows on average in one 90 s load run).
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        try (PreparedStatement statement = Jdbc.preparePlannedEachTime(connection, sql)) {
             for (int i = 0; i < arrays.size(); i++) {
                 statement.setArray(i + 1, connection.createArrayOf(types.get(i), arrays.get(i)));
             }

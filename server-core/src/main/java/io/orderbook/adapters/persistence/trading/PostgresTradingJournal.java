@@ -1,6 +1,7 @@
 package io.orderbook.adapters.persistence.trading;
 
 import io.orderbook.adapters.persistence.Database;
+import io.orderbook.adapters.persistence.Jdbc;
 import io.orderbook.adapters.signing.MarketKeyring;
 import io.orderbook.application.trading.ClientOrderKey;
 import io.orderbook.application.trading.CommandContext;
@@ -362,7 +363,7 @@ public final class PostgresTradingJournal implements TradingJournal {
             users[i] = key.userId();
             ids[i++] = key.clientOrderId();
         }
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select = Jdbc.preparePlannedEachTime(connection, """
                 select o.user_id, o.client_order_id
                 from unnest(?::bigint[], ?::text[]) as k(user_id, client_order_id)
                 join orders o on o.user_id = k.user_id and o.client_order_id = k.client_order_id""")) {
@@ -389,7 +390,7 @@ public final class PostgresTradingJournal implements TradingJournal {
             users[i] = key.userId();
             values[i++] = key.key();
         }
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select = Jdbc.preparePlannedEachTime(connection, """
                 select i.user_id, i.idempotency_key, i.fingerprint, i.result::text
                 from unnest(?::bigint[], ?::text[]) as k(user_id, idempotency_key)
                 join idempotency_keys i on i.user_id = k.user_id and i.idempotency_key = k.idempotency_key""")) {
