@@ -269,9 +269,8 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
                 update.setArray(7, connection.createArrayOf("varchar", eventIds));
                 try (ResultSet changed = update.executeQuery()) {
                     while (changed.next()) {
-                        ConditionalOrder order = order(changed);
-                        if (order.status() == ConditionalStatus.TRIGGERED) {
-                            triggered.add(order);
+                        if ("TRIGGERED".equals(changed.getString("status"))) {
+                            triggered.add(order(changed));
                         }
                     }
                 }
@@ -346,7 +345,7 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
             placed[row] = firing.placedOrderId();
             reasons[row++] = firing.reason();
         }
-        // One auto-committed statement: one round trip, as the claim.
+        // One auto-committed statement: one round trip, where a batch and a commit were two.
         Jdbc.query(dataSource, connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     update conditional_orders o

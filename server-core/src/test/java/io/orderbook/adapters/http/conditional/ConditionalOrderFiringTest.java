@@ -108,6 +108,14 @@ class ConditionalOrderFiringTest {
         return json(response);
     }
 
+    /** A one-cancels-the-other pair selling 0.5: a stop-loss at 45,000 and a take-profit at 55,000; its legs. */
+    static JsonNode stopLossAndTakeProfit(Trader trader, String book) {
+        Map<String, Object> body = Map.of("market", book, "legs", List.of(
+                Map.of("kind", "STOP_LOSS", "side", "SELL", "triggerPrice", "45000", "quantity", base("0.5")),
+                Map.of("kind", "TAKE_PROFIT", "side", "SELL", "triggerPrice", "55000", "quantity", base("0.5"))));
+        return create(trader, body).get("items");
+    }
+
     static JsonNode get(Trader trader, long id) {
         HttpResponse<String> response = server.request("GET", "/conditional-orders/" + id).as(trader).send();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -275,10 +283,7 @@ class ConditionalOrderFiringTest {
     void whenOneLegOfAPairFiresTheOtherIsCancelled() {
         String book = book();
         Trader trader = funded("oco", "0", "1");
-        Map<String, Object> body = Map.of("market", book, "legs", List.of(
-                Map.of("kind", "STOP_LOSS", "side", "SELL", "triggerPrice", "45000", "quantity", base("0.5")),
-                Map.of("kind", "TAKE_PROFIT", "side", "SELL", "triggerPrice", "55000", "quantity", base("0.5"))));
-        JsonNode legs = create(trader, body).get("items");
+        JsonNode legs = stopLossAndTakeProfit(trader, book);
         long stop = legs.get(0).get("id").asLong();
         long profit = legs.get(1).get("id").asLong();
         assertThat(legs.get(0).get("ocoId").asLong()).isEqualTo(profit);
@@ -295,10 +300,7 @@ class ConditionalOrderFiringTest {
     void whenBothLegsOfAPairCrossInOneBatchOnlyTheFirstFires() {
         String book = book();
         Trader trader = funded("oco-batch", "0", "1");
-        Map<String, Object> body = Map.of("market", book, "legs", List.of(
-                Map.of("kind", "STOP_LOSS", "side", "SELL", "triggerPrice", "45000", "quantity", base("0.5")),
-                Map.of("kind", "TAKE_PROFIT", "side", "SELL", "triggerPrice", "55000", "quantity", base("0.5"))));
-        JsonNode legs = create(trader, body).get("items");
+        JsonNode legs = stopLossAndTakeProfit(trader, book);
         long stop = legs.get(0).get("id").asLong();
         long profit = legs.get(1).get("id").asLong();
         // One claim decides both: the leg with the smaller id fires, the other is its cancelled sibling.
