@@ -58,9 +58,10 @@ import org.slf4j.LoggerFactory;
  * market symbol applies to that market, an asset code to every market with that base asset; the price is taken in
  * the market's quote minor units, rounded half up). Only crossed orders cost a database round trip: all crossed
  * orders of a batch of ticks are claimed in one transaction ({@link ConditionalOrderStore#claim}: ARMED to
- * TRIGGERED, the one-cancels-the-other sibling cancelled), placed together through {@link OrderService#place}
+ * TRIGGERED, the one-cancels-the-other sibling cancelled), placed together through {@link OrderService#fire}
  * (so they share the sequencer's group commits and pass the same checks as a user's order, funds included) under
- * the client order id and idempotency key {@code cond-<id>}, and marked FIRED or FAILED in one more transaction.
+ * the client order id and idempotency key {@code cond-<id>}, and marked FIRED or FAILED in the sequencer's commit of
+ * the placed order (or, when the sequencer did not apply one, in one more statement).
  * {@link #onPrices} returns once the claim is durable; placing and finishing run on a firing thread of their own
  * (at most {@value #MAX_FIRINGS_IN_FLIGHT} claimed batches at once), so the price consumer reads on meanwhile.
  * The claim makes each order fire at most once across redelivered events and server instances; the fixed
@@ -403,21 +404,33 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         }
     }
 
-    /** Places the claimed orders together and records how each firing ended. */
+    /**
+     * Places the claimed orders together. An order the sequencer applies ends FIRED or FAILED in the sequencer's
+     * commit, and its owner hears of it as soon as that commit is durable; the other outcomes (sized to nothing, an
+     * unknown market, the first answer replayed to a resumed firing) are recorded here in one more statement.
+     */
     private void fire(List<ConditionalOrder> triggered) {
         if (triggered.isEmpty()) {
             return;
         }
-        List<Future<Firing>> pending = new ArrayList<>();
+        List<Future<Attempt>> pending = new ArrayList<>();
         for (ConditionalOrder order : triggered) {
-            pending.add(placing.submit(() -> place(order)));
+            pending.add(placing.submit(() -> {
+                Attempt attempt = place(order);
+                if (attempt != null && attempt.recorded()) {
+                    announce(order, attempt.firing());
+                }
+                return attempt;
+            }));
         }
-        List<Firing> firings = new ArrayList<>();
-        for (Future<Firing> future : pending) {
+        Map<Long, ConditionalOrder> byId = new HashMap<>();
+        triggered.forEach(order -> byId.put(order.id(), order));
+        List<Firing> unrecorded = new ArrayList<>();
+        for (Future<Attempt> future : pending) {
             try {
-                Firing firing = future.get();
-                if (firing != null) {
-                    firings.add(firing);
+                Attempt attempt = future.get();
+                if (attempt != null && !attempt.recorded()) {
+                    unrecorded.add(attempt.firing());
                 }
             } catch (ExecutionException e) {
                 LOG.error("A conditional order could not be placed; it is retried after the resume lease", e.getCause());
@@ -426,24 +439,36 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
                 throw new IllegalStateException("interrupted while placing conditional orders", e);
             }
         }
-        store.finish(firings, clock.instant());
-        Map<Long, ConditionalOrder> byId = new HashMap<>();
-        triggered.forEach(order -> byId.put(order.id(), order));
-        for (Firing firing : firings) {
-            ConditionalOrder before = byId.get(firing.id());
-            ConditionalOrder after = new ConditionalOrder(before.id(), before.userId(), before.marketId(), before.kind(),
-                    before.side(), before.orderType(), before.limitPrice(), before.triggerPrice(),
-                    before.trailingOffset(), before.trailingDistance(), before.trailingBest(), before.quantity(),
-                    before.ocoId(), firing.placedOrderId() != null ? ConditionalStatus.FIRED : ConditionalStatus.FAILED,
-                    firing.reason(), before.firedPrice(), before.firedEventId(), firing.placedOrderId(),
-                    before.createdAt(), clock.instant(), before.triggeredAt());
-            for (Consumer<ConditionalOrder> listener : listeners) {
-                try {
-                    listener.accept(after);
-                } catch (RuntimeException e) {
-                    LOG.error("A conditional-order listener failed", e);
-                }
+        store.finish(unrecorded, clock.instant());
+        unrecorded.forEach(firing -> announce(byId.get(firing.id()), firing));
+    }
+
+    /** Tells the listeners how a firing ended, once that is stored. */
+    private void announce(ConditionalOrder before, Firing firing) {
+        ConditionalOrder after = new ConditionalOrder(before.id(), before.userId(), before.marketId(), before.kind(),
+                before.side(), before.orderType(), before.limitPrice(), before.triggerPrice(),
+                before.trailingOffset(), before.trailingDistance(), before.trailingBest(), before.quantity(),
+                before.ocoId(), firing.placedOrderId() != null ? ConditionalStatus.FIRED : ConditionalStatus.FAILED,
+                firing.reason(), before.firedPrice(), before.firedEventId(), firing.placedOrderId(),
+                before.createdAt(), clock.instant(), before.triggeredAt());
+        for (Consumer<ConditionalOrder> listener : listeners) {
+            try {
+                listener.accept(after);
+            } catch (RuntimeException e) {
+                LOG.error("A conditional-order listener failed", e);
             }
+        }
+    }
+
+    /**
+     * How placing a claimed order ended.
+     *
+     * @param firing   FIRED with the placed order, or FAILED with the reason
+     * @param recorded whether the sequencer's commit already stored it on the conditional order
+     */
+    private record Attempt(Firing firing, boolean recorded) {
+        static Attempt unrecorded(long id, Long placedOrderId, String reason) {
+            return new Attempt(new Firing(id, placedOrderId, reason), false);
         }
     }
 
@@ -451,10 +476,10 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
      * Sizes and places one claimed order; null when the outcome is unknown (sequencer unavailable), so that it stays
      * TRIGGERED and is resumed later.
      */
-    private Firing place(ConditionalOrder order) {
+    private Attempt place(ConditionalOrder order) {
         Optional<TradedMarket> found = catalog.byId(order.marketId()).filter(TradedMarket::live);
         if (found.isEmpty()) {
-            return new Firing(order.id(), null, "UNKNOWN_MARKET");
+            return Attempt.unrecorded(order.id(), null, "UNKNOWN_MARKET");
         }
         TradedMarket market = found.get();
         boolean marketOrder = order.orderType() == OrderType.MARKET;
@@ -474,27 +499,29 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
                     Math.max(1, price), market.market().baseScale(), market.market().lotSize(),
                     market.market().takerFeePpm(), available, filled));
             if (!size.sized()) {
-                return new Firing(order.id(), null, size.failure());
+                return Attempt.unrecorded(order.id(), null, size.failure());
             }
             NewOrder placed = new NewOrder(order.marketId(), order.side(), order.orderType(),
                     marketOrder ? TimeInForce.IOC : TimeInForce.GTC, marketOrder ? 0 : order.limitPrice(),
                     size.quantity(), size.quoteAmount(), 0, null);
             String clientOrderId = order.clientOrderId();
-            OrderOutcome outcome = orders.place(order.userId(), placed, clientOrderId,
+            OrderOutcome outcome = orders.fire(order.id(), order.userId(), placed, clientOrderId,
                     new Retry(clientOrderId, "conditional-order:" + order.id()));
+            // Applied now: the sequencer's commit stored the outcome on the conditional order too.
+            boolean recorded = outcome.status() == CommandResult.Status.APPLIED;
             if (outcome.succeeded()) {
-                return new Firing(order.id(), outcome.orderId(), null);
+                return new Attempt(new Firing(order.id(), outcome.orderId(), null), recorded);
             }
             if (outcome.status() == CommandResult.Status.DUPLICATE_CLIENT_ORDER_ID) {
                 // Placed before under this client order id: that order is this firing's.
                 Actor owner = new Actor(order.userId(), UserRole.TRADER);
                 OrderFilter filter = new OrderFilter(order.userId(), null, null, null, clientOrderId, null, null);
                 return orders.list(owner, filter, PageRequest.first(1)).items().stream().findFirst()
-                        .map(existing -> new Firing(order.id(), existing.id(), null))
-                        .orElse(new Firing(order.id(), null, "DUPLICATE_CLIENT_ORDER_ID"));
+                        .map(existing -> Attempt.unrecorded(order.id(), existing.id(), null))
+                        .orElse(Attempt.unrecorded(order.id(), null, "DUPLICATE_CLIENT_ORDER_ID"));
             }
-            return new Firing(order.id(), null, outcome.rejectReason().map(Enum::name)
-                    .orElse(outcome.status().name()));
+            return new Attempt(new Firing(order.id(), null, outcome.rejectReason().map(Enum::name)
+                    .orElse(outcome.status().name())), recorded);
         } catch (SequencerUnavailableException e) {
             LOG.warn("Trading unavailable while firing conditional order {}; it is resumed later", order.id());
             return null;

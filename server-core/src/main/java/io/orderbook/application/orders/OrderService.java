@@ -69,11 +69,32 @@ public final class OrderService {
      * @throws SequencerUnavailableException if the order could not be made durable or no answer came in time
      */
     public OrderOutcome place(long userId, NewOrder order, String clientOrderId, Retry retry) {
+        return place(userId, order, context(userId, retry).withClientOrderId(clientOrderId));
+    }
+
+    /**
+     * Places the order a conditional order fires, as {@link #place} does; when the sequencer applies it (rather
+     * than replaying an earlier answer under the same idempotency key), the conditional order is marked FIRED or
+     * FAILED in the same commit as the order.
+     *
+     * @param conditionalOrderId the conditional order that fires
+     * @param userId             its owner, who will own the order
+     * @param order              the order it places
+     * @param clientOrderId      the order's client order id, or null
+     * @param retry              the idempotency key and request fingerprint that make a repeated firing safe
+     * @return the outcome: what changed, or why the engine refused
+     * @throws SequencerUnavailableException if the order could not be made durable or no answer came in time
+     */
+    public OrderOutcome fire(long conditionalOrderId, long userId, NewOrder order, String clientOrderId, Retry retry) {
+        return place(userId, order,
+                context(userId, retry).withClientOrderId(clientOrderId).withFiring(conditionalOrderId));
+    }
+
+    private OrderOutcome place(long userId, NewOrder order, CommandContext context) {
         Command.PlaceOrder command = new Command.PlaceOrder(clock.millis(), orderIds.nextOrderId(), userId,
                 order.marketId(), order.side(), order.type(), order.timeInForce(), order.price(), order.quantity(),
                 order.quoteAmount(), order.expireAt(), order.stp());
-        return OrderOutcome.of(await(sequencer.submit(command, context(userId, retry).withClientOrderId(clientOrderId))),
-                userId);
+        return OrderOutcome.of(await(sequencer.submit(command, context)), userId);
     }
 
     /**

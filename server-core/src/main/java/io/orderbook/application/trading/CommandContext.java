@@ -21,12 +21,15 @@ import java.util.regex.Pattern;
  * @param actorUserId   the administrator who adjusts a balance (balance adjustments only); or null
  * @param marketKeys    the signing key pair of the market a {@link Command.AddMarket} lists (required there,
  *                      refused elsewhere); or null
+ * @param firing        the conditional order a {@link Command.PlaceOrder} fires (refused elsewhere), which the
+ *                      journal marks FIRED (the order accepted) or FAILED (with the engine's reason) in the same
+ *                      commit as the order; or null
  */
 public record CommandContext(String clientOrderId, Idempotency idempotency, String reason, Long actorUserId,
-                             MarketKeys marketKeys) {
+                             MarketKeys marketKeys, Long firing) {
 
     /** No client order id, no idempotency key, no audit context. */
-    public static final CommandContext NONE = new CommandContext(null, null, null, null, null);
+    public static final CommandContext NONE = new CommandContext(null, null, null, null, null, null);
     /** Longest client order id, in characters (the column's width). */
     public static final int MAX_CLIENT_ORDER_ID = 64;
     /** Longest idempotency key, in characters (the column's width). */
@@ -62,6 +65,9 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
         if (actorUserId != null && actorUserId <= 0) {
             throw new IllegalArgumentException("actorUserId must be a user's id");
         }
+        if (firing != null && firing <= 0) {
+            throw new IllegalArgumentException("firing must be a conditional order's id");
+        }
     }
 
     /**
@@ -74,7 +80,7 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
      * @throws IllegalArgumentException as the canonical constructor does
      */
     public CommandContext(String clientOrderId, Idempotency idempotency, String reason, Long actorUserId) {
-        this(clientOrderId, idempotency, reason, actorUserId, null);
+        this(clientOrderId, idempotency, reason, actorUserId, null, null);
     }
 
     /**
@@ -86,7 +92,7 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
      *                                  characters
      */
     public CommandContext withClientOrderId(String id) {
-        return new CommandContext(id, idempotency, reason, actorUserId, marketKeys);
+        return new CommandContext(id, idempotency, reason, actorUserId, marketKeys, firing);
     }
 
     /**
@@ -101,7 +107,7 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
      */
     public CommandContext withIdempotency(long userId, String key, String fingerprint) {
         return new CommandContext(clientOrderId, new Idempotency(new IdempotencyKey(userId, key), fingerprint),
-                reason, actorUserId, marketKeys);
+                reason, actorUserId, marketKeys, firing);
     }
 
     /**
@@ -113,7 +119,7 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
      * @throws IllegalArgumentException if the reason is not storable or {@code actor} is not positive
      */
     public CommandContext withAudit(String why, long actor) {
-        return new CommandContext(clientOrderId, idempotency, why, actor, marketKeys);
+        return new CommandContext(clientOrderId, idempotency, why, actor, marketKeys, firing);
     }
 
     /**
@@ -123,7 +129,19 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
      * @return a new context; this one is unchanged
      */
     public CommandContext withMarketKeys(MarketKeys keys) {
-        return new CommandContext(clientOrderId, idempotency, reason, actorUserId, Objects.requireNonNull(keys, "keys"));
+        return new CommandContext(clientOrderId, idempotency, reason, actorUserId, Objects.requireNonNull(keys, "keys"),
+                firing);
+    }
+
+    /**
+     * The same context for a {@link Command.PlaceOrder} that fires a conditional order.
+     *
+     * @param conditionalOrderId the conditional order's id
+     * @return a new context; this one is unchanged
+     * @throws IllegalArgumentException if the id is not positive
+     */
+    public CommandContext withFiring(long conditionalOrderId) {
+        return new CommandContext(clientOrderId, idempotency, reason, actorUserId, marketKeys, conditionalOrderId);
     }
 
     /** The client order id as a key unique in the whole system, if the command creates an order and has one. */
@@ -133,8 +151,8 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
 
     /**
      * Checks that this context fits the command: a client order id only on a command that creates an order,
-     * audit data only on a balance adjustment, market keys on (and only on) listing a market whose symbol and
-     * ids the markets table accepts.
+     * audit data only on a balance adjustment, a firing only on a place, market keys on (and only on) listing a
+     * market whose symbol and ids the markets table accepts.
      *
      * @throws IllegalArgumentException if it does not
      */
@@ -145,6 +163,9 @@ public record CommandContext(String clientOrderId, Idempotency idempotency, Stri
         }
         if ((reason != null || actorUserId != null) && !(command instanceof Command.AdjustBalance)) {
             throw new IllegalArgumentException("a reason and an actor go with balance adjustments only");
+        }
+        if (firing != null && !(command instanceof Command.PlaceOrder)) {
+            throw new IllegalArgumentException("a conditional order fires by placing an order only");
         }
         if (command instanceof Command.AddMarket add) {
             if (marketKeys == null) {

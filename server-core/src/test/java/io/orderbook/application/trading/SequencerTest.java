@@ -219,6 +219,9 @@ class SequencerTest {
                 CommandContext.NONE.withClientOrderId("a"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> sequencer.submit(PlaceOrder.limit(1, 10, 7, 1, Side.BUY, 10_000, 10_000),
                 CommandContext.NONE.withAudit("why", 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sequencer.submit(new AdjustBalance(1, 7, 2, 1), CommandContext.NONE.withFiring(3)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommandContext.NONE.withFiring(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CommandContext.NONE.withClientOrderId("has space"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CommandContext.NONE.withClientOrderId("x".repeat(65)))

@@ -38,7 +38,8 @@ import java.util.function.LongSupplier;
  * The rows one batch writes, projected from its events and from the engine's state after the batch: each
  * touched order once with its final state (inserted if new), each trade, the current balances of every
  * (user, asset) the batch touched, the balance adjustments with their audit context, the idempotency answers,
- * and market changes: listings (with their keys), rule changes, halts and delistings.
+ * how the conditional orders the batch fired ended, and market changes: listings (with their keys), rule changes,
+ * halts and delistings.
  *
  * <p>An order's queue position is kept as a priority number drawn from {@code nextPriority} whenever the order
  * starts resting (accepted) or loses its priority (amended with {@code priorityKept == false}); numbers only
@@ -52,6 +53,7 @@ final class BatchRows {
             Comparator.comparingLong(Ledger.Balance::userId).thenComparingInt(Ledger.Balance::asset));
     final List<Adjustment> adjustments = new ArrayList<>();
     final List<CommandResult> answers = new ArrayList<>();
+    final List<Firing> firings = new ArrayList<>();
     final Map<Integer, MarketHaltChanged> halts = new LinkedHashMap<>();
     /**
      * Markets listed, changed and delisted in this batch, in the order they happened: a symbol may be delisted
@@ -155,6 +157,9 @@ final class BatchRows {
         }
         if (context.idempotency() != null) {
             answers.add(result);
+        }
+        if (context.firing() != null) {
+            firings.add(Firing.of(context.firing(), result));
         }
     }
 
@@ -276,5 +281,25 @@ final class BatchRows {
 
     /** A balance adjustment with who made it and why. */
     record Adjustment(BalanceAdjusted event, String reason, Long actorUserId) {
+    }
+
+    /**
+     * How a conditional order's firing ended: FIRED with the order it placed, or FAILED with the engine's reason.
+     *
+     * @param conditionalOrderId the conditional order
+     * @param placedOrderId      the order placed, or null when the engine refused it
+     * @param reason             why the engine refused it, or null
+     * @param timestamp          when, epoch milliseconds
+     */
+    record Firing(long conditionalOrderId, Long placedOrderId, String reason, long timestamp) {
+        static Firing of(long conditionalOrderId, CommandResult result) {
+            for (EngineEvent event : result.events()) {
+                if (event instanceof CommandRejected rejected) {
+                    return new Firing(conditionalOrderId, null, rejected.reason().name(), result.command().timestamp());
+                }
+            }
+            return new Firing(conditionalOrderId, CommandContext.orderCreatedBy(result.command()).getAsLong(), null,
+                    result.command().timestamp());
+        }
     }
 }

@@ -42,6 +42,7 @@ final class BatchStatement {
         statement.balances(rows.currentBalances(), rows.lastTimestamp);
         statement.adjustments(rows.adjustments);
         statement.answers(rows.answers);
+        statement.firings(rows.firings);
         statement.halts(rows.halts.values());
         return statement;
     }
@@ -355,6 +356,35 @@ final class BatchStatement {
                      as v(user_id, idempotency_key, fingerprint, result, created_at)"""
                 .formatted(MILLIS.formatted("v.created_at")));
         bind("int8", userId, "text", key, "text", fingerprint, "text", result, "int8", createdAt);
+    }
+
+    /**
+     * Conditional orders end with the order their firing placed, in its commit. Only a TRIGGERED order changes:
+     * one already finished (another attempt at the same firing) stays as it is.
+     */
+    private void firings(List<BatchRows.Firing> firings) {
+        if (firings.isEmpty()) {
+            return;
+        }
+        int n = firings.size();
+        Long[] id = new Long[n];
+        Long[] placed = new Long[n];
+        String[] reason = new String[n];
+        Long[] updatedAt = new Long[n];
+        for (int i = 0; i < n; i++) {
+            BatchRows.Firing firing = firings.get(i);
+            id[i] = firing.conditionalOrderId();
+            placed[i] = firing.placedOrderId();
+            reason[i] = firing.reason();
+            updatedAt[i] = firing.timestamp();
+        }
+        cte("fired_conditional_orders", """
+                update conditional_orders o
+                set status = case when v.placed is not null then 'FIRED' else 'FAILED' end,
+                    placed_order_id = v.placed, reason = v.reason, updated_at = %s
+                from unnest(?::int8[], ?::int8[], ?::text[], ?::int8[]) as v(id, placed, reason, updated_at)
+                where o.id = v.id and o.status = 'TRIGGERED'""".formatted(MILLIS.formatted("v.updated_at")));
+        bind("int8", id, "int8", placed, "text", reason, "int8", updatedAt);
     }
 
     private void halts(java.util.Collection<MarketHaltChanged> halts) {

@@ -13,6 +13,7 @@ import io.orderbook.application.conditional.ConditionalOrder;
 import io.orderbook.application.conditional.ConditionalOrderModule;
 import io.orderbook.application.conditional.ConditionalOrderStore;
 import io.orderbook.application.orders.NewOrder;
+import io.orderbook.application.orders.OrderOutcome;
 import io.orderbook.application.orders.Retry;
 import io.orderbook.application.prices.PriceObserver;
 import io.orderbook.application.prices.PriceTick;
@@ -398,6 +399,42 @@ class ConditionalOrderFiringTest {
         assertThat(second.get("status").asText()).isEqualTo("FIRED");
         assertThat(second.get("placedOrderId").asLong()).isEqualTo(firstOrder);
         assertThat(ordersOf(trader)).isEqualTo(2);
+    }
+
+    @Test
+    void theSequencersCommitOfTheFiredOrderRecordsHowTheFiringEnded() {
+        String book = book();
+        Trader trader = funded("one-commit", "0", "1");
+        long sells = create(trader, order(book, "STOP_LOSS", "SELL", base("0.1"), "triggerPrice", "49000"))
+                .get("id").asLong();
+        long unfunded = create(trader, order(book, "STOP_LOSS", "SELL", base("5"), "triggerPrice", "49000"))
+                .get("id").asLong();
+        ConditionalOrderStore store = new PostgresConditionalOrders(db.database().dataSource());
+        store.claim(List.of(new ConditionalOrderStore.Crossing(sells, 48_000_000_000L, "e2"),
+                new ConditionalOrderStore.Crossing(unfunded, 48_000_000_000L, "e2")), clock.instant());
+        int market = server.trading.trading().markets().bySymbol(book).orElseThrow().id();
+        OrderOutcome placed = fire(trader, sells, new NewOrder(market, Side.SELL, OrderType.MARKET, TimeInForce.IOC,
+                0, 10_000_000, 0, 0, null));
+        fire(trader, unfunded, new NewOrder(market, Side.SELL, OrderType.MARKET, TimeInForce.IOC, 0, 500_000_000, 0,
+                0, null));
+        // Nothing but the order's own commit ran: no finishing statement of the service.
+        JsonNode fired = get(trader, sells);
+        assertThat(fired.get("status").asText()).isEqualTo("FIRED");
+        assertThat(fired.get("placedOrderId").asLong()).isEqualTo(placed.orderId());
+        JsonNode failed = get(trader, unfunded);
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("reason").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        // A repeated firing gets its first answer and changes nothing.
+        assertThat(fire(trader, sells, new NewOrder(market, Side.SELL, OrderType.MARKET, TimeInForce.IOC, 0,
+                10_000_000, 0, 0, null)).replayed()).isTrue();
+        assertThat(get(trader, sells).get("placedOrderId").asLong()).isEqualTo(placed.orderId());
+        assertThat(ordersOf(trader)).isEqualTo(1);
+    }
+
+    private static OrderOutcome fire(Trader trader, long conditionalOrderId, NewOrder order) {
+        String clientOrderId = ConditionalOrder.clientOrderIdOf(conditionalOrderId);
+        return server.trading.trading().orders().fire(conditionalOrderId, trader.id(), order, clientOrderId,
+                new Retry(clientOrderId, "conditional-order:" + conditionalOrderId));
     }
 
     @Test
