@@ -186,96 +186,80 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
         for (Crossing crossing : crossings) {
             byId.putIfAbsent(crossing.id(), crossing);
         }
-        return inTransaction(connection -> {
-            // Lock the crossed orders and their siblings in id order (no deadlock between instances), then decide.
-            // The ids go in as one array: "id = any(?) or id in (subquery)" made PostgreSQL filter every row of
-            // the table (tens of ms with 100,000 orders) instead of looking the ids up in the primary key.
-            Map<Long, String> status = new HashMap<>();
-            Map<Long, Long> sibling = new HashMap<>();
-            try (PreparedStatement lock = connection.prepareStatement("""
-                    select id, status, oco_id from conditional_orders
-                    where id = any(array(select unnest(?::bigint[]) union
-                                         select oco_id from conditional_orders where id = any(?) and oco_id is not null))
-                    order by id for update""")) {
-                Array ids = connection.createArrayOf("bigint", byId.keySet().toArray());
-                lock.setArray(1, ids);
-                lock.setArray(2, ids);
-                try (ResultSet rows = lock.executeQuery()) {
-                    while (rows.next()) {
-                        status.put(rows.getLong(1), rows.getString(2));
-                        long oco = rows.getLong(3);
-                        if (!rows.wasNull()) {
-                            sibling.put(rows.getLong(1), oco);
-                        }
-                    }
-                }
-            }
-            List<Crossing> claimed = new ArrayList<>();
-            List<Long> cancelled = new ArrayList<>();
-            for (Crossing crossing : byId.values()) {
-                if (!"ARMED".equals(status.get(crossing.id()))) {
-                    continue;
-                }
-                status.put(crossing.id(), "TRIGGERED");
-                claimed.add(crossing);
-                Long other = sibling.get(crossing.id());
-                if (other != null && "ARMED".equals(status.get(other))) {
-                    status.put(other, "CANCELLED");
-                    cancelled.add(other);
-                }
-            }
-            if (claimed.isEmpty()) {
-                return Claims.NONE;
-            }
-            // The claimed orders and the cancelled siblings in one statement that returns the claimed rows: each
-            // round trip on the way from a price event to its order is one more wait for a core. Unlike the group
-            // commit (Jdbc.preparePlannedEachTime) it keeps a prepared plan: planning every claim added 1.5 ms to
-            // the event-to-order p50 in the load run, and the generic plan finds the rows by primary key (checked
-            // with force_generic_plan on 100,000 rows).
-            int rows = claimed.size() + cancelled.size();
-            Long[] ids = new Long[rows];
-            String[] statuses = new String[rows];
-            Long[] prices = new Long[rows];
-            String[] eventIds = new String[rows];
-            int row = 0;
-            for (Crossing crossing : claimed) {
-                ids[row] = crossing.id();
-                statuses[row] = "TRIGGERED";
-                prices[row] = crossing.price();
-                eventIds[row++] = crossing.eventId().length() > 128
-                        ? crossing.eventId().substring(0, 128) : crossing.eventId();
-            }
-            for (Long id : cancelled) {
-                ids[row] = id;
-                statuses[row++] = "CANCELLED";
-            }
+        int n = byId.size();
+        Long[] ids = new Long[n];
+        Long[] prices = new Long[n];
+        String[] eventIds = new String[n];
+        int row = 0;
+        for (Crossing crossing : byId.values()) {
+            ids[row] = crossing.id();
+            prices[row] = crossing.price();
+            eventIds[row++] = crossing.eventId().length() > 128
+                    ? crossing.eventId().substring(0, 128) : crossing.eventId();
+        }
+        // One auto-committed statement, one round trip: each round trip on the way from a price event to its order
+        // is one more wait for a core. It locks the crossed orders and their siblings in id order (no deadlock
+        // between instances), then decides on the rows as locked, so an order another instance claimed meanwhile is
+        // seen as claimed. Of the two legs of a pair that cross together, the one with the smaller id fires and the
+        // other is cancelled. The ids go in as one array: "id = any(?) or id in (subquery)" made PostgreSQL filter
+        // every row of the table instead of looking the ids up in the primary key. Unlike the group commit
+        // (Jdbc.preparePlannedEachTime) it keeps a prepared plan: planning every claim added 1.5 ms to the
+        // event-to-order p50 in the load run, and the generic plan finds the rows by primary key.
+        return Jdbc.query(dataSource, connection -> {
             List<ConditionalOrder> triggered = new ArrayList<>();
-            try (PreparedStatement update = connection.prepareStatement("""
+            List<Long> cancelled = new ArrayList<>();
+            try (PreparedStatement claim = connection.prepareStatement("""
+                    with crossed as (
+                        select * from unnest(?::bigint[], ?::bigint[], ?::varchar[]) as c(id, price, event_id)
+                    ), locked as (
+                        select id, status, oco_id from conditional_orders
+                        where id = any(array(select id from crossed union
+                                             select oco_id from conditional_orders
+                                             where id = any(?) and oco_id is not null))
+                        order by id for update
+                    ), claimed as (
+                        select c.id, c.price, c.event_id, l.oco_id from crossed c join locked l on l.id = c.id
+                        where l.status = 'ARMED' and not exists (
+                            select 1 from crossed c2 join locked s on s.id = c2.id
+                            where s.id = l.oco_id and s.status = 'ARMED' and s.id < l.id)
+                    ), changes as (
+                        select id, 'TRIGGERED' as status, price, event_id from claimed
+                        union all
+                        select s.id, 'CANCELLED', null, null from claimed c join locked s on s.id = c.oco_id
+                        where s.status = 'ARMED' and s.id not in (select id from claimed)
+                    )
                     update conditional_orders o set status = u.status,
                         fired_price = case when u.status = 'TRIGGERED' then u.price else o.fired_price end,
                         fired_event_id = case when u.status = 'TRIGGERED' then u.event_id else o.fired_event_id end,
                         triggered_at = case when u.status = 'TRIGGERED' then ? else o.triggered_at end,
                         reason = case when u.status = 'CANCELLED' then ? else o.reason end,
                         updated_at = ?
-                    from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[]) as u(id, status, price, event_id)
+                    from changes u
                     where o.id = u.id and o.status = 'ARMED'
                     returning\s""" + QUALIFIED_COLUMNS)) {
-                update.setObject(1, utc(now));
-                update.setString(2, OCO_CANCELLED);
-                update.setObject(3, utc(now));
-                update.setArray(4, connection.createArrayOf("bigint", ids));
-                update.setArray(5, connection.createArrayOf("varchar", statuses));
-                update.setArray(6, connection.createArrayOf("bigint", prices));
-                update.setArray(7, connection.createArrayOf("varchar", eventIds));
-                try (ResultSet changed = update.executeQuery()) {
+                Array crossed = connection.createArrayOf("bigint", ids);
+                claim.setArray(1, crossed);
+                claim.setArray(2, connection.createArrayOf("bigint", prices));
+                claim.setArray(3, connection.createArrayOf("varchar", eventIds));
+                claim.setArray(4, crossed);
+                claim.setObject(5, utc(now));
+                claim.setString(6, OCO_CANCELLED);
+                claim.setObject(7, utc(now));
+                try (ResultSet changed = claim.executeQuery()) {
                     while (changed.next()) {
                         if ("TRIGGERED".equals(changed.getString("status"))) {
                             triggered.add(order(changed));
+                        } else {
+                            cancelled.add(changed.getLong("id"));
                         }
                     }
                 }
             }
+            if (triggered.isEmpty() && cancelled.isEmpty()) {
+                return Claims.NONE;
+            }
             triggered.sort(Comparator.comparingLong(ConditionalOrder::id));
+            cancelled.sort(Comparator.naturalOrder());
             return new Claims(triggered, cancelled);
         });
     }

@@ -372,6 +372,52 @@ class ConditionalOrderFiringTest {
     }
 
     @Test
+    void concurrentClaimsOfTheSameCrossingsClaimEachOrderOnceAndCancelEachPairsOtherLegOnce() throws Exception {
+        String book = book();
+        Trader trader = funded("claims", "0", "0");
+        List<Long> singles = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            singles.add(create(trader, order(book, "STOP_LOSS", "SELL", base("0.1"), "triggerPrice", "1000"))
+                    .get("id").asLong());
+        }
+        List<long[]> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            JsonNode legs = stopLossAndTakeProfit(trader, book);
+            pairs.add(new long[] {legs.get(0).get("id").asLong(), legs.get(1).get("id").asLong()});
+        }
+        List<ConditionalOrderStore.Crossing> crossings = new java.util.ArrayList<>();
+        singles.forEach(id -> crossings.add(new ConditionalOrderStore.Crossing(id, 900_000_000L, "e3")));
+        pairs.forEach(pair -> {
+            crossings.add(new ConditionalOrderStore.Crossing(pair[0], 900_000_000L, "e3"));
+            crossings.add(new ConditionalOrderStore.Crossing(pair[1], 900_000_000L, "e3"));
+        });
+        ConditionalOrderStore store = new PostgresConditionalOrders(db.database().dataSource());
+        List<ConditionalOrderStore.Claims> claims = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            List<ConditionalOrderStore.Crossing> mine = new java.util.ArrayList<>(crossings);
+            java.util.Collections.shuffle(mine, new java.util.Random(t));
+            threads.add(Thread.ofPlatform().start(() -> awaitThen(go, () -> claims.add(store.claim(mine, clock.instant())))));
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        List<Long> triggered = claims.stream().flatMap(c -> c.triggered().stream()).map(ConditionalOrder::id).toList();
+        List<Long> cancelled = claims.stream().flatMap(c -> c.cancelledSiblings().stream()).toList();
+        List<Long> expectedTriggered = new java.util.ArrayList<>(singles);
+        pairs.forEach(pair -> expectedTriggered.add(Math.min(pair[0], pair[1])));
+        assertThat(triggered).containsExactlyInAnyOrderElementsOf(expectedTriggered);
+        assertThat(cancelled).containsExactlyInAnyOrderElementsOf(
+                pairs.stream().map(pair -> Math.max(pair[0], pair[1])).toList());
+        for (long[] pair : pairs) {
+            assertThat(get(trader, Math.min(pair[0], pair[1])).get("status").asText()).isEqualTo("TRIGGERED");
+            assertThat(get(trader, Math.max(pair[0], pair[1])).get("reason").asText()).isEqualTo("OCO_SIBLING_FIRED");
+        }
+    }
+
+    @Test
     void aFiringInterruptedAfterItsClaimIsFinishedOnceByTheNextInstance() {
         String book = book();
         Trader trader = funded("crash", "0", "1");
