@@ -72,7 +72,7 @@ class AdminScreensTest {
         TableView<ApiKeyInfo> keys = table("#apiKeysTable");
         ApiKeyInfo created = keys.getItems().stream().filter(k -> k.name().equals("screen test bot")).findFirst().orElseThrow();
         assertThat(secret).startsWith("obw_" + created.prefix() + "_");
-        robot.clickOn("Close");
+        closeSecretDialog();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#apiKeySecret").tryQuery()).isEmpty();
 
@@ -81,7 +81,7 @@ class AdminScreensTest {
         robot.clickOn("OK");
         String regenerated = secretShown();
         assertThat(regenerated).startsWith("obw_" + created.prefix() + "_").isNotEqualTo(secret);
-        robot.clickOn("Close");
+        closeSecretDialog();
         ApiKeyInfo after = keys.getItems().stream().filter(k -> k.id() == created.id()).findFirst().orElseThrow();
         assertThat(after.previousSecretValidUntil()).as("a one-hour grace period by default").isNotNull();
     }
@@ -151,6 +151,14 @@ class AdminScreensTest {
     private String secretShown() throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#apiKeySecret").tryQuery().isPresent());
         return robot.lookup("#apiKeySecret").queryAs(TextField.class).getText();
+    }
+
+    /** The secret field can be found a pulse before the dialog's button bar has its skin and buttons. */
+    private void closeSecretDialog() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("Close").match(Node::isVisible).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Close");
     }
 
     @SuppressWarnings("unchecked")
