@@ -36,9 +36,9 @@ public final class PostgresMarketData implements MarketDataStore {
     /**
      * Merges one chunk of trades into the candles of every interval in one statement. The chunk is read and grouped
      * once, into one-minute buckets; the wider buckets are made from those (a minute lies within one bucket of each
-     * interval, all aligned to the epoch). First and last trades are found with {@code min} and {@code max} over
-     * {@code [microseconds, id, price]} arrays, so no aggregate sorts its rows: sorting every bucket's trades four
-     * times per interval (ordered {@code array_agg}s) made this the heaviest statement of a loaded server.
+     * interval, all aligned to the epoch). First and last trades are found with {@code min} and {@code max} over each
+     * trade's position, {@code [microseconds, id, price]}, so no aggregate sorts its rows: sorting every bucket's
+     * trades four times per interval (ordered {@code array_agg}s) made this the heaviest statement of a loaded server.
      */
     private static final String MERGE = mergeStatement();
 
@@ -54,24 +54,27 @@ public final class PostgresMarketData implements MarketDataStore {
         return """
             insert into candles (market_id, interval, bucket_start, open, high, low, close, volume, quote_volume,
                                  trade_count, first_trade_at, first_trade_id, last_trade_at, last_trade_id)
-            with minutes as (
-                select market_id, date_bin(interval '%d seconds', executed_at, timestamptz 'epoch') as minute,
-                       min(array[(extract(epoch from executed_at) * 1000000)::bigint, id, price]) as first,
-                       max(array[(extract(epoch from executed_at) * 1000000)::bigint, id, price]) as last,
-                       max(price) as high, min(price) as low, sum(quantity) as volume,
-                       sum(quote_quantity) as quote_volume, count(*) as trade_count
+            with chunk as (
+                select market_id, executed_at, price, quantity, quote_quantity,
+                       array[(extract(epoch from executed_at) * 1000000)::bigint, id, price] as position
                 from trades where id > ? and id <= ?
+            ), minutes as (
+                select market_id, date_bin(interval '%d seconds', executed_at, timestamptz 'epoch') as minute,
+                       min(position) as first, max(position) as last, min(executed_at) as first_at,
+                       max(executed_at) as last_at, max(price) as high, min(price) as low, sum(quantity) as volume,
+                       sum(quote_quantity) as quote_volume, count(*) as trade_count
+                from chunk
                 group by 1, 2
             ), buckets as (
                 select market_id, i.code, date_bin(i.width, minute, timestamptz 'epoch') as bucket_start,
-                       min(first) as first, max(last) as last, max(high) as high, min(low) as low,
-                       sum(volume) as volume, sum(quote_volume) as quote_volume, sum(trade_count) as trade_count
+                       min(first) as first, max(last) as last, min(first_at) as first_at, max(last_at) as last_at,
+                       max(high) as high, min(low) as low, sum(volume) as volume, sum(quote_volume) as quote_volume,
+                       sum(trade_count) as trade_count
                 from minutes cross join (values %s) i(code, width)
                 group by 1, 2, 3
             )
             select market_id, code, bucket_start, first[3], high, low, last[3], volume, quote_volume, trade_count,
-                   timestamptz 'epoch' + first[1] * interval '1 microsecond', first[2],
-                   timestamptz 'epoch' + last[1] * interval '1 microsecond', last[2]
+                   first_at, first[2], last_at, last[2]
             from buckets
             on conflict (market_id, interval, bucket_start) do update set
                 open = case when (excluded.first_trade_at, excluded.first_trade_id)
