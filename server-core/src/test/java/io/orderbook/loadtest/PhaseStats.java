@@ -1,11 +1,15 @@
 package io.orderbook.loadtest;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -24,6 +28,8 @@ final class PhaseStats {
     private final Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
     private final Queue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sampled = new AtomicInteger();
+    /** The slowest request per wall-clock second of its (intended) start, to put a stall next to other logs. */
+    private final Map<Long, LongAccumulator> slowestBySecond = new ConcurrentHashMap<>();
 
     void ok(OrderFlow.Kind kind, int status, long latencyNanos) {
         acknowledged.computeIfAbsent(kind, k -> new LongAdder()).increment();
@@ -41,6 +47,8 @@ final class PhaseStats {
 
     private void record(long latencyNanos) {
         latencies.recordValue(Math.max(1, Math.min(latencyNanos, TimeUnit.MINUTES.toNanos(2))));
+        long startSecond = (System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(latencyNanos)) / 1000;
+        slowestBySecond.computeIfAbsent(startSecond, s -> new LongAccumulator(Math::max, 0)).accumulate(latencyNanos);
     }
 
     long acknowledged(OrderFlow.Kind kind) {
@@ -63,13 +71,22 @@ final class PhaseStats {
 
     /** Errors by HTTP status; -1 for a broken connection. */
     Map<Integer, Long> errorsByStatus() {
-        Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+        Map<Integer, Long> byStatus = new TreeMap<>();
         errors.forEach((status, count) -> byStatus.put(status, count.sum()));
         return byStatus;
     }
 
     Iterable<String> errorSamples() {
         return errorSamples;
+    }
+
+    /** The seconds (epoch) whose slowest request took at least {@code threshold}, with that latency in nanoseconds. */
+    SortedMap<Long, Long> slowSeconds(Duration threshold) {
+        SortedMap<Long, Long> slow = new TreeMap<>();
+        slowestBySecond.forEach((second, slowest) -> {
+            if (slowest.get() >= threshold.toNanos()) slow.put(second, slowest.get());
+        });
+        return slow;
     }
 
     /** Every latency recorded so far (call once, at the end of the phase). */

@@ -12,18 +12,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.UUID;
 
 /**
  * The trading load test: places and cancels orders over real HTTP with API keys against a standalone server-core
  * ({@code ServerMain} in its own JVM) on a fresh PostgreSQL database, and prints orders per second, latency
- * percentiles and errors for two phases: maximum throughput (closed loop) and a fixed rate (open loop).
+ * percentiles and errors for two phases: maximum throughput (closed loop) and a fixed rate (open loop). Each
+ * second in which a request started that took 250 ms or more is listed with its time (UTC), so that a stall can be
+ * set beside the server's GC log or PostgreSQL's checkpoint log.
  *
  * <pre>
  * mvn -pl server-core -Ploadtest test-compile exec:exec [-Dloadtest.args="-Dloadtest.seconds=30 ..."]
@@ -48,6 +54,8 @@ import java.util.UUID;
 public final class TradingLoad {
 
     private static final String ADMIN = "loadadmin";
+    /** A request this slow is listed with the second it started in, to compare with the server's and PostgreSQL's logs. */
+    private static final Duration SLOW = Duration.ofMillis(250);
 
     private TradingLoad() {
     }
@@ -148,6 +156,13 @@ public final class TradingLoad {
             if (stats.errors() > 0) out.append("; errors by status ").append(stats.errorsByStatus());
             out.append('\n');
             for (String sample : stats.errorSamples()) out.append("  e.g. ").append(sample).append('\n');
+            SortedMap<Long, Long> slow = stats.slowSeconds(SLOW);
+            if (!slow.isEmpty()) {
+                out.append("  seconds (UTC, by start) with a request of ").append(SLOW.toMillis()).append(" ms or more:");
+                slow.forEach((second, nanos) -> out.append(String.format(Locale.ROOT, " %s %,.0f ms;",
+                        LocalTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC), nanos / 1e6)));
+                out.append('\n');
+            }
         }
         out.append("orders/s = acknowledged (201) new orders per second; req/s adds the cancels. Latency is per request,\n"
                 + "from the intended send time in the open loop (no coordinated omission).\n");
