@@ -1,33 +1,13 @@
 package io.orderbook.adapters.persistence;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.postgresql.PGStatement;
 
 /** Plain JDBC work on a pooled connection of the {@link Database}, with SQL failures turned unchecked. */
 public final class Jdbc {
 
     private Jdbc() {
-    }
-
-    /**
-     * Prepares a statement that PostgreSQL plans on every execution with its parameters, for statements that join
-     * a growing table to arrays ({@code from unnest(?...)}). pgjdbc prepares a statement on the server after five
-     * uses, and PostgreSQL may then keep a generic plan for it: one made while the table was small joined it by a
-     * sequential scan and kept doing so as it grew (the group commit read 51.7 million rows of {@code orders} in one
-     * 90 s load run). With the arrays at hand the planner sees their lengths and uses the table's index.
-     *
-     * @param connection where to prepare it
-     * @param sql        the statement
-     * @return the statement, never prepared on the server
-     * @throws SQLException if preparing fails
-     */
-    public static PreparedStatement preparePlannedEachTime(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-        return statement;
     }
 
     /**

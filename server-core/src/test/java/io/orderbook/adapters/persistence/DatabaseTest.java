@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,36 @@ class DatabaseTest {
             assertThatThrownBy(() -> Database.open(drifted.target()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("last_used_at");
+        }
+    }
+
+    @Test
+    void journalConnectionsLookABatchUpByIndexEvenInAGenericPlanMadeOnAnEmptyTable() throws SQLException {
+        String lookup = """
+                prepare lookup(int8[], text[]) as
+                update orders o set status = coalesce(v.status, o.status)
+                from unnest($1, $2) as v(id, status) where o.id = v.id""";
+
+        assertThat(genericPlan(db.database().journalDataSource(), lookup))
+                .contains("Index Scan using orders_pkey").doesNotContain("Seq Scan");
+        // What the journal's connections prevent: a plan that would scan the whole table once it has grown.
+        assertThat(genericPlan(db.database().dataSource(), lookup)).contains("Seq Scan on orders");
+    }
+
+    private static String genericPlan(DataSource source, String prepareLookup) throws SQLException {
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("set plan_cache_mode = force_generic_plan");
+            statement.execute(prepareLookup);
+            try (ResultSet rows = statement.executeQuery("explain execute lookup('{1}', '{OPEN}')")) {
+                StringBuilder plan = new StringBuilder();
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+                return plan.toString();
+            } finally {
+                statement.execute("deallocate lookup");
+                statement.execute("reset plan_cache_mode");
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package io.orderbook.adapters.persistence.trading;
 
-import io.orderbook.adapters.persistence.Jdbc;
 import io.orderbook.application.trading.CommandResult;
 import io.orderbook.domain.engine.EngineEvent.MarketHaltChanged;
 import io.orderbook.domain.engine.EngineEvent.TradeExecuted;
@@ -62,7 +61,7 @@ final class BatchStatement {
             return;
         }
         String sql = "with " + ctes + "\nselect " + (storedOrders > 0 ? "(select count(*) from updated_orders)" : "0");
-        try (PreparedStatement statement = Jdbc.preparePlannedEachTime(connection, sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < arrays.size(); i++) {
                 statement.setArray(i + 1, connection.createArrayOf(types.get(i), arrays.get(i)));
             }

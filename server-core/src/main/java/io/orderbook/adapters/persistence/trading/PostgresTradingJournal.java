@@ -112,7 +112,7 @@ public final class PostgresTradingJournal implements TradingJournal {
         BatchStatement statement = BatchStatement.of(rows, signatures);
         if (rows.marketChanges.isEmpty()) {
             // One statement with auto-commit is one transaction and one round trip.
-            try (Connection connection = database.dataSource().getConnection()) {
+            try (Connection connection = database.journalDataSource().getConnection()) {
                 connection.setAutoCommit(true);
                 statement.execute(connection);
             } catch (SQLException e) {
@@ -120,10 +120,11 @@ public final class PostgresTradingJournal implements TradingJournal {
             }
         } else {
             // Markets first, in the same transaction: new orders and trades refer to them.
-            database.runInTransaction(session -> session.doWork(connection -> {
+            Jdbc.inTransaction(database.journalDataSource(), connection -> {
                 writeMarketChanges(connection, rows.marketChanges);
                 statement.execute(connection);
-            }));
+                return null;
+            });
         }
         for (BatchRows.MarketChange change : rows.marketChanges) {
             if (change.event() instanceof MarketRemoved removed) {
@@ -346,8 +347,8 @@ public final class PostgresTradingJournal implements TradingJournal {
         if (clientOrderIds.isEmpty() && idempotencyKeys.isEmpty()) {
             return PriorRequests.NONE;
         }
-        return database.inTransaction(session -> session.doReturningWork(connection -> new PriorRequests(
-                takenClientOrderIds(connection, clientOrderIds), answers(connection, idempotencyKeys))));
+        return Jdbc.query(database.journalDataSource(), connection -> new PriorRequests(
+                takenClientOrderIds(connection, clientOrderIds), answers(connection, idempotencyKeys)));
     }
 
     private static Set<ClientOrderKey> takenClientOrderIds(Connection connection, Set<ClientOrderKey> keys)
@@ -363,7 +364,7 @@ public final class PostgresTradingJournal implements TradingJournal {
             users[i] = key.userId();
             ids[i++] = key.clientOrderId();
         }
-        try (PreparedStatement select = Jdbc.preparePlannedEachTime(connection, """
+        try (PreparedStatement select = connection.prepareStatement("""
                 select o.user_id, o.client_order_id
                 from unnest(?::bigint[], ?::text[]) as k(user_id, client_order_id)
                 join orders o on o.user_id = k.user_id and o.client_order_id = k.client_order_id""")) {
@@ -390,7 +391,7 @@ public final class PostgresTradingJournal implements TradingJournal {
             users[i] = key.userId();
             values[i++] = key.key();
         }
-        try (PreparedStatement select = Jdbc.preparePlannedEachTime(connection, """
+        try (PreparedStatement select = connection.prepareStatement("""
                 select i.user_id, i.idempotency_key, i.fingerprint, i.result::text
                 from unnest(?::bigint[], ?::text[]) as k(user_id, idempotency_key)
                 join idempotency_keys i on i.user_id = k.user_id and i.idempotency_key = k.idempotency_key""")) {
