@@ -119,7 +119,9 @@ class ServerMainTest {
         } finally {
             redis.shutdown();
         }
-        assertThat(count("select count(*) from price_bars where token = 'BTC'")).isPositive();
+        // The history writer stores bars after the latest price reached Redis, on its own schedule.
+        Eventually.await(Duration.ofSeconds(10), "a BTC bar in the price history",
+                () -> count("select count(*) from price_bars where token = 'BTC'") > 0);
         String metrics = core.infrastructure().meterRegistry().scrape();
         assertThat(metrics).contains("price_events_total{outcome=\"valid\",reason=\"none\"}");
         assertThat(metrics).contains("price_events_total{outcome=\"stale\",reason=\"STALE\"}");
