@@ -107,11 +107,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariConfig poolConfig(DatabaseTarget target) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("orderbook-db");
-        config.setJdbcUrl(target.jdbcUrl());
-        target.user().ifPresent(config::setUsername);
-        target.password().ifPresent(config::setPassword);
+        HikariConfig config = connectingTo(target, "orderbook-db");
         config.setMaximumPoolSize(target.poolSize());
         config.setMinimumIdle(Math.min(2, target.poolSize()));
         // Turns a JDBC batch of single-row INSERTs into multi-row INSERTs: several times faster for the request log.
@@ -127,11 +123,7 @@ public final class Database implements AutoCloseable {
      * {@link #journalDataSource()}.
      */
     private static HikariConfig journalPoolConfig(DatabaseTarget target) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("orderbook-journal");
-        config.setJdbcUrl(target.jdbcUrl());
-        target.user().ifPresent(config::setUsername);
-        target.password().ifPresent(config::setPassword);
+        HikariConfig config = connectingTo(target, "orderbook-journal");
         // One sequencer writes and looks up; a second connection covers a caller on another thread.
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(1);
@@ -139,6 +131,16 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("prepareThreshold", "1");
         config.addDataSourceProperty("options", "-c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off");
+        return config;
+    }
+
+    /** A pool configuration that logs in to {@code target}, with nothing else set yet. */
+    private static HikariConfig connectingTo(DatabaseTarget target, String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(target.jdbcUrl());
+        target.user().ifPresent(config::setUsername);
+        target.password().ifPresent(config::setPassword);
         return config;
     }
 
