@@ -1,5 +1,9 @@
 package io.orderbook.loadtest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
@@ -30,6 +34,9 @@ final class PhaseStats {
     private final AtomicInteger sampled = new AtomicInteger();
     /** The slowest request per wall-clock second of its (intended) start, to put a stall next to other logs. */
     private final Map<Long, LongAccumulator> slowestBySecond = new ConcurrentHashMap<>();
+    /** Every request as (intended start, epoch ms; latency, µs), when {@code loadtest.latencyLog} names a file. */
+    private final Queue<long[]> requestLog = System.getProperty("loadtest.latencyLog") == null ? null
+            : new ConcurrentLinkedQueue<>();
 
     void ok(OrderFlow.Kind kind, int status, long latencyNanos) {
         acknowledged.computeIfAbsent(kind, k -> new LongAdder()).increment();
@@ -49,6 +56,10 @@ final class PhaseStats {
         latencies.recordValue(Math.max(1, Math.min(latencyNanos, TimeUnit.MINUTES.toNanos(2))));
         long startSecond = (System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(latencyNanos)) / 1000;
         slowestBySecond.computeIfAbsent(startSecond, s -> new LongAccumulator(Math::max, 0)).accumulate(latencyNanos);
+        if (requestLog != null) {
+            requestLog.add(new long[] {System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(latencyNanos),
+                    TimeUnit.NANOSECONDS.toMicros(latencyNanos)});
+        }
     }
 
     long acknowledged(OrderFlow.Kind kind) {
@@ -87,6 +98,17 @@ final class PhaseStats {
             if (slowest.get() >= threshold.toNanos()) slow.put(second, slowest.get());
         });
         return slow;
+    }
+
+    /** Appends every request to the file {@code loadtest.latencyLog} names, if it names one. */
+    void writeRequestLog(String phase) throws IOException {
+        if (requestLog == null) return;
+        StringBuilder lines = new StringBuilder();
+        for (long[] request : requestLog) {
+            lines.append(phase).append(' ').append(request[0]).append(' ').append(request[1]).append('\n');
+        }
+        Files.writeString(Path.of(System.getProperty("loadtest.latencyLog")), lines, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     /** Every latency recorded so far (call once, at the end of the phase). */

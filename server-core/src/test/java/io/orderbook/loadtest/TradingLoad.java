@@ -48,7 +48,12 @@ import java.util.UUID;
  *   <li>{@code loadtest.rate} (3500) requests per second (about 2,000 of them new orders, the rest cancels) and
  *       {@code loadtest.rateConnections} (128) of the open loop</li>
  *   <li>{@code loadtest.phases} ({@code throughput,rate})</li>
- *   <li>{@code loadtest.serverJvmArgs} (space-separated), e.g. {@code -XX:StartFlightRecording=filename=server.jfr}</li>
+ *   <li>{@code loadtest.serverJvmOptions} ({@code jvm.options}): the server's JVM options file, as {@code ./run server}
+ *       uses it; empty for the JVM's defaults</li>
+ *   <li>{@code loadtest.serverJvmArgs} (space-separated, after the file), e.g.
+ *       {@code -XX:StartFlightRecording=filename=server.jfr}</li>
+ *   <li>{@code loadtest.latencyLog}: a file to append every measured request to, as {@code phase start-ms latency-µs}
+ *       lines, to see when the slow ones came</li>
  * </ul>
  */
 public final class TradingLoad {
@@ -74,8 +79,14 @@ public final class TradingLoad {
         int rate = Integer.getInteger("loadtest.rate", 3_500);
         int rateConnections = Integer.getInteger("loadtest.rateConnections", 128);
         List<String> phases = List.of(System.getProperty("loadtest.phases", "throughput,rate").split(","));
-        List<String> jvmArgs = Arrays.stream(System.getProperty("loadtest.serverJvmArgs", "").split(" "))
-                .filter(a -> !a.isBlank()).toList();
+        // The server runs with a standalone server's JVM options (server-core/jvm.options), then any extra ones.
+        List<String> jvmArgs = new ArrayList<>();
+        String jvmOptions = System.getProperty("loadtest.serverJvmOptions", "jvm.options");
+        if (!jvmOptions.isBlank()) {
+            jvmArgs.add("@" + Path.of(jvmOptions).toAbsolutePath());
+        }
+        Arrays.stream(System.getProperty("loadtest.serverJvmArgs", "").split(" ")).filter(a -> !a.isBlank())
+                .forEach(jvmArgs::add);
         Path workDir = Path.of(System.getProperty("loadtest.workDir", "target/loadtest"));
         Files.createDirectories(workDir);
 
@@ -122,6 +133,9 @@ public final class TradingLoad {
             double loadAfter = loadAverage();
             long stored = countOrders(database);
             System.out.println(report(results, markets, traders, loadBefore, loadAfter));
+            for (TradingLoadPhases.Phase phase : results) {
+                phase.stats().writeRequestLog(phase.name().split(" ")[0]);
+            }
             System.out.printf(Locale.ROOT, "Durability: %,d orders acknowledged, %,d in the database after the server stopped%n",
                     acknowledged, stored);
             if (stored < acknowledged) {
