@@ -25,6 +25,8 @@ import org.HdrHistogram.Recorder;
 final class PhaseStats {
 
     private static final int ERROR_SAMPLES = 5;
+    /** Where {@link #writeRequestLog} appends every request, from {@code loadtest.latencyLog}; null for nowhere. */
+    private static final String REQUEST_LOG_FILE = System.getProperty("loadtest.latencyLog");
 
     private final Recorder latencies = new Recorder(TimeUnit.MINUTES.toNanos(2), 3);
     private final Map<OrderFlow.Kind, LongAdder> acknowledged = new ConcurrentHashMap<>();
@@ -34,9 +36,8 @@ final class PhaseStats {
     private final AtomicInteger sampled = new AtomicInteger();
     /** The slowest request per wall-clock second of its (intended) start, to put a stall next to other logs. */
     private final Map<Long, LongAccumulator> slowestBySecond = new ConcurrentHashMap<>();
-    /** Every request as (intended start, epoch ms; latency, µs), when {@code loadtest.latencyLog} names a file. */
-    private final Queue<long[]> requestLog = System.getProperty("loadtest.latencyLog") == null ? null
-            : new ConcurrentLinkedQueue<>();
+    /** Every request as (intended start, epoch ms; latency, µs), when there is a {@link #REQUEST_LOG_FILE}. */
+    private final Queue<long[]> requestLog = REQUEST_LOG_FILE == null ? null : new ConcurrentLinkedQueue<>();
 
     void ok(OrderFlow.Kind kind, int status, long latencyNanos) {
         acknowledged.computeIfAbsent(kind, k -> new LongAdder()).increment();
@@ -54,11 +55,11 @@ final class PhaseStats {
 
     private void record(long latencyNanos) {
         latencies.recordValue(Math.max(1, Math.min(latencyNanos, TimeUnit.MINUTES.toNanos(2))));
-        long startSecond = (System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(latencyNanos)) / 1000;
-        slowestBySecond.computeIfAbsent(startSecond, s -> new LongAccumulator(Math::max, 0)).accumulate(latencyNanos);
+        long startMillis = System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(latencyNanos);
+        slowestBySecond.computeIfAbsent(startMillis / 1000, s -> new LongAccumulator(Math::max, 0))
+                .accumulate(latencyNanos);
         if (requestLog != null) {
-            requestLog.add(new long[] {System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(latencyNanos),
-                    TimeUnit.NANOSECONDS.toMicros(latencyNanos)});
+            requestLog.add(new long[] {startMillis, TimeUnit.NANOSECONDS.toMicros(latencyNanos)});
         }
     }
 
@@ -100,15 +101,14 @@ final class PhaseStats {
         return slow;
     }
 
-    /** Appends every request to the file {@code loadtest.latencyLog} names, if it names one. */
+    /** Appends every request to {@link #REQUEST_LOG_FILE}, if there is one. */
     void writeRequestLog(String phase) throws IOException {
         if (requestLog == null) return;
         StringBuilder lines = new StringBuilder();
         for (long[] request : requestLog) {
             lines.append(phase).append(' ').append(request[0]).append(' ').append(request[1]).append('\n');
         }
-        Files.writeString(Path.of(System.getProperty("loadtest.latencyLog")), lines, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Files.writeString(Path.of(REQUEST_LOG_FILE), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** Every latency recorded so far (call once, at the end of the phase). */
