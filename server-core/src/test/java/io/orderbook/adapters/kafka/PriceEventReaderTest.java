@@ -50,6 +50,9 @@ class PriceEventReaderTest {
     void extraFieldsAreIgnoredForForwardCompatibility() {
         assertThat(read("{\"eventId\":\"e\",\"token\":\"BTC\",\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\","
                 + "\"source\":\"s\",\"volume\":\"12\"}")).isInstanceOf(Valid.class);
+        // Only the schema's fields are checked for duplicates: the others are not read.
+        assertThat(read("{\"eventId\":\"e\",\"token\":\"BTC\",\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\","
+                + "\"source\":\"s\",\"volume\":\"12\",\"volume\":13}")).isInstanceOf(Valid.class);
         assertThat(read("{\"meta\":{\"price\":[1,{\"a\":null}],\"token\":\"x\"},\"eventId\":\"e\",\"token\":\"BTC\","
                 + "\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"}"))
                 .isInstanceOfSatisfying(Valid.class, v -> assertThat(v.tick().token()).isEqualTo("BTC"));
@@ -63,6 +66,7 @@ class PriceEventReaderTest {
             "two objects             | {}{}                                                   | INVALID_JSON",
             "an unclosed object      | {\"eventId\":\"e\"                                       | INVALID_JSON",
             "a key twice             | {\"eventId\":\"e\",\"token\":\"BTC\",\"token\":\"ETH\",\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"} | INVALID_JSON",
+            "a key twice, null first | {\"eventId\":\"e\",\"token\":\"BTC\",\"price\":null,\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"} | INVALID_JSON",
             "price an object         | {\"eventId\":\"e\",\"token\":\"BTC\",\"price\":{\"v\":1},\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"} | INVALID_FIELD",
             "no eventId              | {\"token\":\"BTC\",\"price\":\"1\",\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"} | MISSING_FIELD",
             "null price              | {\"eventId\":\"e\",\"token\":\"BTC\",\"price\":null,\"timestamp\":\"2026-05-01T12:00:00Z\",\"source\":\"s\"} | MISSING_FIELD",
