@@ -18,24 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.redisson.api.RedissonClient;
 
 /**
  * Feeds price events through the real broker into the real consumer pipeline ({@link PriceModule}: validation,
  * Redis, PostgreSQL, then the observer) and measures events per second and the event-to-observer latency: from
- * the event's timestamp, set when the producer sends it, to the moment the observer returned for its batch.
+ * the event's timestamp, set when the producer sends it, to the moment the observer returned for its batch. The
+ * producer runs in a process of its own ({@link PriceEventPublisher}), as a price feed would.
  *
  * <p>The observer is pluggable ({@link #run}'s factory), so the same run measures the conditional-order engine:
  * the factory receives the {@link Setup} (database, Redis, the tokens priced) to arm its orders before events flow.
@@ -73,8 +68,11 @@ public final class PriceEventBenchmark {
     public record Priced(String token, BigDecimal price) {
     }
 
-    /** Decides each published event's token and price; called from the publishing thread only. */
-    @FunctionalInterface
+    /**
+     * Decides each published event's token and price, in the producer's process ({@link PriceEventPublisher}), which
+     * creates it by its constructor taking the tokens ({@code List<String>}) and the start price
+     * ({@code BigDecimal}). Called from the publishing thread only.
+     */
     public interface PriceFeed {
         /**
          * The token and price of event {@code i} of {@code events} in a phase.
@@ -124,16 +122,15 @@ public final class PriceEventBenchmark {
             tokens.add(String.format("T%02d", i));
         }
         BigDecimal startPrice = new BigDecimal("100.00");
-        return run(options, database, redisson, tokens, startPrice, wanderingPrices(tokens, startPrice),
-                observerFactory);
+        return run(options, database, redisson, tokens, startPrice, WanderingPrices.class, observerFactory);
     }
 
     /**
-     * As {@link #run(Options, Database, RedissonClient, Function)}, for the given tokens (round robin) priced by
-     * the feed.
+     * As {@link #run(Options, Database, RedissonClient, Function)}, for the given tokens priced by the feed.
      */
     public static Report run(Options options, Database database, RedissonClient redisson, List<String> tokens,
-                             BigDecimal startPrice, PriceFeed feed, Function<Setup, PriceObserver> observerFactory)
+                             BigDecimal startPrice, Class<? extends PriceFeed> feed,
+                             Function<Setup, PriceObserver> observerFactory)
             throws InterruptedException {
         PriceObserver observer = observerFactory.apply(new Setup(database, redisson, tokens, startPrice));
 
@@ -166,16 +163,17 @@ public final class PriceEventBenchmark {
                 options.maxPollRecords(), Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1));
         try (PriceModule module = new PriceModule(new PriceModule.Settings(consumer, Duration.ofMinutes(1),
                 Optional.empty()), database, redisson, measured, metrics, Clock.systemUTC());
-             KafkaProducer<String, String> producer = producer()) {
+             PriceEventPublisher.Running producer = PriceEventPublisher.start(TestKafka.bootstrapServers(), topic,
+                     feed, startPrice, tokens)) {
             // Let the consumer join its group before timing starts.
-            producer.send(new ProducerRecord<>(topic, "warm-up", "{}"));
+            producer.join();
             long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (deadLettered(metrics) < 1 && System.nanoTime() < waitUntil) {
                 Thread.sleep(20);
             }
 
             if (options.warmupEvents() > 0) {
-                publish(producer, topic, "warm-up", feed, false, options.warmupEvents(), options.eventsPerSecond());
+                producer.publish("warm-up", false, options.warmupEvents(), options.eventsPerSecond());
                 awaitObserved(observed, options.warmupEvents());
                 // The observer is idle now: every warm-up event was seen.
                 latency.reset();
@@ -186,7 +184,7 @@ public final class PriceEventBenchmark {
             ComponentCpu cpu = new ComponentCpu(database);
             Map<String, Long> cpuBefore = cpu.snapshot();
             long started = System.nanoTime();
-            publish(producer, topic, "measured", feed, true, options.events(), options.eventsPerSecond());
+            producer.publish("measured", true, options.events(), options.eventsPerSecond());
             awaitObserved(observed, options.events());
             double seconds = (lastObservedNanos.get() - started) / 1e9;
             // The history is written beside the consumer and may lag behind: count its CPU up to the last row.
@@ -271,48 +269,23 @@ public final class PriceEventBenchmark {
                 .mapToDouble(c -> c.count()).sum();
     }
 
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "1");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    }
-
     /** Each token in turn, its price wandering by up to 5 cents an event from the start. */
-    private static PriceFeed wanderingPrices(List<String> tokens, BigDecimal startPrice) {
-        SplittableRandom random = new SplittableRandom(1);
-        long[] cents = new long[tokens.size()];
-        java.util.Arrays.fill(cents, startPrice.movePointRight(2).longValueExact());
-        return (measured, i, events) -> {
+    static final class WanderingPrices implements PriceFeed {
+        private final SplittableRandom random = new SplittableRandom(1);
+        private final List<String> tokens;
+        private final long[] cents;
+
+        WanderingPrices(List<String> tokens, BigDecimal startPrice) {
+            this.tokens = tokens;
+            this.cents = new long[tokens.size()];
+            java.util.Arrays.fill(cents, startPrice.movePointRight(2).longValueExact());
+        }
+
+        @Override
+        public Priced next(boolean measured, int i, int events) {
             int t = i % tokens.size();
             cents[t] = Math.max(1, cents[t] + random.nextInt(-5, 6));
             return new Priced(tokens.get(t), BigDecimal.valueOf(cents[t], 2).setScale(2, RoundingMode.UNNECESSARY));
-        };
-    }
-
-    /**
-     * Sends the events at the configured pace, each stamped with the time it is sent. Once ahead of the pace it sleeps
-     * a millisecond and then sends all that came due meanwhile: waking for every event (every 20 µs at 50,000/s) cost
-     * the producer thread a quarter of a core on this machine.
-     */
-    private static void publish(KafkaProducer<String, String> producer, String topic, String phase, PriceFeed feed,
-                                boolean measured, int events, int eventsPerSecond) {
-        long started = System.nanoTime();
-        for (int i = 0; i < events; i++) {
-            if (eventsPerSecond > 0) {
-                long due = started + (long) i * 1_000_000_000L / eventsPerSecond;
-                while (System.nanoTime() < due) {
-                    LockSupport.parkNanos(1_000_000);
-                }
-            }
-            Priced priced = feed.next(measured, i, events);
-            String event = "{\"eventId\":\"" + topic + "-" + phase + "-" + i + "\",\"token\":\"" + priced.token()
-                    + "\",\"price\":\"" + priced.price().toPlainString() + "\",\"timestamp\":\"" + Instant.now()
-                    + "\",\"source\":\"load\"}";
-            producer.send(new ProducerRecord<>(topic, priced.token(), event));
         }
-        producer.flush();
     }
 }

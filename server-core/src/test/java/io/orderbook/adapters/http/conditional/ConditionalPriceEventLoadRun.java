@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -104,7 +105,7 @@ class ConditionalPriceEventLoadRun {
                 };
                 PriceEventBenchmark.Report report = PriceEventBenchmark.run(options, db.database(), redis.client(),
                         ConditionalLoadBook.symbols(), BigDecimal.valueOf(ConditionalLoadBook.START_PRICE_USDT),
-                        new SlidingPrices(), setup -> measured);
+                        SlidingPrices.class, setup -> measured);
                 System.out.println(report.format());
                 // Every claimed order is answered by the sequencer and finished; wait for the last updates.
                 int claimed = armedAtStart - server.module.service().armedCount();
@@ -168,17 +169,22 @@ class ConditionalPriceEventLoadRun {
      * by 500 USDT, through the near take-profits; over the measured events it slides from 50,000 down by 500, through
      * the near stop-losses.
      */
-    private static final class SlidingPrices implements PriceEventBenchmark.PriceFeed {
-        private static final long START_CENTS = ConditionalLoadBook.START_PRICE_USDT * 100;
+    static final class SlidingPrices implements PriceEventBenchmark.PriceFeed {
         private static final long SLIDE_CENTS = 500 * 100;
         private static final long NOISE_CENTS = 20 * 100;
         private final SplittableRandom random = new SplittableRandom(42);
-        private final java.util.List<String> symbols = ConditionalLoadBook.symbols();
+        private final List<String> symbols;
+        private final long startCents;
+
+        SlidingPrices(List<String> symbols, BigDecimal startPrice) {
+            this.symbols = symbols;
+            this.startCents = startPrice.movePointRight(2).longValueExact();
+        }
 
         @Override
         public PriceEventBenchmark.Priced next(boolean measured, int i, int events) {
             long move = SLIDE_CENTS * i / events;
-            long cents = START_CENTS + (measured ? -move : move) + random.nextLong(-NOISE_CENTS, NOISE_CENTS + 1);
+            long cents = startCents + (measured ? -move : move) + random.nextLong(-NOISE_CENTS, NOISE_CENTS + 1);
             return new PriceEventBenchmark.Priced(symbols.get(i % symbols.size()), BigDecimal.valueOf(cents, 2));
         }
     }
