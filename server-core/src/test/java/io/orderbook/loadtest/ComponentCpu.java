@@ -21,29 +21,35 @@ import java.util.stream.Stream;
 /**
  * CPU time spent by each part of a load run, so that a throughput limit can be put down to the component that
  * uses the cores: this JVM's threads grouped by what they do (the broker runs in this JVM in the tests), its GC and
- * JIT threads, the rest of the process's time (threads that ended meanwhile), the PostgreSQL backends of the run's
- * database and the Redis server (shared with whatever else uses it); all but the Java threads from {@code /proc}
- * on Linux.
+ * JIT threads, the rest of the process's time (threads that ended meanwhile), the process that publishes the
+ * events, the PostgreSQL backends of the run's database and the Redis server (shared with whatever else uses it);
+ * all but the Java threads from {@code /proc} on Linux.
  */
 final class ComponentCpu {
     /** Linux's clock ticks per second for {@code /proc/<pid>/stat}, 100 on every common kernel. */
     private static final long TICKS_PER_SECOND = 100;
 
     private final Database database;
+    private final long producerPid;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean process =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    ComponentCpu(Database database) {
+    /**
+     * @param database    the run's database, whose backends are counted
+     * @param producerPid the process that publishes the events
+     */
+    ComponentCpu(Database database, long producerPid) {
         this.database = database;
+        this.producerPid = producerPid;
     }
 
     /** CPU nanoseconds used so far, by component, in a stable order. */
     Map<String, Long> snapshot() {
         Map<String, Long> used = new LinkedHashMap<>();
         for (String component : List.of("consumer", "history writer", "firing", "broker", "producers", "Redis client",
-                "other JVM threads", "JVM GC", "JVM JIT", "JVM other (ended threads)", "PostgreSQL backends",
-                "Redis server")) {
+                "other JVM threads", "JVM GC", "JVM JIT", "JVM other (ended threads)", "producer process",
+                "PostgreSQL backends", "Redis server")) {
             used.put(component, 0L);
         }
         long onThreads = 0;
@@ -62,6 +68,7 @@ final class ComponentCpu {
         used.put("JVM GC", gc);
         used.put("JVM JIT", jit);
         used.put("JVM other (ended threads)", Math.max(0, process.getProcessCpuTime() - onThreads - gc - jit));
+        used.put("producer process", processNanos(producerPid));
         used.put("PostgreSQL backends", backendsOfThisDatabase().stream().mapToLong(ComponentCpu::processNanos).sum());
         used.put("Redis server", redisServer().stream().mapToLong(ComponentCpu::processNanos).sum());
         return used;
@@ -91,7 +98,7 @@ final class ComponentCpu {
             return "firing"; // carriers of the virtual threads that place and finish claimed orders
         }
         if (thread.startsWith("kafka-producer-network-thread") || thread.equals("main")) {
-            return "producers"; // main publishes the events; network threads of every producer in the JVM
+            return "producers"; // network threads of the JVM's producers (dead letters); main waits for the run
         }
         if (thread.startsWith("redisson-")) {
             return "Redis client";

@@ -141,14 +141,19 @@ public final class PriceEventBenchmark {
         AtomicLong batches = new AtomicLong();
         AtomicLong lastObservedNanos = new AtomicLong();
         AtomicReference<PriceTick> lastTick = new AtomicReference<>();
-        // The observer thread is the only writer of the histogram.
+        BatchLog batchLog = new BatchLog();
+        // The observer thread is the only writer of the histogram and the batch log.
         PriceObserver measured = ticks -> {
+            Instant called = Instant.now();
             observer.onPrices(ticks);
             Instant now = Instant.now();
+            long slowest = 0;
             for (PriceTick tick : ticks) {
                 long micros = Math.max(0, Duration.between(tick.timestamp(), now).toNanos() / 1000);
                 latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));
+                slowest = Math.max(slowest, micros);
             }
+            batchLog.add(called, now, ticks.size(), slowest);
             batches.incrementAndGet();
             observed.addAndGet(ticks.size());
             lastObservedNanos.set(System.nanoTime());
@@ -177,22 +182,79 @@ public final class PriceEventBenchmark {
                 awaitObserved(observed, options.warmupEvents());
                 // The observer is idle now: every warm-up event was seen.
                 latency.reset();
+                batchLog.clear();
                 observed.set(0);
                 batches.set(0);
             }
             Map<String, double[]> before = stepTotals(metrics);
-            ComponentCpu cpu = new ComponentCpu(database);
+            ComponentCpu cpu = new ComponentCpu(database, producer.pid());
             Map<String, Long> cpuBefore = cpu.snapshot();
             long started = System.nanoTime();
             producer.publish("measured", true, options.events(), options.eventsPerSecond());
             awaitObserved(observed, options.events());
             double seconds = (lastObservedNanos.get() - started) / 1e9;
+            batchLog.write();
             // The history is written beside the consumer and may lag behind: count its CPU up to the last row.
             awaitHistory(database, lastTick.get());
             String cpuUsed = ComponentCpu.perThousandEvents(cpuBefore, cpu.snapshot(), observed.get(),
                     (System.nanoTime() - started) / 1e9);
             return new Report(options, observed.get(), seconds, deadLettered(metrics) - 1, batches.get(), latency,
                     steps(before, stepTotals(metrics)), cpuUsed);
+        }
+    }
+
+    /**
+     * Each measured batch's observer call and return (epoch µs), size and slowest event-to-observer latency (µs),
+     * written to the file {@code -Dloadtest.latencyLog=FILE} names (one {@code batch CALLED RETURNED EVENTS SLOWEST}
+     * line each), to see when the slow events came and where the consumer thread was meanwhile. Written by the
+     * observer thread only, and read once it is idle.
+     */
+    private static final class BatchLog {
+        private static final String FILE = System.getProperty("loadtest.latencyLog");
+        private static final int COLUMNS = 4;
+        private long[] rows = new long[FILE == null ? 0 : COLUMNS * 65_536];
+        private int size;
+
+        void add(Instant called, Instant returned, int events, long slowestMicros) {
+            if (FILE == null) {
+                return;
+            }
+            if (size + COLUMNS > rows.length) {
+                rows = java.util.Arrays.copyOf(rows, rows.length * 2);
+            }
+            rows[size++] = called.getEpochSecond() * 1_000_000L + called.getNano() / 1_000;
+            rows[size++] = returned.getEpochSecond() * 1_000_000L + returned.getNano() / 1_000;
+            rows[size++] = events;
+            rows[size++] = slowestMicros;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        void write() {
+            if (FILE == null) {
+                return;
+            }
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < size; i += COLUMNS) {
+                text.append("batch");
+                for (int column = 0; column < COLUMNS; column++) {
+                    text.append(' ').append(rows[i + column]);
+                }
+                text.append('\n');
+            }
+            appendTo(FILE, text.toString());
+        }
+    }
+
+    /** Appends lines to the latency log. */
+    public static void appendTo(String file, String lines) {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(file), lines, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the latency log " + file, e);
         }
     }
 

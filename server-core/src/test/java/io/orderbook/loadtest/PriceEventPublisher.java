@@ -137,6 +137,11 @@ public final class PriceEventPublisher {
             this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
+        /** The process's id. */
+        public long pid() {
+            return process.pid();
+        }
+
         /** Sends the event "{}" and waits until the broker has it. */
         public void join() {
             command("join");

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * name:
  * <pre>
  * mvn -B -pl server-core test -Dtest=ConditionalPriceEventLoadRun [-Dloadtest.events=1000000 -Dloadtest.warmup=2000000
- *     -Dloadtest.rate=60000 -Dloadtest.partitions=1 -Dloadtest.maxPollRecords=2000]
+ *     -Dloadtest.rate=60000 -Dloadtest.partitions=1 -Dloadtest.maxPollRecords=2000 -Dloadtest.latencyLog=FILE]
  * </pre>
  * Events go to the markets in turn, each price within 20 USDT of a line. While warming up the line rises from 50,000
  * by 500 USDT, through {@value ConditionalLoadBook#WARMUP_ORDERS} near take-profits, so that the firing path (the
@@ -48,7 +48,9 @@ import org.junit.jupiter.api.Test;
  * events that fired, the event-to-order latency: from the event's timestamp, set when the producer sends it, to the
  * service's update of the fired order, which comes once the sequencer answered the order and the outcome is stored
  * (the owners have no funds, so the answer is a rejection and the order ends FAILED). Firing runs beside the
- * consumer, so that update may come after the consumer has gone on to later batches.
+ * consumer, so that update may come after the consumer has gone on to later batches. With
+ * {@code loadtest.latencyLog} the file gets, besides {@link PriceEventBenchmark}'s line per batch, one
+ * {@code fired SENT LATENCY} line per measured firing (epoch µs, µs).
  */
 @Tag("loadtest")
 class ConditionalPriceEventLoadRun {
@@ -129,6 +131,18 @@ class ConditionalPriceEventLoadRun {
                     outcomes.merge(ack.status(), 1, Integer::sum);
                 }
                 assertThat(acks).hasSize(claimed);
+                String latencyLog = System.getProperty("loadtest.latencyLog");
+                if (latencyLog != null) {
+                    StringBuilder lines = new StringBuilder();
+                    for (Ack ack : acks) {
+                        int number = measuredNumber(ack.eventId());
+                        if (number >= 0) {
+                            lines.append("fired ").append(sentMicros.get(number)).append(' ')
+                                    .append(micros(ack.at()) - sentMicros.get(number)).append('\n');
+                        }
+                    }
+                    PriceEventBenchmark.appendTo(latencyLog, lines.toString());
+                }
                 long fired = toOrder.getTotalCount();
                 System.out.printf("""
                                   %,d armed conditional orders over %d markets (%,d more fired while warming up); %,d fired by %,d of the measured events (%.2f%%), outcomes %s
