@@ -8,12 +8,18 @@ import io.orderbook.application.prices.PriceModule;
 import io.orderbook.application.prices.PriceObserver;
 import io.orderbook.application.prices.PriceTick;
 import io.orderbook.testsupport.TestKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -220,7 +226,7 @@ public final class PriceEventBenchmark {
                 return;
             }
             if (size + COLUMNS > rows.length) {
-                rows = java.util.Arrays.copyOf(rows, rows.length * 2);
+                rows = Arrays.copyOf(rows, rows.length * 2);
             }
             rows[size++] = called.getEpochSecond() * 1_000_000L + called.getNano() / 1_000;
             rows[size++] = returned.getEpochSecond() * 1_000_000L + returned.getNano() / 1_000;
@@ -251,10 +257,9 @@ public final class PriceEventBenchmark {
     /** Appends lines to the latency log. */
     public static void appendTo(String file, String lines) {
         try {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(file), lines, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the latency log " + file, e);
+            Files.writeString(Path.of(file), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the latency log " + file, e);
         }
     }
 
@@ -340,7 +345,7 @@ public final class PriceEventBenchmark {
         WanderingPrices(List<String> tokens, BigDecimal startPrice) {
             this.tokens = tokens;
             this.cents = new long[tokens.size()];
-            java.util.Arrays.fill(cents, startPrice.movePointRight(2).longValueExact());
+            Arrays.fill(cents, startPrice.movePointRight(2).longValueExact());
         }
 
         @Override

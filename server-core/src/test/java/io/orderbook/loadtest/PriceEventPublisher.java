@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -109,7 +110,7 @@ public final class PriceEventPublisher {
      */
     public static Running start(String bootstrapServers, String topic, Class<? extends PriceEventBenchmark.PriceFeed> feed,
                                 BigDecimal startPrice, List<String> tokens) {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), PriceEventPublisher.class.getName(),
                 bootstrapServers, topic, feed.getName(), startPrice.toPlainString()));
