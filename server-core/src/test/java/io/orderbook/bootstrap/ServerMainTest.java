@@ -119,7 +119,7 @@ class ServerMainTest {
         } finally {
             redis.shutdown();
         }
-        // The history writer stores bars after the latest price reached Redis, on its own schedule.
+        // The store writer puts the bars in PostgreSQL as it puts the latest prices in Redis, on its own schedule.
         Eventually.await(Duration.ofSeconds(10), "a BTC bar in the price history",
                 () -> count("select count(*) from price_bars where token = 'BTC'") > 0);
         String metrics = core.infrastructure().meterRegistry().scrape();

@@ -47,7 +47,7 @@ final class ComponentCpu {
     /** CPU nanoseconds used so far, by component, in a stable order. */
     Map<String, Long> snapshot() {
         Map<String, Long> used = new LinkedHashMap<>();
-        for (String component : List.of("consumer", "history writer", "firing", "broker", "producers", "Redis client",
+        for (String component : List.of("consumer", "store writer", "firing", "broker", "producers", "Redis client",
                 "other JVM threads", "JVM GC", "JVM JIT", "JVM other (ended threads)", "producer process",
                 "PostgreSQL backends", "Redis server")) {
             used.put(component, 0L);
@@ -91,8 +91,8 @@ final class ComponentCpu {
         if (thread.equals("price-consumer") || thread.startsWith("kafka-coordinator-heartbeat")) {
             return "consumer";
         }
-        if (thread.equals("price-history")) {
-            return "history writer";
+        if (thread.equals("price-store")) {
+            return "store writer";
         }
         if (thread.startsWith("ForkJoinPool-")) {
             return "firing"; // carriers of the virtual threads that place and finish claimed orders

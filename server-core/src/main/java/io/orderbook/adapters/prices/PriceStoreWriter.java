@@ -1,4 +1,4 @@
-package io.orderbook.adapters.persistence.prices;
+package io.orderbook.adapters.prices;
 
 import io.orderbook.application.prices.PriceTick;
 import java.time.Duration;
@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Writes price batches to the {@link PostgresPriceHistory} from a thread of its own, in the order given. Batches that
- * queue up go into the next write together, as one statement, and writes start at most once per interval: at 50,000
- * events a second the consumer hands over some 300 batches a second, and one transaction per batch cost PostgreSQL
- * more than the bars themselves (the events of one token and second merge into one bar, so a write of many batches
- * has hardly more rows than a write of one).
+ * Writes price batches to the stores (the history in PostgreSQL, the latest prices in Redis) from a thread of its
+ * own, in the order given. Batches that queue up go into the next write together, and writes start at most once per
+ * interval: at 50,000 events a second the consumer hands over some 300 batches a second, and one transaction per
+ * batch cost PostgreSQL more than the bars themselves (the events of one token and second merge into one bar, so a
+ * write of many batches has hardly more rows than a write of one), as one Redis call per batch cost Redis.
  */
-public final class PriceHistoryWriter implements AutoCloseable {
+public final class PriceStoreWriter implements AutoCloseable {
 
-    private final Consumer<List<PriceTick>> history;
+    private final Consumer<List<PriceTick>> stores;
     private final long intervalNanos;
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -29,13 +29,14 @@ public final class PriceHistoryWriter implements AutoCloseable {
     /**
      * Starts the writing thread.
      *
-     * @param history  appends one combined batch, e.g. {@link PostgresPriceHistory#append}
+     * @param stores   stores one combined batch, e.g. with {@code PostgresPriceHistory.append} and
+     *                 {@link RedisLatestPrices#recordAsync}; throws if that failed
      * @param interval the least time from the start of one write to the start of the next
      */
-    public PriceHistoryWriter(Consumer<List<PriceTick>> history, Duration interval) {
-        this.history = Objects.requireNonNull(history, "history");
+    public PriceStoreWriter(Consumer<List<PriceTick>> stores, Duration interval) {
+        this.stores = Objects.requireNonNull(stores, "stores");
         this.intervalNanos = interval.toNanos();
-        this.writer = Thread.ofPlatform().name("price-history").daemon().start(this::run);
+        this.writer = Thread.ofPlatform().name("price-store").daemon().start(this::run);
     }
 
     /**
@@ -47,7 +48,7 @@ public final class PriceHistoryWriter implements AutoCloseable {
     public CompletableFuture<Void> store(List<PriceTick> ticks) {
         Queued queued = new Queued(List.copyOf(ticks), new CompletableFuture<>());
         if (!running) {
-            queued.done().completeExceptionally(new IllegalStateException("the price history writer is closed"));
+            queued.done().completeExceptionally(new IllegalStateException("the price store writer is closed"));
             return queued.done();
         }
         queue.add(queued);
@@ -66,7 +67,7 @@ public final class PriceHistoryWriter implements AutoCloseable {
         }
         List<Queued> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(q -> q.done().completeExceptionally(new IllegalStateException("the price history writer closed")));
+        left.forEach(q -> q.done().completeExceptionally(new IllegalStateException("the price store writer closed")));
     }
 
     private void run() {
@@ -84,7 +85,7 @@ public final class PriceHistoryWriter implements AutoCloseable {
             List<PriceTick> all = new ArrayList<>();
             work.forEach(q -> all.addAll(q.ticks()));
             try {
-                history.accept(all);
+                stores.accept(all);
                 work.forEach(q -> q.done().complete(null));
             } catch (RuntimeException e) {
                 work.forEach(q -> q.done().completeExceptionally(e));
