@@ -43,6 +43,9 @@ import org.redisson.api.RedissonClient;
  */
 public final class PriceEventBenchmark {
 
+    /** The file {@code -Dloadtest.latencyLog=FILE} names, or null. */
+    private static final String LATENCY_LOG = System.getProperty("loadtest.latencyLog");
+
     private PriceEventBenchmark() {
     }
 
@@ -211,25 +214,24 @@ public final class PriceEventBenchmark {
 
     /**
      * Each measured batch's observer call and return (epoch µs), size and slowest event-to-observer latency (µs),
-     * written to the file {@code -Dloadtest.latencyLog=FILE} names (one {@code batch CALLED RETURNED EVENTS SLOWEST}
-     * line each), to see when the slow events came and where the consumer thread was meanwhile. Written by the
-     * observer thread only, and read once it is idle.
+     * written to the latency log (one {@code batch CALLED RETURNED EVENTS SLOWEST} line each), to see when the slow
+     * events came and where the consumer thread was meanwhile. Written by the observer thread only, and read once it
+     * is idle.
      */
     private static final class BatchLog {
-        private static final String FILE = System.getProperty("loadtest.latencyLog");
         private static final int COLUMNS = 4;
-        private long[] rows = new long[FILE == null ? 0 : COLUMNS * 65_536];
+        private long[] rows = new long[LATENCY_LOG == null ? 0 : COLUMNS * 65_536];
         private int size;
 
         void add(Instant called, Instant returned, int events, long slowestMicros) {
-            if (FILE == null) {
+            if (LATENCY_LOG == null) {
                 return;
             }
             if (size + COLUMNS > rows.length) {
                 rows = Arrays.copyOf(rows, rows.length * 2);
             }
-            rows[size++] = called.getEpochSecond() * 1_000_000L + called.getNano() / 1_000;
-            rows[size++] = returned.getEpochSecond() * 1_000_000L + returned.getNano() / 1_000;
+            rows[size++] = epochMicros(called);
+            rows[size++] = epochMicros(returned);
             rows[size++] = events;
             rows[size++] = slowestMicros;
         }
@@ -239,9 +241,6 @@ public final class PriceEventBenchmark {
         }
 
         void write() {
-            if (FILE == null) {
-                return;
-            }
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < size; i += COLUMNS) {
                 text.append("batch");
@@ -250,17 +249,30 @@ public final class PriceEventBenchmark {
                 }
                 text.append('\n');
             }
-            appendTo(FILE, text.toString());
+            appendToLatencyLog(text);
         }
     }
 
-    /** Appends lines to the latency log. */
-    public static void appendTo(String file, String lines) {
-        try {
-            Files.writeString(Path.of(file), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the latency log " + file, e);
+    /** Whether {@code -Dloadtest.latencyLog=FILE} asks for the latency log. */
+    public static boolean latencyLogged() {
+        return LATENCY_LOG != null;
+    }
+
+    /** Appends lines to the latency log, if one was asked for. */
+    public static void appendToLatencyLog(CharSequence lines) {
+        if (LATENCY_LOG == null || lines.isEmpty()) {
+            return;
         }
+        try {
+            Files.writeString(Path.of(LATENCY_LOG), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the latency log " + LATENCY_LOG, e);
+        }
+    }
+
+    /** Microseconds since the epoch, the unit of the latency log and of the runs' latencies. */
+    public static long epochMicros(Instant time) {
+        return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000;
     }
 
     /** Waits until the observer has seen {@code count} events, or nothing moved for two minutes. */

@@ -1,5 +1,6 @@
 package io.orderbook.adapters.http.conditional;
 
+import static io.orderbook.loadtest.PriceEventBenchmark.epochMicros;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderbook.application.conditional.ConditionalStatus;
@@ -87,14 +88,14 @@ class ConditionalPriceEventLoadRun {
                     for (PriceTick tick : ticks) {
                         int number = measuredNumber(tick.eventId());
                         if (number >= 0) {
-                            sentMicros.set(number, micros(tick.timestamp()));
+                            sentMicros.set(number, epochMicros(tick.timestamp()));
                         }
                     }
                     int armedBefore = server.module.service().armedCount();
                     long started = System.nanoTime();
                     conditional.onPrices(ticks);
                     long elapsed = System.nanoTime() - started;
-                    long returned = micros(Instant.now());
+                    long returned = epochMicros(Instant.now());
                     for (PriceTick tick : ticks) {
                         int number = measuredNumber(tick.eventId());
                         if (number >= 0) {
@@ -124,24 +125,23 @@ class ConditionalPriceEventLoadRun {
                         firedWarmingUp++;
                         continue;
                     }
-                    toOrder.recordValue(Math.max(0, micros(ack.at()) - sentMicros.get(number)));
+                    toOrder.recordValue(Math.max(0, epochMicros(ack.at()) - sentMicros.get(number)));
                     toClaim.recordValue(Math.max(0, claimedMicros.get(number) - sentMicros.get(number)));
-                    claimToOrder.recordValue(Math.max(0, micros(ack.at()) - claimedMicros.get(number)));
+                    claimToOrder.recordValue(Math.max(0, epochMicros(ack.at()) - claimedMicros.get(number)));
                     firingEvents.add(ack.eventId());
                     outcomes.merge(ack.status(), 1, Integer::sum);
                 }
                 assertThat(acks).hasSize(claimed);
-                String latencyLog = System.getProperty("loadtest.latencyLog");
-                if (latencyLog != null) {
+                if (PriceEventBenchmark.latencyLogged()) {
                     StringBuilder lines = new StringBuilder();
                     for (Ack ack : acks) {
                         int number = measuredNumber(ack.eventId());
                         if (number >= 0) {
                             lines.append("fired ").append(sentMicros.get(number)).append(' ')
-                                    .append(micros(ack.at()) - sentMicros.get(number)).append('\n');
+                                    .append(epochMicros(ack.at()) - sentMicros.get(number)).append('\n');
                         }
                     }
-                    PriceEventBenchmark.appendTo(latencyLog, lines.toString());
+                    PriceEventBenchmark.appendToLatencyLog(lines);
                 }
                 long fired = toOrder.getTotalCount();
                 System.out.printf("""
@@ -172,10 +172,6 @@ class ConditionalPriceEventLoadRun {
             return -1;
         }
         return Integer.parseInt(eventId, dash + 1, eventId.length(), 10);
-    }
-
-    private static long micros(Instant time) {
-        return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000;
     }
 
     /**
