@@ -2,21 +2,14 @@ package io.orderbook.loadtest;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.orderbook.adapters.persistence.Database;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * CPU time spent by each part of a load run, so that a throughput limit can be put down to the component that
@@ -26,9 +19,6 @@ import java.util.stream.Stream;
  * all but the Java threads from {@code /proc} on Linux.
  */
 final class ComponentCpu {
-    /** Linux's clock ticks per second for {@code /proc/<pid>/stat}, 100 on every common kernel. */
-    private static final long TICKS_PER_SECOND = 100;
-
     private final Database database;
     private final long producerPid;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -63,14 +53,15 @@ final class ComponentCpu {
                 onThreads += nanos;
             }
         }
-        long gc = jvmThreadsNamed("GC Thread", "G1 ");
-        long jit = jvmThreadsNamed("C1 CompilerThre", "C2 CompilerThre");
+        Map<String, Long> jvmThreads = ProcCpu.threadNanos("self", ComponentCpu::jvmThreadGroup);
+        long gc = jvmThreads.getOrDefault("JVM GC", 0L);
+        long jit = jvmThreads.getOrDefault("JVM JIT", 0L);
         used.put("JVM GC", gc);
         used.put("JVM JIT", jit);
         used.put("JVM other (ended threads)", Math.max(0, process.getProcessCpuTime() - onThreads - gc - jit));
-        used.put("producer process", processNanos(producerPid));
-        used.put("PostgreSQL backends", backendsOfThisDatabase().stream().mapToLong(ComponentCpu::processNanos).sum());
-        used.put("Redis server", redisServer().stream().mapToLong(ComponentCpu::processNanos).sum());
+        used.put("producer process", ProcCpu.processNanos(producerPid));
+        used.put("PostgreSQL backends", backendNanos());
+        used.put("Redis server", ProcCpu.processesNamed("redis-server").stream().mapToLong(ProcCpu::processNanos).sum());
         return used;
     }
 
@@ -112,72 +103,22 @@ final class ComponentCpu {
         return "other JVM threads";
     }
 
-    /** CPU of this JVM's own (non-Java) threads whose name starts with one of the prefixes, from /proc/self/task. */
-    private static long jvmThreadsNamed(String... prefixes) {
-        long nanos = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                String name = read(task.resolve("comm")).strip();
-                for (String prefix : prefixes) {
-                    if (name.startsWith(prefix)) {
-                        nanos += statNanos(read(task.resolve("stat")));
-                        break;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return 0;
+    /** The JVM's own threads (not Java threads) by their kernel names; the rest is counted from the Java threads. */
+    private static String jvmThreadGroup(String name) {
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return "JVM GC";
         }
-        return nanos;
+        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            return "JVM JIT";
+        }
+        return "other";
     }
 
-    private List<Long> backendsOfThisDatabase() {
-        List<Long> pids = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-             Statement select = connection.createStatement();
-             ResultSet rows = select.executeQuery(
-                     "select pid from pg_stat_activity where datname = current_database()")) {
-            while (rows.next()) {
-                pids.add(rows.getLong(1));
-            }
+    private long backendNanos() {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return ProcCpu.backendsOfDatabase(connection).stream().mapToLong(ProcCpu::processNanos).sum();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list the PostgreSQL backends", e);
-        }
-        return pids;
-    }
-
-    private static List<Long> redisServer() {
-        try (Stream<Path> all = Files.list(Path.of("/proc"))) {
-            return all.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(p -> read(p.resolve("comm")).strip().equals("redis-server"))
-                    .map(p -> Long.parseLong(p.getFileName().toString())).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    /** User plus system time of a local process, 0 if it is gone or not readable. */
-    private static long processNanos(long pid) {
-        return statNanos(read(Path.of("/proc", Long.toString(pid), "stat")));
-    }
-
-    /** User plus system time from the text of a {@code /proc/.../stat}, 0 if empty. */
-    private static long statNanos(String stat) {
-        int end = stat.lastIndexOf(')');
-        if (end < 0) {
-            return 0;
-        }
-        // Fields after "pid (comm)": state is field 3, utime 14 and stime 15.
-        String[] fields = stat.substring(end + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 1_000_000_000L / TICKS_PER_SECOND;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
         }
     }
 }
