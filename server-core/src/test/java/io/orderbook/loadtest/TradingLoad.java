@@ -111,12 +111,15 @@ public final class TradingLoad {
             double loadBefore = loadAverage();
             long acknowledged;
             try (StandaloneServer server = StandaloneServer.start(classpath, jvmArgs, environment,
-                    workDir.resolve("server.log").toAbsolutePath())) {
+                    workDir.resolve("server.log").toAbsolutePath());
+                 Connection cpuAccount = connect(database)) {
                 System.out.printf(Locale.ROOT, "Server pid %d on port %d; setting up %d markets and %d traders%n",
                         server.pid(), server.port(), markets, traders);
                 TradingLoadSetup.Prepared prepared = new TradingLoadSetup(server.port())
                         .prepare(ADMIN, adminPassword, markets, traders);
-                TradingLoadPhases load = new TradingLoadPhases(server.port(), prepared.traders(), prepared.markets());
+                TradingLoadCpu cpu = new TradingLoadCpu(server.pid(), cpuAccount);
+                TradingLoadPhases load = new TradingLoadPhases(server.port(), prepared.traders(), prepared.markets(),
+                        cpu::snapshot);
                 if (phases.contains("throughput")) {
                     System.out.printf(Locale.ROOT, "Phase 1: maximum throughput, %d clients, %d s warm-up + %d s%n",
                             clients, warmup.toSeconds(), measure.toSeconds());
@@ -169,6 +172,8 @@ public final class TradingLoad {
                     stats.lateCancels(), phase.measured().toNanos() / 1e9));
             if (stats.errors() > 0) out.append("; errors by status ").append(stats.errorsByStatus());
             out.append('\n');
+            out.append("  ").append(TradingLoadCpu.perThousandRequests(phase.cpu(), stats.acknowledgedRequests(),
+                    phase.measured().toNanos() / 1e9)).append('\n');
             for (String sample : stats.errorSamples()) out.append("  e.g. ").append(sample).append('\n');
             SortedMap<Long, Long> slow = stats.slowSeconds(SLOW);
             if (!slow.isEmpty()) {
@@ -190,9 +195,13 @@ public final class TradingLoad {
         return option.startsWith("@") ? Files.readString(Path.of(option.substring(1))).strip() : option;
     }
 
+    private static Connection connect(TestDatabase database) throws SQLException {
+        return DriverManager.getConnection(database.target().jdbcUrl(), database.target().user().orElse(null),
+                database.target().password().orElse(null));
+    }
+
     private static long countOrders(TestDatabase database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.target().jdbcUrl(),
-                database.target().user().orElse(null), database.target().password().orElse(null));
+        try (Connection connection = connect(database);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select count(*) from orders")) {
             rows.next();

@@ -3,9 +3,11 @@ package io.orderbook.loadtest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -23,8 +25,8 @@ import org.HdrHistogram.Histogram;
  */
 final class TradingLoadPhases {
 
-    /** One phase's figures. */
-    record Phase(String name, Duration measured, PhaseStats stats, Histogram latencies) {
+    /** One phase's figures; {@code cpu} is what each component used while the phase was measured (nanoseconds). */
+    record Phase(String name, Duration measured, PhaseStats stats, Histogram latencies, Map<String, Long> cpu) {
 
         double requestsPerSecond() {
             return stats.acknowledgedRequests() / seconds();
@@ -48,12 +50,15 @@ final class TradingLoadPhases {
     private final List<String> markets;
     /** Acknowledged places over all phases, warm-ups included: what the database must hold afterwards. */
     private final java.util.concurrent.atomic.LongAdder acknowledgedPlaces = new java.util.concurrent.atomic.LongAdder();
+    private final Supplier<Map<String, Long>> cpu;
     private long seed = 1;
 
-    TradingLoadPhases(int port, List<TradingLoadSetup.Trader> traders, List<String> markets) {
+    TradingLoadPhases(int port, List<TradingLoadSetup.Trader> traders, List<String> markets,
+                      Supplier<Map<String, Long>> cpu) {
         this.port = port;
         this.traders = traders;
         this.markets = markets;
+        this.cpu = cpu;
     }
 
     /** Orders acknowledged (201) in every phase so far, warm-ups included. */
@@ -81,13 +86,15 @@ final class TradingLoadPhases {
         Thread.sleep(warmup);
         recording.target = measured;
         long start = System.nanoTime();
+        Map<String, Long> cpuBefore = cpu.get();
         Thread.sleep(measure);
         recording.target = discarded;
         long elapsed = System.nanoTime() - start;
+        Map<String, Long> cpuUsed = TradingLoadCpu.between(cpuBefore, cpu.get());
         running.set(false);
         for (Thread thread : threads) thread.join(Duration.ofSeconds(40));
         return new Phase("closed loop, " + clients + " clients", Duration.ofNanos(elapsed), measured,
-                measured.latencies());
+                measured.latencies(), cpuUsed);
     }
 
     Phase openLoop(double ratePerSecond, int connections, Duration warmup, Duration measure)
@@ -114,11 +121,14 @@ final class TradingLoadPhases {
                 }
             }));
         }
+        LockSupport.parkNanos(measureFrom - System.nanoTime());
+        Map<String, Long> cpuBefore = cpu.get();
         for (Thread thread : threads) thread.join();
+        Map<String, Long> cpuUsed = TradingLoadCpu.between(cpuBefore, cpu.get());
         // A server that falls behind answers the last requests after the planned end: the rate is what it achieved.
         Duration measured = Duration.ofNanos(Math.max(end, System.nanoTime()) - measureFrom);
         return new Phase(String.format(java.util.Locale.ROOT, "open loop, %,.0f req/s, %d connections", ratePerSecond,
-                connections), measured, measuredStats, measuredStats.latencies());
+                connections), measured, measuredStats, measuredStats.latencies(), cpuUsed);
     }
 
     private OrderFlow flow(int client) {

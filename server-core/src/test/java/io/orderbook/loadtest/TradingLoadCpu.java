@@ -1,0 +1,103 @@
+package io.orderbook.loadtest;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the trading load test's cores go: the server's threads by what they do, the PostgreSQL backends of its
+ * database, the Redis server, this load generator, and the rest of the machine. On a machine that runs out of CPU
+ * the throughput is the cores divided by the CPU time per request, and that time varies less from run to run and
+ * machine to machine than the throughput does.
+ */
+final class TradingLoadCpu {
+    private static final String HTTP = "server virtual threads (HTTP)";
+    private static final String SEQUENCER = "server sequencer";
+    private static final String KAFKA = "server Kafka (embedded broker, events, price feed)";
+    private static final String REDIS_CLIENT = "server Redis client";
+    private static final String GC = "server GC";
+    private static final String JIT = "server JIT";
+    private static final String OTHER = "server other";
+    private static final String POSTGRES = "PostgreSQL backends";
+    private static final String REDIS = "Redis server";
+    private static final String GENERATOR = "load generator";
+    private static final String REST = "rest of the machine";
+
+    private final long serverPid;
+    private final Connection database;
+    private final OperatingSystemMXBean self = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * @param serverPid the server's process
+     * @param database  a connection to the server's database, to find its backends
+     */
+    TradingLoadCpu(long serverPid, Connection database) {
+        this.serverPid = serverPid;
+        this.database = database;
+    }
+
+    /** CPU nanoseconds used so far, by component, in a stable order. */
+    Map<String, Long> snapshot() {
+        Map<String, Long> used = new LinkedHashMap<>();
+        for (String component : List.of(HTTP, SEQUENCER, KAFKA, REDIS_CLIENT, GC, JIT, OTHER)) {
+            used.put(component, 0L);
+        }
+        ProcCpu.threadNanos(Long.toString(serverPid), TradingLoadCpu::serverThreadGroup)
+                .forEach((group, nanos) -> used.merge(group, nanos, Long::sum));
+        used.put(POSTGRES, ProcCpu.backendsOfDatabase(database).stream().mapToLong(ProcCpu::processNanos).sum());
+        used.put(REDIS, ProcCpu.processesNamed("redis-server").stream().mapToLong(ProcCpu::processNanos).sum());
+        used.put(GENERATOR, self.getProcessCpuTime());
+        long ours = used.values().stream().mapToLong(Long::longValue).sum();
+        used.put(REST, ProcCpu.machineBusyNanos() - ours);
+        return used;
+    }
+
+    /** Per component, milliseconds of CPU per 1,000 requests between two snapshots, and the cores busy. */
+    static String perThousandRequests(Map<String, Long> used, long requests, double seconds) {
+        StringBuilder text = new StringBuilder("CPU ms per 1,000 requests: ");
+        long total = 0;
+        for (Map.Entry<String, Long> entry : used.entrySet()) {
+            total += entry.getValue();
+            text.append(String.format(Locale.ROOT, "%s %.1f, ", entry.getKey(), entry.getValue() / 1e6 * 1000 / requests));
+        }
+        return text.append(String.format(Locale.ROOT, "| machine %.1f = %.2f cores busy", total / 1e6 * 1000 / requests,
+                total / 1e9 / seconds)).toString();
+    }
+
+    /** What each of two snapshots' components used in between. */
+    static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> used = new LinkedHashMap<>();
+        after.forEach((component, nanos) -> used.put(component, nanos - before.getOrDefault(component, 0L)));
+        return used;
+    }
+
+    /** The server's threads by their kernel names (at most 15 characters): virtual threads run on the carriers. */
+    private static String serverThreadGroup(String name) {
+        if (name.startsWith("ForkJoinPool-") || name.endsWith("Poller")) {
+            return HTTP; // carriers and pollers of the virtual threads: HTTP requests, and the request log's writer
+        }
+        if (name.equals("sequencer")) {
+            return SEQUENCER;
+        }
+        if (name.startsWith("redisson-")) {
+            return REDIS_CLIENT;
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return GC;
+        }
+        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            return JIT;
+        }
+        for (String kafka : List.of("data-plane-", "kafka-", "trading-event", "price-", "group-coordina", "quorum-",
+                "raft-", "broker-", "controller-", "ExpirationReap", "LogDirFailure", "share-", "transaction-")) {
+            if (name.startsWith(kafka)) {
+                return KAFKA;
+            }
+        }
+        return OTHER;
+    }
+}
