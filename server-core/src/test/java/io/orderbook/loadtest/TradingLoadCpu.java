@@ -3,6 +3,9 @@ package io.orderbook.loadtest;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +13,11 @@ import java.util.Map;
 
 /**
  * Where the trading load test's cores go: the server's threads by what they do, the PostgreSQL backends of its
- * database, the Redis server, this load generator, and the rest of the machine. On a machine that runs out of CPU
- * the throughput is the cores divided by the CPU time per request, and that time varies less from run to run and
- * machine to machine than the throughput does.
+ * database, the Redis server, this load generator, and the rest of the machine; and how much write-ahead log
+ * PostgreSQL wrote (its checkpoints come every {@code max_wal_size} of it). On a machine that runs out of CPU
+ * the throughput is the cores divided by the CPU time per request, so this says which component to work on. On a
+ * shared VM the CPU time per request moves with the machine too (every component at once), so compare runs
+ * alternated on one machine.
  */
 final class TradingLoadCpu {
     private static final String HTTP = "server virtual threads (HTTP)";
@@ -26,6 +31,8 @@ final class TradingLoadCpu {
     private static final String REDIS = "Redis server";
     private static final String GENERATOR = "load generator";
     private static final String REST = "rest of the machine";
+    /** Not CPU: the bytes of write-ahead log PostgreSQL wrote (all its databases; the others are idle in a run). */
+    private static final String WAL = "WAL bytes";
 
     private final long serverPid;
     private final Connection database;
@@ -40,7 +47,7 @@ final class TradingLoadCpu {
         this.database = database;
     }
 
-    /** CPU nanoseconds used so far, by component, in a stable order. */
+    /** CPU nanoseconds used so far, by component, in a stable order, and the WAL position. */
     Map<String, Long> snapshot() {
         Map<String, Long> used = new LinkedHashMap<>();
         for (String component : List.of(HTTP, SEQUENCER, KAFKA, REDIS_CLIENT, GC, JIT, OTHER)) {
@@ -53,6 +60,7 @@ final class TradingLoadCpu {
         used.put(GENERATOR, self.getProcessCpuTime());
         long ours = used.values().stream().mapToLong(Long::longValue).sum();
         used.put(REST, ProcCpu.machineBusyNanos() - ours);
+        used.put(WAL, walPosition());
         return used;
     }
 
@@ -61,11 +69,25 @@ final class TradingLoadCpu {
         StringBuilder text = new StringBuilder("CPU ms per 1,000 requests: ");
         long total = 0;
         for (Map.Entry<String, Long> entry : used.entrySet()) {
+            if (entry.getKey().equals(WAL)) {
+                continue;
+            }
             total += entry.getValue();
             text.append(String.format(Locale.ROOT, "%s %.1f, ", entry.getKey(), entry.getValue() / 1e6 * 1000 / requests));
         }
-        return text.append(String.format(Locale.ROOT, "| machine %.1f = %.2f cores busy", total / 1e6 * 1000 / requests,
-                total / 1e9 / seconds)).toString();
+        return text.append(String.format(Locale.ROOT, "| machine %.1f = %.2f cores busy; PostgreSQL wrote %,.0f bytes "
+                + "of WAL per request", total / 1e6 * 1000 / requests, total / 1e9 / seconds,
+                used.getOrDefault(WAL, 0L) / (double) requests)).toString();
+    }
+
+    private long walPosition() {
+        try (Statement select = database.createStatement();
+             ResultSet rows = select.executeQuery("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::int8")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read PostgreSQL's WAL position", e);
+        }
     }
 
     /** What each of two snapshots' components used in between. */
