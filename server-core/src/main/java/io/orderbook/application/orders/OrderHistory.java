@@ -29,15 +29,6 @@ public interface OrderHistory {
     Page<OrderRecord> orders(OrderFilter filter, PageRequest page);
 
     /**
-     * Ids of the user's open orders in a market, oldest first.
-     *
-     * @param userId   the owner
-     * @param marketId the market
-     * @return the order ids
-     */
-    List<Long> openOrderIds(long userId, int marketId);
-
-    /**
      * The user's side of their trades matching the filter, newest first.
      *
      * @param userId the user

@@ -166,9 +166,9 @@ public final class OrderService {
     }
 
     /**
-     * Cancels every order the user has open in a market. The orders are those open when the call starts; their
-     * cancels go to the sequencer together, so they are usually committed in one batch. An order that ended in the
-     * meantime is skipped.
+     * Cancels every order the user has open in a market. The orders are those the engine holds open when the call
+     * starts; their cancels go to the sequencer together, so they are usually committed in one batch. An order that
+     * ended in the meantime is skipped.
      *
      * @param userId   the user whose orders to cancel
      * @param marketId the market's engine id
@@ -176,8 +176,9 @@ public final class OrderService {
      * @throws SequencerUnavailableException if a cancel could not be made durable or no answer came in time
      */
     public List<OrderOutcome> cancelAll(long userId, int marketId) {
+        List<Long> open = Answers.await(sequencer.read(engine -> engine.openOrderIds(userId, marketId)), answerTimeout);
         List<CompletableFuture<CommandResult>> pending = new ArrayList<>();
-        for (long orderId : history.openOrderIds(userId, marketId)) {
+        for (long orderId : open) {
             pending.add(sequencer.submit(new Command.CancelOrder(clock.millis(), orderId, userId)));
         }
         List<OrderOutcome> cancelled = new ArrayList<>();

@@ -872,6 +872,25 @@ public final class MatchingEngine {
     }
 
     /**
+     * The ids of a user's open orders in one market, oldest first. Looks at every open order of the engine, so it is
+     * meant for rare calls such as a cancel-all, not for every command.
+     *
+     * @param userId   the owner
+     * @param marketId the market
+     * @return the ids in ascending order (order ids grow with time)
+     */
+    public List<Long> openOrderIds(long userId, int marketId) {
+        List<Long> ids = new ArrayList<>();
+        for (Order order : openOrders.values()) {
+            if (order.userId() == userId && order.market.market.id() == marketId) {
+                ids.add(order.id());
+            }
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    /**
      * Number of open orders across all markets.
      *
      * @return the count

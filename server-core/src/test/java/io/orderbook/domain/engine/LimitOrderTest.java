@@ -1,12 +1,15 @@
 package io.orderbook.domain.engine;
 
+import io.orderbook.domain.engine.Command.PlaceOrder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static io.orderbook.domain.engine.TestExchange.ALICE;
 import static io.orderbook.domain.engine.TestExchange.BOB;
 import static io.orderbook.domain.engine.TestExchange.BTC;
+import static io.orderbook.domain.engine.TestExchange.BTC_USD;
 import static io.orderbook.domain.engine.TestExchange.CAROL;
+import static io.orderbook.domain.engine.TestExchange.ETH_USD;
 import static io.orderbook.domain.engine.TestExchange.USD;
 import static io.orderbook.domain.engine.TestExchange.funds;
 import static io.orderbook.domain.model.Side.BUY;
@@ -271,6 +274,20 @@ class LimitOrderTest extends EngineTest {
 
             assertThat(x.queue(SELL)).containsExactly(1L, 3L);
             assertThat(x.book(SELL)).containsExactly("10 @ 1000 (2)");
+        }
+
+        @Test
+        void theOpenOrdersOfAUserInAMarketAreWhatACancelAllCancels() {
+            x.richTraders();
+            x.given(x.sell(4, ALICE, 5, 1_010), x.buy(1, ALICE, 5, 990), x.sell(2, ALICE, 5, 1_000),
+                    x.sell(3, BOB, 5, 1_000), PlaceOrder.limit(x.now(), 5, ALICE, ETH_USD, SELL, 2_000, 1_500),
+                    x.sell(6, ALICE, 5, 1_020));
+            // Carol's buy fills Alice's #2, and Alice cancels #6: neither is open any more.
+            x.given(x.buy(7, CAROL, 5, 1_000), x.cancel(6, ALICE));
+
+            assertThat(x.engine().openOrderIds(ALICE, BTC_USD)).containsExactly(1L, 4L);
+            assertThat(x.engine().openOrderIds(ALICE, ETH_USD)).containsExactly(5L);
+            assertThat(x.engine().openOrderIds(CAROL, BTC_USD)).isEmpty();
         }
     }
 }

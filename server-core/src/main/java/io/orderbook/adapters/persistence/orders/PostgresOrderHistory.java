@@ -106,24 +106,6 @@ public final class PostgresOrderHistory implements OrderHistory {
     }
 
     @Override
-    public List<Long> openOrderIds(long userId, int marketId) {
-        return read(connection -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select id from orders where user_id = ? and market_id = ? and status = 'OPEN' order by id")) {
-                select.setLong(1, userId);
-                select.setInt(2, marketId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-            }
-            return ids;
-        });
-    }
-
-    @Override
     public Page<OwnTrade> trades(long userId, TradeFilter filter, PageRequest page) {
         // One branch per side the user can be on, so each uses its own index; a self-trade appears in both.
         Where maker = tradeWhere("maker_user_id", "maker_order_id", userId, filter);
