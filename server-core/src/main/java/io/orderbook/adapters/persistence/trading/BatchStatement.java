@@ -264,7 +264,11 @@ final class BatchStatement {
                 "text", takerSide, "int8", makerFee, "int8", takerFee, "bytea", signature, "int8", executedAt);
     }
 
-    /** Balances are unique per (user, asset) in a batch, as one upsert statement needs. */
+    /**
+     * Balances are unique per (user, asset) in a batch. Rows that exist are updated and the others inserted; an
+     * {@code insert ... on conflict do update} would lock each existing row before updating it, one more write-ahead
+     * log record per balance. The sequencer is the only writer of balances, so no other insert can come between.
+     */
     private void balances(List<Ledger.Balance> balances, long timestamp) {
         if (balances.isEmpty()) {
             return;
@@ -283,15 +287,23 @@ final class BatchStatement {
             locked[i] = balance.locked();
             updatedAt[i] = timestamp;
         }
+        cte("balance_rows", """
+                select * from unnest(?::int8[], ?::int4[], ?::int8[], ?::int8[], ?::int8[])
+                     as v(user_id, asset_id, available, locked, updated_at)""");
+        bind("int8", userId, "int4", asset, "int8", available, "int8", locked, "int8", updatedAt);
+        cte("updated_balances", """
+                update balances b
+                set available = v.available, locked = v.locked, updated_at = %s
+                from balance_rows v
+                where b.user_id = v.user_id and b.asset_id = v.asset_id
+                returning b.user_id, b.asset_id""".formatted(MILLIS.formatted("v.updated_at")));
         cte("new_balances", """
                 insert into balances (user_id, asset_id, available, locked, updated_at)
-                select user_id, asset_id, available, locked, %s
-                from unnest(?::int8[], ?::int4[], ?::int8[], ?::int8[], ?::int8[])
-                     as v(user_id, asset_id, available, locked, updated_at)
-                on conflict (user_id, asset_id) do update
-                set available = excluded.available, locked = excluded.locked, updated_at = excluded.updated_at"""
+                select v.user_id, v.asset_id, v.available, v.locked, %s
+                from balance_rows v
+                where not exists (select 1 from updated_balances u
+                                  where u.user_id = v.user_id and u.asset_id = v.asset_id)"""
                 .formatted(MILLIS.formatted("v.updated_at")));
-        bind("int8", userId, "int4", asset, "int8", available, "int8", locked, "int8", updatedAt);
     }
 
     private void adjustments(List<BatchRows.Adjustment> adjustments) {
