@@ -121,7 +121,9 @@ final class TradingLoadPhases {
                 }
             }));
         }
-        LockSupport.parkNanos(measureFrom - System.nanoTime());
+        for (long wait = measureFrom - System.nanoTime(); wait > 0; wait = measureFrom - System.nanoTime()) {
+            LockSupport.parkNanos(wait); // may return early
+        }
         Map<String, Long> cpuBefore = cpu.get();
         for (Thread thread : threads) thread.join();
         Map<String, Long> cpuUsed = TradingLoadCpu.between(cpuBefore, cpu.get());

@@ -2,7 +2,6 @@ package io.orderbook.application.orders;
 
 import io.orderbook.adapters.persistence.Page;
 import io.orderbook.adapters.persistence.PageRequest;
-import java.util.List;
 import java.util.Optional;
 
 /**
