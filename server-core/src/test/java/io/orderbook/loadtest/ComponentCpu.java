@@ -105,13 +105,8 @@ final class ComponentCpu {
 
     /** The JVM's own threads (not Java threads) by their kernel names; the rest is counted from the Java threads. */
     private static String jvmThreadGroup(String name) {
-        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-            return "JVM GC";
-        }
-        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-            return "JVM JIT";
-        }
-        return "other";
+        String kind = ProcCpu.gcOrJit(name);
+        return kind == null ? "other" : "JVM " + kind;
     }
 
     private long backendNanos() {

@@ -49,6 +49,17 @@ final class ProcCpu {
         return used;
     }
 
+    /** A HotSpot thread's kind by its kernel name: "GC" or "JIT", or null for any other thread. */
+    static String gcOrJit(String kernelName) {
+        if (kernelName.startsWith("GC Thread") || kernelName.startsWith("G1 ")) {
+            return "GC";
+        }
+        if (kernelName.startsWith("C1 CompilerThre") || kernelName.startsWith("C2 CompilerThre")) {
+            return "JIT";
+        }
+        return null;
+    }
+
     /** The ids of the processes with this name ({@code /proc/<pid>/comm}). */
     static List<Long> processesNamed(String name) {
         try (Stream<Path> all = Files.list(Path.of("/proc"))) {

@@ -172,7 +172,7 @@ public final class TradingLoad {
                     stats.lateCancels(), phase.measured().toNanos() / 1e9));
             if (stats.errors() > 0) out.append("; errors by status ").append(stats.errorsByStatus());
             out.append('\n');
-            out.append("  ").append(TradingLoadCpu.perThousandRequests(phase.cpu(), stats.acknowledgedRequests(),
+            out.append("  ").append(phase.usage().perThousandRequests(stats.acknowledgedRequests(),
                     phase.measured().toNanos() / 1e9)).append('\n');
             for (String sample : stats.errorSamples()) out.append("  e.g. ").append(sample).append('\n');
             SortedMap<Long, Long> slow = stats.slowSeconds(SLOW);

@@ -31,8 +31,6 @@ final class TradingLoadCpu {
     private static final String REDIS = "Redis server";
     private static final String GENERATOR = "load generator";
     private static final String REST = "rest of the machine";
-    /** Not CPU: the bytes of write-ahead log PostgreSQL wrote (all its databases; the others are idle in a run). */
-    private static final String WAL = "WAL bytes";
 
     private final long serverPid;
     private final Connection database;
@@ -47,8 +45,35 @@ final class TradingLoadCpu {
         this.database = database;
     }
 
-    /** CPU nanoseconds used so far, by component, in a stable order, and the WAL position. */
-    Map<String, Long> snapshot() {
+    /**
+     * CPU nanoseconds by component (in a stable order) and bytes of write-ahead log, so far or between two snapshots.
+     * The WAL is PostgreSQL's, all databases (the others are idle in a run).
+     */
+    record Usage(Map<String, Long> cpuNanos, long walBytes) {
+
+        /** What was used from {@code before} to this snapshot. */
+        Usage since(Usage before) {
+            Map<String, Long> used = new LinkedHashMap<>();
+            cpuNanos.forEach((component, nanos) -> used.put(component, nanos - before.cpuNanos.getOrDefault(component, 0L)));
+            return new Usage(used, walBytes - before.walBytes);
+        }
+
+        /** Per component, milliseconds of CPU per 1,000 requests, the cores busy, and the WAL per request. */
+        String perThousandRequests(long requests, double seconds) {
+            StringBuilder text = new StringBuilder("CPU ms per 1,000 requests: ");
+            long total = 0;
+            for (Map.Entry<String, Long> entry : cpuNanos.entrySet()) {
+                total += entry.getValue();
+                text.append(String.format(Locale.ROOT, "%s %.1f, ", entry.getKey(), entry.getValue() / 1e6 * 1000 / requests));
+            }
+            return text.append(String.format(Locale.ROOT, "| machine %.1f = %.2f cores busy; PostgreSQL wrote %,.0f "
+                    + "bytes of WAL per request", total / 1e6 * 1000 / requests, total / 1e9 / seconds,
+                    walBytes / (double) requests)).toString();
+        }
+    }
+
+    /** What was used so far. */
+    Usage snapshot() {
         Map<String, Long> used = new LinkedHashMap<>();
         for (String component : List.of(HTTP, SEQUENCER, KAFKA, REDIS_CLIENT, GC, JIT, OTHER)) {
             used.put(component, 0L);
@@ -60,24 +85,7 @@ final class TradingLoadCpu {
         used.put(GENERATOR, self.getProcessCpuTime());
         long ours = used.values().stream().mapToLong(Long::longValue).sum();
         used.put(REST, ProcCpu.machineBusyNanos() - ours);
-        used.put(WAL, walPosition());
-        return used;
-    }
-
-    /** Per component, milliseconds of CPU per 1,000 requests between two snapshots, and the cores busy. */
-    static String perThousandRequests(Map<String, Long> used, long requests, double seconds) {
-        StringBuilder text = new StringBuilder("CPU ms per 1,000 requests: ");
-        long total = 0;
-        for (Map.Entry<String, Long> entry : used.entrySet()) {
-            if (entry.getKey().equals(WAL)) {
-                continue;
-            }
-            total += entry.getValue();
-            text.append(String.format(Locale.ROOT, "%s %.1f, ", entry.getKey(), entry.getValue() / 1e6 * 1000 / requests));
-        }
-        return text.append(String.format(Locale.ROOT, "| machine %.1f = %.2f cores busy; PostgreSQL wrote %,.0f bytes "
-                + "of WAL per request", total / 1e6 * 1000 / requests, total / 1e9 / seconds,
-                used.getOrDefault(WAL, 0L) / (double) requests)).toString();
+        return new Usage(used, walPosition());
     }
 
     private long walPosition() {
@@ -88,13 +96,6 @@ final class TradingLoadCpu {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read PostgreSQL's WAL position", e);
         }
-    }
-
-    /** What each of two snapshots' components used in between. */
-    static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> used = new LinkedHashMap<>();
-        after.forEach((component, nanos) -> used.put(component, nanos - before.getOrDefault(component, 0L)));
-        return used;
     }
 
     /** The server's threads by their kernel names (at most 15 characters): virtual threads run on the carriers. */
@@ -108,11 +109,9 @@ final class TradingLoadCpu {
         if (name.startsWith("redisson-")) {
             return REDIS_CLIENT;
         }
-        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-            return GC;
-        }
-        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-            return JIT;
+        String kind = ProcCpu.gcOrJit(name);
+        if (kind != null) {
+            return kind.equals("GC") ? GC : JIT;
         }
         for (String kafka : List.of("data-plane-", "kafka-", "trading-event", "price-", "group-coordina", "quorum-",
                 "raft-", "broker-", "controller-", "ExpirationReap", "LogDirFailure", "share-", "transaction-")) {

@@ -3,7 +3,6 @@ package io.orderbook.loadtest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -25,8 +24,8 @@ import org.HdrHistogram.Histogram;
  */
 final class TradingLoadPhases {
 
-    /** One phase's figures; {@code cpu} is what each component used while the phase was measured (nanoseconds). */
-    record Phase(String name, Duration measured, PhaseStats stats, Histogram latencies, Map<String, Long> cpu) {
+    /** One phase's figures; {@code usage} is the CPU and WAL used while the phase was measured. */
+    record Phase(String name, Duration measured, PhaseStats stats, Histogram latencies, TradingLoadCpu.Usage usage) {
 
         double requestsPerSecond() {
             return stats.acknowledgedRequests() / seconds();
@@ -50,15 +49,15 @@ final class TradingLoadPhases {
     private final List<String> markets;
     /** Acknowledged places over all phases, warm-ups included: what the database must hold afterwards. */
     private final java.util.concurrent.atomic.LongAdder acknowledgedPlaces = new java.util.concurrent.atomic.LongAdder();
-    private final Supplier<Map<String, Long>> cpu;
+    private final Supplier<TradingLoadCpu.Usage> usage;
     private long seed = 1;
 
     TradingLoadPhases(int port, List<TradingLoadSetup.Trader> traders, List<String> markets,
-                      Supplier<Map<String, Long>> cpu) {
+                      Supplier<TradingLoadCpu.Usage> usage) {
         this.port = port;
         this.traders = traders;
         this.markets = markets;
-        this.cpu = cpu;
+        this.usage = usage;
     }
 
     /** Orders acknowledged (201) in every phase so far, warm-ups included. */
@@ -86,15 +85,15 @@ final class TradingLoadPhases {
         Thread.sleep(warmup);
         recording.target = measured;
         long start = System.nanoTime();
-        Map<String, Long> cpuBefore = cpu.get();
+        TradingLoadCpu.Usage before = usage.get();
         Thread.sleep(measure);
         recording.target = discarded;
         long elapsed = System.nanoTime() - start;
-        Map<String, Long> cpuUsed = TradingLoadCpu.between(cpuBefore, cpu.get());
+        TradingLoadCpu.Usage used = usage.get().since(before);
         running.set(false);
         for (Thread thread : threads) thread.join(Duration.ofSeconds(40));
         return new Phase("closed loop, " + clients + " clients", Duration.ofNanos(elapsed), measured,
-                measured.latencies(), cpuUsed);
+                measured.latencies(), used);
     }
 
     Phase openLoop(double ratePerSecond, int connections, Duration warmup, Duration measure)
@@ -124,13 +123,13 @@ final class TradingLoadPhases {
         for (long wait = measureFrom - System.nanoTime(); wait > 0; wait = measureFrom - System.nanoTime()) {
             LockSupport.parkNanos(wait); // may return early
         }
-        Map<String, Long> cpuBefore = cpu.get();
+        TradingLoadCpu.Usage before = usage.get();
         for (Thread thread : threads) thread.join();
-        Map<String, Long> cpuUsed = TradingLoadCpu.between(cpuBefore, cpu.get());
+        TradingLoadCpu.Usage used = usage.get().since(before);
         // A server that falls behind answers the last requests after the planned end: the rate is what it achieved.
         Duration measured = Duration.ofNanos(Math.max(end, System.nanoTime()) - measureFrom);
         return new Phase(String.format(java.util.Locale.ROOT, "open loop, %,.0f req/s, %d connections", ratePerSecond,
-                connections), measured, measuredStats, measuredStats.latencies(), cpuUsed);
+                connections), measured, measuredStats, measuredStats.latencies(), used);
     }
 
     private OrderFlow flow(int client) {
