@@ -34,17 +34,15 @@ public final class OrderOutcome {
     private final CommandResult result;
     private final long userId;
     private final RejectReason rejectReason;
-    private final boolean orderNotOpen;
     private final Map<Long, OrderUpdate> orders;
     private final List<OwnTrade> fills;
     private final List<EngineEvent> orderEvents;
 
-    private OrderOutcome(CommandResult result, long userId, RejectReason rejectReason, boolean orderNotOpen,
+    private OrderOutcome(CommandResult result, long userId, RejectReason rejectReason,
                          Map<Long, OrderUpdate> orders, List<OwnTrade> fills, List<EngineEvent> orderEvents) {
         this.result = result;
         this.userId = userId;
         this.rejectReason = rejectReason;
-        this.orderNotOpen = orderNotOpen;
         this.orders = orders;
         this.fills = fills;
         this.orderEvents = orderEvents;
@@ -131,12 +129,15 @@ public final class OrderOutcome {
         }
         Map<Long, OrderUpdate> orders = new LinkedHashMap<>();
         folding.forEach((id, f) -> orders.put(id, f.toUpdate()));
-        return new OrderOutcome(result, userId, rejected, false, orders, List.copyOf(fills), List.copyOf(orderEvents));
+        return new OrderOutcome(result, userId, rejected, orders, List.copyOf(fills), List.copyOf(orderEvents));
     }
 
-    /** The same outcome, noting that the unknown order is the user's own but no longer open. */
+    /**
+     * The same refusal as {@link RejectReason#ORDER_NOT_OPEN}: the order the engine did not know is the user's own,
+     * ended (the order history says so; the engine forgets ended orders).
+     */
     OrderOutcome withOrderNotOpen() {
-        return new OrderOutcome(result, userId, rejectReason, true, orders, fills, orderEvents);
+        return new OrderOutcome(result, userId, RejectReason.ORDER_NOT_OPEN, orders, fills, orderEvents);
     }
 
     /** {@return the sequencer's whole answer, every event included} */
@@ -154,19 +155,9 @@ public final class OrderOutcome {
         return result.status() == CommandResult.Status.REPLAYED;
     }
 
-    /** {@return why the engine refused the command, or empty when it did not} */
+    /** {@return why the command was refused, or empty when it was not} */
     public Optional<RejectReason> rejectReason() {
         return Optional.ofNullable(rejectReason);
-    }
-
-    /**
-     * Whether a refusal with {@link RejectReason#UNKNOWN_ORDER} was about an order of this user that exists but
-     * has ended (or, for a close, has nothing left to close): a state conflict rather than a missing order.
-     *
-     * @return true for an ended order of this user
-     */
-    public boolean orderNotOpen() {
-        return orderNotOpen;
     }
 
     /** {@return whether the command was applied, or replayed, without the engine refusing it} */

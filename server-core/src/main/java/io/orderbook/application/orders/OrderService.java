@@ -240,9 +240,10 @@ public final class OrderService {
         if (outcome.rejectReason().orElse(null) != RejectReason.UNKNOWN_ORDER) {
             return outcome;
         }
+        // The engine answers ORDER_NOT_OPEN itself while it holds the ended order; this is one it has forgotten (or
+        // never held: an order that ended without a fill). Is it the user's own, ended? (For a close: without a
+        // fill, or its close period has passed, see CloseRetention.)
         Optional<OrderRecord> own = history.order(orderId).filter(order -> order.userId() == userId);
-        // The user's own order is there but has nothing to act on: it ended (for a close: without a fill, or its
-        // close period has passed, see CloseRetention).
         boolean exists = own.isPresent() && own.get().status() != OrderStatus.OPEN;
         return exists ? outcome.withOrderNotOpen() : outcome;
     }

@@ -352,7 +352,7 @@ public final class MatchingEngine {
     private void cancel(CancelOrder c) {
         Order order = openOrders.get(c.orderId());
         if (order == null || order.userId() != c.userId()) {
-            reject(c, RejectReason.UNKNOWN_ORDER);
+            reject(c, notOpen(c.orderId(), c.userId()));
             return;
         }
         order.market.book.cancel(order.id());
@@ -363,7 +363,7 @@ public final class MatchingEngine {
     private void amend(AmendOrder c) {
         Order order = openOrders.get(c.orderId());
         if (order == null || order.userId() != c.userId()) {
-            reject(c, RejectReason.UNKNOWN_ORDER);
+            reject(c, notOpen(c.orderId(), c.userId()));
             return;
         }
         MarketState state = order.market;
@@ -381,7 +381,7 @@ public final class MatchingEngine {
             state.book.cancel(order.id());
             emitExpired(order, ExpireReason.TIME);
             finish(order);
-            reject(c, RejectReason.UNKNOWN_ORDER);
+            reject(c, RejectReason.ORDER_NOT_OPEN);
             return;
         }
         long newPrice = c.newPrice() / market.tickSize();
@@ -754,6 +754,16 @@ public final class MatchingEngine {
      */
     int closableOrderCount() {
         return filledOrders.size();
+    }
+
+    /**
+     * Why a cancel or amend of an order that is not open (or not the user's) is refused: {@code ORDER_NOT_OPEN} when
+     * the engine still holds it as the user's ended order (one with fills, in its close period), so that the caller
+     * need not look it up; otherwise {@code UNKNOWN_ORDER}, also for another user's order.
+     */
+    private RejectReason notOpen(long orderId, long userId) {
+        Order ended = filledOrders.get(orderId);
+        return ended != null && ended.userId() == userId ? RejectReason.ORDER_NOT_OPEN : RejectReason.UNKNOWN_ORDER;
     }
 
     private boolean isKnownOrderId(long orderId) {

@@ -9,8 +9,18 @@ public enum RejectReason {
     UNKNOWN_MARKET,
     /** The asset id is outside the range of asset ids. */
     UNKNOWN_ASSET,
-    /** The order the command names is unknown, no longer open (or closable, for a close), or not the user's own. */
+    /**
+     * The order the command names is unknown, no longer open (or closable, for a close), or not the user's own. The
+     * engine forgets ended orders, so for the user's own order this can also mean {@link #ORDER_NOT_OPEN}: the order
+     * history tells.
+     */
     UNKNOWN_ORDER,
+    /**
+     * The user's own order has ended (filled, cancelled or expired) and a cancel or amend has nothing to act on.
+     * Given while the engine still holds the ended order: one with fills, during its close period, or one the
+     * amend found past its expiry.
+     */
+    ORDER_NOT_OPEN,
     /** The new order's id belongs to an open or still closable order. */
     DUPLICATE_ORDER_ID,
     /** The user id is not that of a trader (traders' ids are positive). */

@@ -225,6 +225,15 @@ class AmendOrderTest extends EngineTest {
         }
 
         @Test
+        void aFilledOrderIsRejectedAsNotOpenToItsOwnerAndAsUnknownToOthers() {
+            x.richTraders();
+            x.given(x.sell(1, ALICE, 10, 1_000), x.buy(2, BOB, 10, 1_000));
+
+            assertThat(x.apply(x.amend(1, ALICE, 20, 1_000))).containsExactly("rejected: ORDER_NOT_OPEN");
+            assertThat(x.apply(x.amend(1, BOB, 20, 1_000))).containsExactly("rejected: UNKNOWN_ORDER");
+        }
+
+        @Test
         void theNewPriceAndQuantityFollowTheMarketsRules() {
             x.richTraders();
             x.given(x.sell(1, ALICE, 10, 1_000));

@@ -79,6 +79,17 @@ class GoodTillDateTest extends EngineTest {
     }
 
     @Test
+    void anAmendPastTheOrdersTimeExpiresItAndIsRejectedAsNotOpen() {
+        x.richTraders();
+        x.given(x.gtd(x.sell(1, ALICE, 5, 1_000), 2_000));
+
+        assertThat(x.at(2_000).apply(x.amend(1, ALICE, 5, 1_010))).containsExactly(
+                "expired #1 (TIME): 0 filled, 5 open",
+                "rejected: ORDER_NOT_OPEN");
+        assertThat(x.funds(ALICE, BTC)).isEqualTo(funds(1_000, 0));
+    }
+
+    @Test
     void aFillOrKillOrderDoesNotCountOrdersPastTheirTime() {
         x.richTraders();
         x.given(x.gtd(x.sell(1, ALICE, 5, 1_000), 2_000), x.sell(2, BOB, 5, 1_000));

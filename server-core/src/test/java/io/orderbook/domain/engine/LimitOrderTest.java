@@ -266,6 +266,16 @@ class LimitOrderTest extends EngineTest {
         }
 
         @Test
+        void ofTheUsersFilledOrderIsRejectedAsNotOpenAndOfAnotherUsersAsUnknown() {
+            x.richTraders();
+            x.given(x.sell(1, ALICE, 10, 1_000), x.buy(2, BOB, 10, 1_000));
+
+            assertThat(x.apply(x.cancel(1, ALICE))).containsExactly("rejected: ORDER_NOT_OPEN");
+            assertThat(x.apply(x.cancel(2, BOB))).containsExactly("rejected: ORDER_NOT_OPEN");
+            assertThat(x.apply(x.cancel(1, BOB))).containsExactly("rejected: UNKNOWN_ORDER");
+        }
+
+        @Test
         void leavesTheOtherOrdersOfTheLevelInTheirOrder() {
             x.richTraders();
             x.given(x.sell(1, ALICE, 5, 1_000), x.sell(2, BOB, 5, 1_000), x.sell(3, CAROL, 5, 1_000));

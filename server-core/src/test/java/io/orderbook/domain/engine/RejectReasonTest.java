@@ -41,6 +41,10 @@ class RejectReasonTest extends EngineTest {
         PRODUCERS.put(UNKNOWN_MARKET, x -> PlaceOrder.limit(x.now(), 3, CAROL, 99, BUY, 1_000, 5));
         PRODUCERS.put(UNKNOWN_ASSET, x -> x.deposit(CAROL, -1, 100));
         PRODUCERS.put(UNKNOWN_ORDER, x -> x.cancel(99, CAROL));
+        PRODUCERS.put(ORDER_NOT_OPEN, x -> {
+            x.given(x.buy(3, CAROL, 10, 1_000));
+            return x.cancel(1, ALICE);
+        });
         PRODUCERS.put(DUPLICATE_ORDER_ID, x -> x.buy(1, CAROL, 5, 990));
         PRODUCERS.put(INVALID_USER, x -> x.buy(3, 0, 5, 990));
         PRODUCERS.put(INVALID_QUANTITY, x -> x.buy(3, CAROL, 0, 990));

@@ -38,11 +38,8 @@ public final class TradingProblems {
                     "You already have an order with this clientOrderId.");
             case IDEMPOTENCY_KEY_REUSED -> keyReused();
             case APPLIED, REPLAYED -> {
-                RejectReason reason = outcome.rejectReason().orElseThrow(
-                        () -> new IllegalStateException("not a refusal: " + outcome.result()));
-                yield reason == RejectReason.UNKNOWN_ORDER && outcome.orderNotOpen()
-                        ? ApiProblem.of(ErrorCode.ORDER_NOT_OPEN, "The order is no longer open.")
-                        : of(reason);
+                yield of(outcome.rejectReason().orElseThrow(
+                        () -> new IllegalStateException("not a refusal: " + outcome.result())));
             }
         };
         return outcome.replayed() ? problem.withHeader(REPLAYED_HEADER, "true") : problem;
@@ -73,6 +70,7 @@ public final class TradingProblems {
             case UNKNOWN_MARKET -> ApiProblem.of(ErrorCode.UNKNOWN_MARKET, "There is no such market.");
             case UNKNOWN_ASSET -> ApiProblem.of(ErrorCode.UNKNOWN_ASSET, "There is no such asset.");
             case UNKNOWN_ORDER -> unknownOrder();
+            case ORDER_NOT_OPEN -> ApiProblem.of(ErrorCode.ORDER_NOT_OPEN, "The order is no longer open.");
             case INVALID_QUANTITY -> ApiProblem.of(ErrorCode.INVALID_QUANTITY,
                     "The quantity must be positive (and, for an amendment, more than what has filled).");
             case QUANTITY_NOT_LOT_MULTIPLE -> ApiProblem.of(ErrorCode.QUANTITY_NOT_LOT_MULTIPLE,

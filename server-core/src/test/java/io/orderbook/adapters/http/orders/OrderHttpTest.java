@@ -396,6 +396,22 @@ class OrderHttpTest {
         }
 
         @Test
+        void a_filled_order_is_409_order_not_open_to_its_owner_and_404_to_everyone_else() {
+            Trader maker = funded("filled-maker");
+            Trader taker = funded("filled-taker");
+            long resting = placeResting(maker, "BTC-USDT", "SELL", "95000", "0.1");
+            HttpResponse<String> take = server.request("POST", "/orders/" + resting + "/take").as(taker).send();
+            assertThat(take.statusCode()).as(take.body()).isEqualTo(200);
+
+            assertProblem(server.request("DELETE", "/orders/" + resting).as(maker).send(), 409, "ORDER_NOT_OPEN");
+            assertProblem(server.request("PATCH", "/orders/" + resting).as(maker)
+                    .json(Map.of("price", "95100", "quantity", "0.2")).send(), 409, "ORDER_NOT_OPEN");
+            assertProblem(server.request("DELETE", "/orders/" + resting).as(taker).send(), 404, "UNKNOWN_ORDER");
+            assertProblem(server.request("PATCH", "/orders/" + resting).as(taker)
+                    .json(Map.of("price", "95100", "quantity", "0.2")).send(), 404, "UNKNOWN_ORDER");
+        }
+
+        @Test
         void taking_ones_own_order_is_409() {
             Trader trader = funded("self-take");
             long resting = placeResting(trader, "ETH-BTC", "SELL", "0.9", "1");

@@ -46,6 +46,7 @@ class TradingProblemsTest {
         assertThat(TradingProblems.of(RejectReason.INSUFFICIENT_FUNDS).code().status()).isEqualTo(422);
         assertThat(ErrorCode.IDEMPOTENCY_KEY_REUSED.status()).isEqualTo(422);
         assertThat(ErrorCode.DUPLICATE_CLIENT_ORDER_ID.status()).isEqualTo(409);
+        assertThat(TradingProblems.of(RejectReason.ORDER_NOT_OPEN).code()).isEqualTo(ErrorCode.ORDER_NOT_OPEN);
         assertThat(ErrorCode.ORDER_NOT_OPEN.status()).isEqualTo(409);
     }
 
