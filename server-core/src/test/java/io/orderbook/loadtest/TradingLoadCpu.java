@@ -15,7 +15,8 @@ import java.util.Map;
  * Where the trading load test's cores go: the server's threads by what they do, the PostgreSQL backends of its
  * database, the Redis server, this load generator, and the rest of the machine; and how much write-ahead log
  * PostgreSQL wrote (its checkpoints come every {@code max_wal_size} of it). On a machine that runs out of CPU
- * the throughput is the cores divided by the CPU time per request, so this says which component to work on. On a
+ * the throughput is the cores divided by the CPU time per request, so this says which component to work on. The
+ * transactions of the server's database per request are counted too: a per-request read or commit shows there. On a
  * shared VM the CPU time per request moves with the machine too (every component at once), so compare runs
  * alternated on one machine.
  */
@@ -46,19 +47,21 @@ final class TradingLoadCpu {
     }
 
     /**
-     * CPU nanoseconds by component (in a stable order) and bytes of write-ahead log, so far or between two snapshots.
-     * The WAL is PostgreSQL's, all databases (the others are idle in a run).
+     * CPU nanoseconds by component (in a stable order), bytes of write-ahead log and transactions of the server's
+     * database, so far or between two snapshots. The WAL is PostgreSQL's, all databases (the others are idle in a
+     * run). PostgreSQL counts a backend's transactions when it reports its statistics (at most once a second), so
+     * over a phase of 30 s the count is good to a few percent.
      */
-    record Usage(Map<String, Long> cpuNanos, long walBytes) {
+    record Usage(Map<String, Long> cpuNanos, long walBytes, long transactions) {
 
         /** What was used from {@code before} to this snapshot. */
         Usage since(Usage before) {
             Map<String, Long> used = new LinkedHashMap<>();
             cpuNanos.forEach((component, nanos) -> used.put(component, nanos - before.cpuNanos.getOrDefault(component, 0L)));
-            return new Usage(used, walBytes - before.walBytes);
+            return new Usage(used, walBytes - before.walBytes, transactions - before.transactions);
         }
 
-        /** Per component, milliseconds of CPU per 1,000 requests, the cores busy, and the WAL per request. */
+        /** Per component, milliseconds of CPU per 1,000 requests, the cores busy, the WAL and the transactions. */
         String perThousandRequests(long requests, double seconds) {
             StringBuilder text = new StringBuilder("CPU ms per 1,000 requests: ");
             long total = 0;
@@ -67,8 +70,9 @@ final class TradingLoadCpu {
                 text.append(String.format(Locale.ROOT, "%s %.1f, ", entry.getKey(), entry.getValue() / 1e6 * 1000 / requests));
             }
             return text.append(String.format(Locale.ROOT, "| machine %.1f = %.2f cores busy; PostgreSQL wrote %,.0f "
-                    + "bytes of WAL per request", total / 1e6 * 1000 / requests, total / 1e9 / seconds,
-                    walBytes / (double) requests)).toString();
+                    + "bytes of WAL per request and ran %.0f transactions per 1,000 requests",
+                    total / 1e6 * 1000 / requests, total / 1e9 / seconds, walBytes / (double) requests,
+                    transactions * 1000.0 / requests)).toString();
         }
     }
 
@@ -85,16 +89,19 @@ final class TradingLoadCpu {
         used.put(GENERATOR, self.getProcessCpuTime());
         long ours = used.values().stream().mapToLong(Long::longValue).sum();
         used.put(REST, ProcCpu.machineBusyNanos() - ours);
-        return new Usage(used, walPosition());
+        return postgresCounters(used);
     }
 
-    private long walPosition() {
+    /** The WAL position and the database's transactions so far, with {@code cpuNanos}. */
+    private Usage postgresCounters(Map<String, Long> cpuNanos) {
         try (Statement select = database.createStatement();
-             ResultSet rows = select.executeQuery("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::int8")) {
+             ResultSet rows = select.executeQuery("""
+                     select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::int8, xact_commit + xact_rollback
+                     from pg_stat_database where datname = current_database()""")) {
             rows.next();
-            return rows.getLong(1);
+            return new Usage(cpuNanos, rows.getLong(1), rows.getLong(2));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read PostgreSQL's WAL position", e);
+            throw new IllegalStateException("cannot read PostgreSQL's WAL position and transactions", e);
         }
     }
 
