@@ -87,31 +87,17 @@ final class HttpLoadGenerator {
     }
 
     /**
-     * Reads HTTP/1.1 responses off one connection, without locks or per-response allocation. The body is skipped,
-     * or kept for {@link #body()} when the reader was made to keep bodies.
+     * Reads HTTP/1.1 responses off one connection, without locks or per-response allocation. The body is skipped.
      */
     static final class ResponseReader {
         private final InputStream in;
         private final byte[] buffer = new byte[16 * 1024];
         private final StringBuilder line = new StringBuilder(128);
-        private final boolean keepBodies;
-        private byte[] body = new byte[0];
-        private int bodyLength;
         private int position;
         private int limit;
 
         ResponseReader(InputStream in) {
-            this(in, false);
-        }
-
-        ResponseReader(InputStream in, boolean keepBodies) {
             this.in = in;
-            this.keepBodies = keepBodies;
-        }
-
-        /** The last response's body as text (empty unless bodies are kept). */
-        String body() {
-            return new String(body, 0, bodyLength, StandardCharsets.UTF_8);
         }
 
         /** Reads one whole response and returns its status. */
@@ -121,7 +107,6 @@ final class HttpLoadGenerator {
                 throw new IOException("not an HTTP/1.1 status line: " + statusLine);
             }
             int status = Integer.parseInt(statusLine, 9, 12, 10);
-            bodyLength = 0;
             long contentLength = -1;
             boolean chunked = false;
             for (String header = readLine(); !header.isEmpty(); header = readLine()) {
@@ -175,18 +160,9 @@ final class HttpLoadGenerator {
             while (left > 0) {
                 if (position == limit) fill();
                 int step = (int) Math.min(left, limit - position);
-                if (keepBodies) keep(step);
                 position += step;
                 left -= step;
             }
-        }
-
-        private void keep(int length) {
-            if (bodyLength + length > body.length) {
-                body = java.util.Arrays.copyOf(body, Math.max(2 * body.length, bodyLength + length));
-            }
-            System.arraycopy(buffer, position, body, bodyLength, length);
-            bodyLength += length;
         }
 
         private void fill() throws IOException {

@@ -1,6 +1,6 @@
 package io.orderbook.loadtest;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.LongAdder;
  * orders) and cancels of the trader's own oldest resting order. A trader keeps at most {@value #MAX_OPEN} orders
  * resting per market, so the books and the reserved funds stay bounded however long the load runs.
  *
- * <p>Not thread-safe: one virtual thread drives one flow.
+ * <p>The flow only makes requests and reads answers; {@link LoadLoop} sends and receives them. At most one request
+ * is outstanding: {@link #nextRequest} is followed by {@link #answered} or {@link #failed} before the next. Not
+ * thread-safe.
  */
-final class OrderFlow implements AutoCloseable {
+final class OrderFlow {
 
     static final int MAX_OPEN = 8;
     private static final String ORDERS = "/api/v1/orders";
@@ -22,19 +24,19 @@ final class OrderFlow implements AutoCloseable {
     /** What one request was, for the counters. */
     enum Kind { RESTING, CROSSING, CANCEL }
 
-    private final int port;
-    private final String keyHeader;
+    private final String fixedHeaders;
     private final List<String> markets;
     private final ArrayDeque<Long>[] open;
     private final SplittableRandom random;
     private final LongAdder acknowledgedPlaces;
-    private HttpConnection connection;
+    private Kind pending;
+    private int pendingMarket;
 
     /** @param acknowledgedPlaces counts every order the server acknowledged, whichever phase recorded it */
     @SuppressWarnings("unchecked")
     OrderFlow(int port, TradingLoadSetup.Trader trader, List<String> markets, long seed, LongAdder acknowledgedPlaces) {
-        this.port = port;
-        this.keyHeader = "X-API-Key: " + trader.apiKey() + "\r\n";
+        this.fixedHeaders = "Host: 127.0.0.1:" + port + "\r\nAccept: application/json\r\nX-API-Key: " + trader.apiKey()
+                + "\r\n";
         this.markets = markets;
         this.open = new ArrayDeque[markets.size()];
         for (int i = 0; i < open.length; i++) open[i] = new ArrayDeque<>();
@@ -42,40 +44,55 @@ final class OrderFlow implements AutoCloseable {
         this.acknowledgedPlaces = acknowledgedPlaces;
     }
 
-    /** Sends the next request and records its outcome and latency, measured from {@code intendedStartNanos}. */
-    void step(PhaseStats stats, long intendedStartNanos) {
+    /** {@return the next request, as the bytes to write} */
+    byte[] nextRequest() {
         int market = random.nextInt(markets.size());
         ArrayDeque<Long> resting = open[market];
         int dice = random.nextInt(100);
-        Kind kind = resting.size() >= MAX_OPEN || (dice < 30 && !resting.isEmpty()) ? Kind.CANCEL
+        pending = resting.size() >= MAX_OPEN || (dice < 30 && !resting.isEmpty()) ? Kind.CANCEL
                 : dice < 80 ? Kind.RESTING : Kind.CROSSING;
-        try {
-            if (connection == null) connection = new HttpConnection(port);
-            int status;
-            boolean expected;
-            if (kind == Kind.CANCEL) {
-                long id = resting.pollFirst();
-                status = connection.send("DELETE", ORDERS + "/" + id, keyHeader, null);
-                // 409: a crossing order filled it first, which the mix makes happen now and then.
-                expected = status == 200 || status == 409;
-            } else {
-                status = connection.send("POST", ORDERS, keyHeader, order(kind, markets.get(market)));
-                expected = status == 201;
-                if (expected) acknowledgedPlaces.increment();
-                if (expected && kind == Kind.RESTING && connection.body().contains("\"status\":\"OPEN\"")) {
-                    resting.addLast(orderId(connection.body()));
-                }
-            }
-            long latency = System.nanoTime() - intendedStartNanos;
-            if (expected) {
-                stats.ok(kind, status, latency);
-            } else {
-                stats.error(kind, status, connection.body(), latency);
-            }
-        } catch (IOException | RuntimeException e) {
-            stats.error(kind, -1, e.toString(), System.nanoTime() - intendedStartNanos);
-            close();
+        pendingMarket = market;
+        if (pending == Kind.CANCEL) {
+            return http("DELETE " + ORDERS + "/" + resting.pollFirst(), null);
         }
+        return http("POST " + ORDERS, order(pending, markets.get(market)));
+    }
+
+    /** Records the answer to the last request, its latency measured from when it was due. */
+    void answered(int status, String body, PhaseStats stats, long latencyNanos) {
+        boolean expected;
+        if (pending == Kind.CANCEL) {
+            // 409: a crossing order filled it first, which the mix makes happen now and then.
+            expected = status == 200 || status == 409;
+        } else {
+            expected = status == 201;
+            if (expected) acknowledgedPlaces.increment();
+            if (expected && pending == Kind.RESTING && body.contains("\"status\":\"OPEN\"")) {
+                open[pendingMarket].addLast(orderId(body));
+            }
+        }
+        if (expected) {
+            stats.ok(pending, status, latencyNanos);
+        } else {
+            stats.error(pending, status, body, latencyNanos);
+        }
+    }
+
+    /** Records that the last request got no answer (the connection broke or timed out). */
+    void failed(String detail, PhaseStats stats, long latencyNanos) {
+        stats.error(pending, -1, detail, latencyNanos);
+    }
+
+    /** One write's worth: head and body together, so that with TCP_NODELAY they leave as one segment. */
+    private byte[] http(String requestLine, String json) {
+        StringBuilder text = new StringBuilder(320).append(requestLine).append(" HTTP/1.1\r\n").append(fixedHeaders);
+        if (json != null) {
+            text.append("Content-Type: application/json\r\nContent-Length: ").append(json.length()).append("\r\n\r\n")
+                    .append(json);
+        } else {
+            text.append("\r\n");
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private String order(Kind kind, String market) {
@@ -113,13 +130,5 @@ final class OrderFlow implements AutoCloseable {
             id = id * 10 + (body.charAt(i++) - '0');
         }
         return id;
-    }
-
-    @Override
-    public void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.orderbook.loadtest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.HdrHistogram.Histogram;
  * measures for a fixed time.
  *
  * <ul>
- *   <li>{@link #closedLoop}: as fast as the server answers. Each of many virtual-thread clients sends its next
+ *   <li>{@link #closedLoop}: as fast as the server answers. Each of many connections sends its next
  *       request as soon as the last one is answered; latency is each request's own round trip.</li>
  *   <li>{@link #openLoop}: at a fixed rate whatever the server does. Requests have intended send times spread
  *       evenly over the connections; a request sent late (its connection still waiting for an earlier answer) is
@@ -70,18 +72,17 @@ final class TradingLoadPhases {
         PhaseStats measured = new PhaseStats();
         Recording recording = new Recording(discarded);
         AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            OrderFlow flow = flow(c);
-            threads.add(Thread.ofVirtual().name("closed-" + c).start(() -> {
-                try (flow) {
-                    while (running.get()) {
-                        long start = System.nanoTime();
-                        flow.step(recording.target, start);
-                    }
-                }
-            }));
-        }
+        Thread loop = start("closed-loop", flows(clients), new LoadLoop.Pacing() {
+            @Override
+            public long nextDue(int lane, long now) {
+                return running.get() ? now : LoadLoop.DONE;
+            }
+
+            @Override
+            public PhaseStats statsFor(long due) {
+                return recording.target;
+            }
+        });
         Thread.sleep(warmup);
         recording.target = measured;
         long start = System.nanoTime();
@@ -91,7 +92,7 @@ final class TradingLoadPhases {
         long elapsed = System.nanoTime() - start;
         TradingLoadCpu.Usage used = usage.get().since(before);
         running.set(false);
-        for (Thread thread : threads) thread.join(Duration.ofSeconds(40));
+        loop.join(Duration.ofSeconds(40));
         return new Phase("closed loop, " + clients + " clients", Duration.ofNanos(elapsed), measured,
                 measured.latencies(), used);
     }
@@ -104,32 +105,47 @@ final class TradingLoadPhases {
         long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long measureFrom = t0 + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            OrderFlow flow = flow(c);
-            int lane = c;
-            threads.add(Thread.ofVirtual().name("open-" + c).start(() -> {
-                try (flow) {
-                    for (long j = 0; ; j++) {
-                        long intended = t0 + (lane + j * connections) * period;
-                        if (intended >= end) break;
-                        long wait = intended - System.nanoTime();
-                        if (wait > 0) LockSupport.parkNanos(wait);
-                        flow.step(intended >= measureFrom ? measuredStats : discarded, intended);
-                    }
-                }
-            }));
-        }
+        long[] sent = new long[connections];
+        Thread loop = start("open-loop", flows(connections), new LoadLoop.Pacing() {
+            @Override
+            public long nextDue(int lane, long now) {
+                // Connection c sends requests c, c + connections, c + 2 connections, ... of an even schedule.
+                long intended = t0 + (lane + sent[lane]++ * connections) * period;
+                return intended >= end ? LoadLoop.DONE : intended;
+            }
+
+            @Override
+            public PhaseStats statsFor(long due) {
+                return due >= measureFrom ? measuredStats : discarded;
+            }
+        });
         for (long wait = measureFrom - System.nanoTime(); wait > 0; wait = measureFrom - System.nanoTime()) {
             LockSupport.parkNanos(wait); // may return early
         }
         TradingLoadCpu.Usage before = usage.get();
-        for (Thread thread : threads) thread.join();
+        loop.join();
         TradingLoadCpu.Usage used = usage.get().since(before);
         // A server that falls behind answers the last requests after the planned end: the rate is what it achieved.
         Duration measured = Duration.ofNanos(Math.max(end, System.nanoTime()) - measureFrom);
         return new Phase(String.format(java.util.Locale.ROOT, "open loop, %,.0f req/s, %d connections", ratePerSecond,
                 connections), measured, measuredStats, measuredStats.latencies(), used);
+    }
+
+    private Thread start(String name, List<OrderFlow> flows, LoadLoop.Pacing pacing) {
+        LoadLoop loop = new LoadLoop(port, flows);
+        return Thread.ofPlatform().name(name).start(() -> {
+            try {
+                loop.run(pacing);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private List<OrderFlow> flows(int count) {
+        List<OrderFlow> flows = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) flows.add(flow(c));
+        return flows;
     }
 
     private OrderFlow flow(int client) {
