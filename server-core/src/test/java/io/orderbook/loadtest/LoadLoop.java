@@ -9,58 +9,81 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives the order flows' keep-alive HTTP/1.1 connections from one thread and one selector, at most one request in
- * flight per connection, the way wrk does. Blocking clients on virtual threads cost the generator a futex wait and
+ * Drives keep-alive HTTP/1.1 connections from one thread and one selector, at most one request in flight per
+ * connection, the way wrk does. Blocking clients on virtual threads cost the generator a futex wait and
  * wake-up, an epoll registration and a hand-over between threads per request: a quarter of its CPU in a perf
  * profile (2026-12-07), and on a 2-core machine every cycle the generator spends is taken from the server.
  *
  * <p>When each request is due comes from a {@link Pacing}; a request's latency runs from when it was due, so a
  * request that waited for its connection's previous answer counts that wait too.
  */
-final class LoadLoop {
+final class LoadLoop<S> {
 
     /** {@link Pacing#nextDue} for a connection that sends no more. */
     static final long DONE = Long.MAX_VALUE;
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** When requests are due and where they are recorded. */
-    interface Pacing {
+    /**
+     * When requests are due and where their outcomes are recorded.
+     *
+     * @param <S> what records outcomes
+     */
+    interface Pacing<S> {
         /** {@return when connection {@code lane}'s next request is due (nanoTime), or {@link #DONE}} */
         long nextDue(int lane, long now);
 
         /** {@return where the request due at {@code due} is recorded} */
-        PhaseStats statsFor(long due);
+        S statsFor(long due);
+    }
+
+    /**
+     * What one connection sends, and what it makes of the answers. At most one request is outstanding:
+     * {@link #nextRequest} is followed by {@link #answered} or {@link #failed} before the next.
+     *
+     * @param <S> what records outcomes
+     */
+    interface Client<S> {
+        /** {@return the next request, as the bytes to write} */
+        byte[] nextRequest();
+
+        /** Takes the answer to the last request; its latency runs from when it was due. */
+        void answered(int status, String body, S stats, long latencyNanos);
+
+        /** The last request got no answer: the connection broke or timed out. */
+        void failed(String detail, S stats, long latencyNanos);
     }
 
     private final int port;
-    private final List<OrderFlow> flows;
+    private final List<? extends Client<S>> clients;
 
-    LoadLoop(int port, List<OrderFlow> flows) {
+    /** A loop over one connection per client to 127.0.0.1:{@code port}. */
+    LoadLoop(int port, List<? extends Client<S>> clients) {
         this.port = port;
-        this.flows = flows;
+        this.clients = clients;
     }
 
     /** Sends and answers requests as {@code pacing} says until every connection is done and has its last answer. */
-    void run(Pacing pacing) throws IOException {
+    void run(Pacing<S> pacing) throws IOException {
         try (Selector selector = Selector.open()) {
-            Lane[] lanes = new Lane[flows.size()];
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = new Lane(flows.get(i));
-                lanes[i].due = pacing.nextDue(i, System.nanoTime());
+            List<Lane> lanes = new ArrayList<>(clients.size());
+            for (int i = 0; i < clients.size(); i++) {
+                Lane lane = new Lane(clients.get(i));
+                lane.due = pacing.nextDue(i, System.nanoTime());
+                lanes.add(lane);
             }
-            int active = lanes.length;
+            int active = lanes.size();
             while (active > 0) {
                 long now = System.nanoTime();
                 long earliest = DONE;
-                for (int i = 0; i < lanes.length; i++) {
-                    Lane lane = lanes[i];
+                for (Lane lane : lanes) {
                     if (lane.inFlight) {
                         if (now - lane.sentAt > TIMEOUT_NANOS) lane.fail(selector, "no answer in 30 s", now);
                     } else if (lane.due != DONE && lane.due <= now) {
@@ -75,13 +98,15 @@ final class LoadLoop {
                     LockSupport.parkNanos(wait);
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
-                    ((Lane) key.attachment()).read(selector, System.nanoTime());
+                    @SuppressWarnings("unchecked")
+                    Lane lane = (Lane) key.attachment();
+                    lane.read(selector, System.nanoTime());
                 }
                 selector.selectedKeys().clear();
                 now = System.nanoTime();
                 active = 0;
-                for (int i = 0; i < lanes.length; i++) {
-                    Lane lane = lanes[i];
+                for (int i = 0; i < lanes.size(); i++) {
+                    Lane lane = lanes.get(i);
                     if (!lane.inFlight && lane.answered) {
                         lane.answered = false;
                         lane.due = pacing.nextDue(i, now);
@@ -93,12 +118,12 @@ final class LoadLoop {
         }
     }
 
-    /** One connection and its flow. */
+    /** One connection and its client. */
     private final class Lane {
-        private final OrderFlow flow;
+        private final Client<S> client;
         private final Response response = new Response();
         private SocketChannel channel;
-        private PhaseStats stats;
+        private S stats;
         /** When the request in flight, or the next one, is due; {@link #DONE} when there is none. */
         private long due;
         private long sentAt;
@@ -106,14 +131,14 @@ final class LoadLoop {
         /** The request in flight has had its answer (or failed); the pacing decides what comes next. */
         private boolean answered;
 
-        Lane(OrderFlow flow) {
-            this.flow = flow;
+        Lane(Client<S> client) {
+            this.client = client;
         }
 
-        void send(Selector selector, PhaseStats stats, long now) {
+        void send(Selector selector, S stats, long now) {
             this.stats = stats;
             sentAt = now;
-            byte[] request = flow.nextRequest();
+            byte[] request = client.nextRequest();
             inFlight = true;
             try {
                 if (channel == null) connect(selector);
@@ -137,14 +162,14 @@ final class LoadLoop {
                 if (status < 0) return;
                 inFlight = false;
                 answered = true;
-                flow.answered(status, response.body(), stats, now - due);
+                client.answered(status, response.body(), stats, now - due);
             } catch (IOException | RuntimeException e) {
                 fail(selector, e.toString(), now);
             }
         }
 
         void fail(Selector selector, String detail, long now) {
-            if (inFlight) flow.failed(detail, stats, now - due);
+            if (inFlight) client.failed(detail, stats, now - due);
             inFlight = false;
             answered = true;
             close();

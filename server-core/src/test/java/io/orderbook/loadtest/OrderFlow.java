@@ -12,11 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
  * orders) and cancels of the trader's own oldest resting order. A trader keeps at most {@value #MAX_OPEN} orders
  * resting per market, so the books and the reserved funds stay bounded however long the load runs.
  *
- * <p>The flow only makes requests and reads answers; {@link LoadLoop} sends and receives them. At most one request
- * is outstanding: {@link #nextRequest} is followed by {@link #answered} or {@link #failed} before the next. Not
- * thread-safe.
+ * <p>The flow only makes requests and reads answers; {@link LoadLoop} sends and receives them. Not thread-safe.
  */
-final class OrderFlow {
+final class OrderFlow implements LoadLoop.Client<PhaseStats> {
 
     static final int MAX_OPEN = 8;
     private static final String ORDERS = "/api/v1/orders";
@@ -44,8 +42,8 @@ final class OrderFlow {
         this.acknowledgedPlaces = acknowledgedPlaces;
     }
 
-    /** {@return the next request, as the bytes to write} */
-    byte[] nextRequest() {
+    @Override
+    public byte[] nextRequest() {
         int market = random.nextInt(markets.size());
         ArrayDeque<Long> resting = open[market];
         int dice = random.nextInt(100);
@@ -58,8 +56,8 @@ final class OrderFlow {
         return http("POST " + ORDERS, order(pending, markets.get(market)));
     }
 
-    /** Records the answer to the last request, its latency measured from when it was due. */
-    void answered(int status, String body, PhaseStats stats, long latencyNanos) {
+    @Override
+    public void answered(int status, String body, PhaseStats stats, long latencyNanos) {
         boolean expected;
         if (pending == Kind.CANCEL) {
             // 409: a crossing order filled it first, which the mix makes happen now and then.
@@ -78,8 +76,8 @@ final class OrderFlow {
         }
     }
 
-    /** Records that the last request got no answer (the connection broke or timed out). */
-    void failed(String detail, PhaseStats stats, long latencyNanos) {
+    @Override
+    public void failed(String detail, PhaseStats stats, long latencyNanos) {
         stats.error(pending, -1, detail, latencyNanos);
     }
 

@@ -72,7 +72,7 @@ final class TradingLoadPhases {
         PhaseStats measured = new PhaseStats();
         Recording recording = new Recording(discarded);
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread loop = start("closed-loop", flows(clients), new LoadLoop.Pacing() {
+        Thread loop = start("closed-loop", flows(clients), new LoadLoop.Pacing<>() {
             @Override
             public long nextDue(int lane, long now) {
                 return running.get() ? now : LoadLoop.DONE;
@@ -106,7 +106,7 @@ final class TradingLoadPhases {
         long measureFrom = t0 + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
         long[] sent = new long[connections];
-        Thread loop = start("open-loop", flows(connections), new LoadLoop.Pacing() {
+        Thread loop = start("open-loop", flows(connections), new LoadLoop.Pacing<>() {
             @Override
             public long nextDue(int lane, long now) {
                 // Connection c sends requests c, c + connections, c + 2 connections, ... of an even schedule.
@@ -131,8 +131,8 @@ final class TradingLoadPhases {
                 connections), measured, measuredStats, measuredStats.latencies(), used);
     }
 
-    private Thread start(String name, List<OrderFlow> flows, LoadLoop.Pacing pacing) {
-        LoadLoop loop = new LoadLoop(port, flows);
+    private Thread start(String name, List<OrderFlow> flows, LoadLoop.Pacing<PhaseStats> pacing) {
+        LoadLoop<PhaseStats> loop = new LoadLoop<>(port, flows);
         return Thread.ofPlatform().name(name).start(() -> {
             try {
                 loop.run(pacing);
