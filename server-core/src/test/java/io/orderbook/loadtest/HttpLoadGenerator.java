@@ -41,6 +41,7 @@ final class HttpLoadGenerator {
         LongAdder failed = new LongAdder();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicReference<String> broken = new AtomicReference<>();
+        // Keeps no state of its own, so one instance serves every connection.
         LoadLoop.Client<Void> sameRequest = new LoadLoop.Client<>() {
             @Override
             public byte[] nextRequest() {
