@@ -19,8 +19,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * What one phase of the trading load saw, recorded concurrently by its virtual threads: acknowledged requests by
- * kind, errors by status, and the latency of every request (errors included) in an HdrHistogram.
+ * What one phase of the trading load saw, recorded by the load loop's thread and read by others: acknowledged
+ * requests by kind, errors by status, and the latency of every request (errors included) in an HdrHistogram.
  */
 final class PhaseStats {
 
