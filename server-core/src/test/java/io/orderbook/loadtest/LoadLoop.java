@@ -205,22 +205,23 @@ final class LoadLoop<S> {
 
         /** Reads what the channel has; false at its end. */
         boolean readFrom(SocketChannel channel) throws IOException {
-            if (!buffer.hasRemaining()) {
-                ByteBuffer larger = ByteBuffer.allocate(buffer.capacity() * 2);
-                buffer.flip();
-                buffer = larger.put(buffer);
-            }
+            makeRoom(1);
             return channel.read(buffer) >= 0;
         }
 
         /** Adds bytes as if read (for tests). */
         void add(byte[] bytes) {
-            while (buffer.remaining() < bytes.length) {
+            makeRoom(bytes.length);
+            buffer.put(bytes);
+        }
+
+        /** Doubles the buffer, keeping what it holds, until {@code bytes} more fit. */
+        private void makeRoom(int bytes) {
+            while (buffer.remaining() < bytes) {
                 ByteBuffer larger = ByteBuffer.allocate(buffer.capacity() * 2);
                 buffer.flip();
                 buffer = larger.put(buffer);
             }
-            buffer.put(bytes);
         }
 
         void clear() {
