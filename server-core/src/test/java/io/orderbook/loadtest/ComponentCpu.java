@@ -1,12 +1,9 @@
 package io.orderbook.loadtest;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.orderbook.adapters.persistence.Database;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +12,17 @@ import java.util.Map;
  * CPU time spent by each part of a load run, so that a throughput limit can be put down to the component that
  * uses the cores: this JVM's threads grouped by what they do (the broker runs in this JVM in the tests), its GC and
  * JIT threads, the rest of the process's time (threads that ended meanwhile), the process that publishes the
- * events, the PostgreSQL backends of the run's database and the Redis server (shared with whatever else uses it);
- * all but the Java threads from {@code /proc} on Linux.
+ * events, PostgreSQL (all its processes, background ones and autovacuum included) and the Redis server (both shared
+ * with whatever else uses them); all but the Java threads from {@code /proc} on Linux.
  */
 final class ComponentCpu {
-    private final Database database;
     private final long producerPid;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean process =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    /**
-     * @param database    the run's database, whose backends are counted
-     * @param producerPid the process that publishes the events
-     */
-    ComponentCpu(Database database, long producerPid) {
-        this.database = database;
+    /** @param producerPid the process that publishes the events */
+    ComponentCpu(long producerPid) {
         this.producerPid = producerPid;
     }
 
@@ -39,7 +31,7 @@ final class ComponentCpu {
         Map<String, Long> used = new LinkedHashMap<>();
         for (String component : List.of("consumer", "store writer", "firing", "broker", "producers", "Redis client",
                 "other JVM threads", "JVM GC", "JVM JIT", "JVM other (ended threads)", "producer process",
-                "PostgreSQL backends", "Redis server")) {
+                "PostgreSQL", "Redis server")) {
             used.put(component, 0L);
         }
         long onThreads = 0;
@@ -60,7 +52,7 @@ final class ComponentCpu {
         used.put("JVM JIT", jit);
         used.put("JVM other (ended threads)", Math.max(0, process.getProcessCpuTime() - onThreads - gc - jit));
         used.put("producer process", ProcCpu.processNanos(producerPid));
-        used.put("PostgreSQL backends", backendNanos());
+        used.put("PostgreSQL", ProcCpu.postgresNanos());
         used.put("Redis server", ProcCpu.processesNamed("redis-server").stream().mapToLong(ProcCpu::processNanos).sum());
         return used;
     }
@@ -107,13 +99,5 @@ final class ComponentCpu {
     private static String jvmThreadGroup(String name) {
         String kind = ProcCpu.gcOrJit(name);
         return kind == null ? "other" : "JVM " + kind;
-    }
-
-    private long backendNanos() {
-        try (Connection connection = database.dataSource().getConnection()) {
-            return ProcCpu.backendsOfDatabase(connection).stream().mapToLong(ProcCpu::processNanos).sum();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the PostgreSQL backends", e);
-        }
     }
 }

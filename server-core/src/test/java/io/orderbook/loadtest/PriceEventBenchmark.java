@@ -196,7 +196,7 @@ public final class PriceEventBenchmark {
                 batches.set(0);
             }
             Map<String, double[]> before = stepTotals(metrics);
-            ComponentCpu cpu = new ComponentCpu(database, producer.pid());
+            ComponentCpu cpu = new ComponentCpu(producer.pid());
             Map<String, Long> cpuBefore = cpu.snapshot();
             long started = System.nanoTime();
             producer.publish("measured", true, options.events(), options.eventsPerSecond());

@@ -3,11 +3,6 @@ package io.orderbook.loadtest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +66,23 @@ final class ProcCpu {
         }
     }
 
-    /** The process ids of the PostgreSQL backends connected to the connection's database. */
-    static List<Long> backendsOfDatabase(Connection connection) {
-        List<Long> pids = new ArrayList<>();
-        try (Statement select = connection.createStatement();
-             ResultSet rows = select.executeQuery("select pid from pg_stat_activity where datname = current_database()")) {
-            while (rows.next()) {
-                pids.add(rows.getLong(1));
+    /**
+     * CPU time of the whole PostgreSQL server on this machine: every process named {@code postgres} (backends of all
+     * databases, the WAL writer, the checkpointer, autovacuum workers) plus what the postmaster's children that ended
+     * used (the kernel adds a reaped child's time to its parent's), so a backend or autovacuum worker that comes or
+     * goes between two snapshots is counted for what it used between them.
+     */
+    static long postgresNanos() {
+        List<Long> pids = processesNamed("postgres");
+        long nanos = 0;
+        for (long pid : pids) {
+            String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+            nanos += statNanos(stat);
+            if (!pids.contains(parentOf(stat))) {
+                nanos += reapedChildrenNanos(stat); // the postmaster
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the PostgreSQL backends", e);
         }
-        return pids;
+        return nanos;
     }
 
     /** CPU time that all cores of the machine spent busy (not idle, not waiting for I/O), from /proc/stat. */
@@ -100,14 +100,34 @@ final class ProcCpu {
 
     /** User plus system time from the text of a {@code /proc/.../stat}, 0 if empty. */
     private static long statNanos(String stat) {
-        int end = stat.lastIndexOf(')');
-        if (end < 0) {
+        return ticksNanos(stat, 14, 15);
+    }
+
+    /** User plus system time of the children that ended and were waited for (cutime and cstime), 0 if empty. */
+    private static long reapedChildrenNanos(String stat) {
+        return ticksNanos(stat, 16, 17);
+    }
+
+    /** The parent's process id from the text of a {@code /proc/.../stat}, -1 if empty. */
+    private static long parentOf(String stat) {
+        String[] fields = fieldsAfterName(stat);
+        return fields.length == 0 ? -1 : Long.parseLong(fields[1]);
+    }
+
+    // Two fields of stat(5), counted from 1 as its manual does, in clock ticks, as nanoseconds.
+    private static long ticksNanos(String stat, int first, int second) {
+        String[] fields = fieldsAfterName(stat);
+        if (fields.length == 0) {
             return 0;
         }
-        // Fields after "pid (comm)": state is field 3, utime 14 and stime 15.
-        String[] fields = stat.substring(end + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long ticks = Long.parseLong(fields[first - 3]) + Long.parseLong(fields[second - 3]);
         return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+    }
+
+    // The fields after "pid (comm)", from state (field 3) on; the name may contain spaces and parentheses.
+    private static String[] fieldsAfterName(String stat) {
+        int end = stat.lastIndexOf(')');
+        return end < 0 ? new String[0] : stat.substring(end + 2).split(" ");
     }
 
     private static String read(Path file) {

@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where the trading load test's cores go: the server's threads by what they do, the PostgreSQL backends of its
- * database, the Redis server, this load generator, and the rest of the machine; and how much write-ahead log
+ * Where the trading load test's cores go: the server's threads by what they do, PostgreSQL (all its processes,
+ * background ones and autovacuum included), the Redis server, this load generator, and the rest of the machine; and
+ * how much write-ahead log
  * PostgreSQL wrote (its checkpoints come every {@code max_wal_size} of it). On a machine that runs out of CPU
  * the throughput is the cores divided by the CPU time per request, so this says which component to work on. The
  * transactions of the server's database per request are counted too: a per-request read or commit shows there. On a
@@ -27,8 +28,8 @@ final class TradingLoadCpu {
     private static final String REDIS_CLIENT = "server Redis client";
     private static final String GC = "server GC";
     private static final String JIT = "server JIT";
-    private static final String OTHER = "server other";
-    private static final String POSTGRES = "PostgreSQL backends";
+    private static final String OTHER = "server other (and ended threads)";
+    private static final String POSTGRES = "PostgreSQL";
     private static final String REDIS = "Redis server";
     private static final String GENERATOR = "load generator";
     private static final String REST = "rest of the machine";
@@ -39,7 +40,7 @@ final class TradingLoadCpu {
 
     /**
      * @param serverPid the server's process
-     * @param database  a connection to the server's database, to find its backends
+     * @param database  a connection to the server's database, for its WAL position and transactions
      */
     TradingLoadCpu(long serverPid, Connection database) {
         this.serverPid = serverPid;
@@ -82,9 +83,12 @@ final class TradingLoadCpu {
         for (String component : List.of(HTTP, SEQUENCER, KAFKA, REDIS_CLIENT, GC, JIT, OTHER)) {
             used.put(component, 0L);
         }
-        ProcCpu.threadNanos(Long.toString(serverPid), TradingLoadCpu::serverThreadGroup)
-                .forEach((group, nanos) -> used.merge(group, nanos, Long::sum));
-        used.put(POSTGRES, ProcCpu.backendsOfDatabase(database).stream().mapToLong(ProcCpu::processNanos).sum());
+        Map<String, Long> threads = ProcCpu.threadNanos(Long.toString(serverPid), TradingLoadCpu::serverThreadGroup);
+        threads.forEach((group, nanos) -> used.merge(group, nanos, Long::sum));
+        // A thread that ended (an idle carrier, say) takes its time out of the live threads' sum, not the process's.
+        long live = threads.values().stream().mapToLong(Long::longValue).sum();
+        used.merge(OTHER, Math.max(0, ProcCpu.processNanos(serverPid) - live), Long::sum);
+        used.put(POSTGRES, ProcCpu.postgresNanos());
         used.put(REDIS, ProcCpu.processesNamed("redis-server").stream().mapToLong(ProcCpu::processNanos).sum());
         used.put(GENERATOR, self.getProcessCpuTime());
         long ours = used.values().stream().mapToLong(Long::longValue).sum();
