@@ -85,17 +85,24 @@ final class ProcCpu {
         return nanos;
     }
 
-    /** CPU time that all cores of the machine spent busy (not idle, not waiting for I/O), from /proc/stat. */
+    /**
+     * CPU time that all cores of the machine spent busy (not idle, not waiting for I/O) so far; only the difference
+     * between two calls means anything. It is the cores times a monotonic clock less the idle and iowait times of
+     * /proc/stat, which the kernel measures exactly. Its user and system times come from timer ticks instead, and
+     * those miss the short bursts between idle periods of a machine that is not fully busy (the open loop's): summed
+     * up they fell below the exact times of the processes, and the rest of the machine came out negative.
+     */
     static long machineBusyNanos() {
-        String[] fields = read(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").trim().split("\\s+");
-        long busy = 0;
-        // cpu user nice system idle iowait irq softirq steal ...: all but idle (4) and iowait (5).
-        for (int i = 1; i < Math.min(fields.length, 9); i++) {
-            if (i != 4 && i != 5) {
-                busy += Long.parseLong(fields[i]);
-            }
+        long now = System.nanoTime();
+        List<String> lines = read(Path.of("/proc/stat")).lines().toList();
+        long cores = lines.stream().filter(line -> line.matches("cpu\\d+ .*")).count();
+        if (lines.isEmpty() || cores == 0) {
+            return 0;
         }
-        return busy * 1_000_000_000L / TICKS_PER_SECOND;
+        // cpu user nice system idle iowait ...: idle is field 4, iowait 5.
+        String[] fields = lines.getFirst().trim().split("\\s+");
+        long idleTicks = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return now * cores - idleTicks * 1_000_000_000L / TICKS_PER_SECOND;
     }
 
     /** User plus system time from the text of a {@code /proc/.../stat}, 0 if empty. */
