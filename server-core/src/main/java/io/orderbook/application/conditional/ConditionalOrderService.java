@@ -89,6 +89,12 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
      * slows the price consumer down instead of piling up firings.
      */
     public static final int MAX_FIRINGS_IN_FLIGHT = 64;
+    /**
+     * Most trailing stops whose best price one transaction stores. When the price trends, tens of thousands move
+     * between two saves; in one transaction they kept a backend busy for a few hundred milliseconds and gave the next
+     * claim's commit megabytes of write-ahead log to flush first, which held the price consumer up.
+     */
+    static final int TRAILING_SAVE_CHUNK = 1_000;
 
     private final ExecutorService firing = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore firingSlots = new Semaphore(MAX_FIRINGS_IN_FLIGHT);
@@ -340,7 +346,8 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
 
     /**
      * Stores the best price so far of every trailing stop whose best moved since it was last stored, so that after
-     * a restart (or on another instance) it trails on from there rather than from where it was armed.
+     * a restart (or on another instance) it trails on from there rather than from where it was armed. One market at a
+     * time, at most {@value #TRAILING_SAVE_CHUNK} stops per transaction.
      *
      * @return how many were stored
      */
@@ -349,32 +356,40 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         synchronized (this) {
             markets = List.copyOf(slots.values());
         }
-        Map<Long, Long> moved = new HashMap<>();
+        int stored = 0;
         for (MarketSlot slot : markets) {
             // One market at a time: with tens of thousands of stops, holding the lock for all of them at once kept
             // onPrices (the price consumer) waiting.
+            List<Long> ids = new ArrayList<>();
+            Map<Long, Long> moved = new HashMap<>();
             synchronized (this) {
                 for (long id : slot.trailing) {
                     Long best = slot.index.trailingBest(id);
                     if (best != null && !best.equals(armed.get(id).trailingBest())) {
+                        ids.add(id);
                         moved.put(id, best);
                     }
                 }
             }
-        }
-        if (moved.isEmpty()) {
-            return 0;
-        }
-        store.updateTrailingBest(moved, clock.instant());
-        synchronized (this) {
-            moved.forEach((id, best) -> {
-                ConditionalOrder order = armed.get(id);
-                if (order != null) {
-                    armed.put(id, order.withTrailingBest(best));
+            ids.sort(null);
+            for (int from = 0; from < ids.size(); from += TRAILING_SAVE_CHUNK) {
+                Map<Long, Long> chunk = new HashMap<>();
+                for (long id : ids.subList(from, Math.min(ids.size(), from + TRAILING_SAVE_CHUNK))) {
+                    chunk.put(id, moved.get(id));
                 }
-            });
+                store.updateTrailingBest(chunk, clock.instant());
+                synchronized (this) {
+                    chunk.forEach((id, best) -> {
+                        ConditionalOrder order = armed.get(id);
+                        if (order != null) {
+                            armed.put(id, order.withTrailingBest(best));
+                        }
+                    });
+                }
+                stored += chunk.size();
+            }
         }
-        return moved.size();
+        return stored;
     }
 
     /** Reads every ARMED order from the database and arms exactly those. */

@@ -12,11 +12,15 @@ import io.orderbook.adapters.persistence.conditional.PostgresConditionalOrders;
 import io.orderbook.application.conditional.ConditionalOrder;
 import io.orderbook.application.conditional.ConditionalOrderModule;
 import io.orderbook.application.conditional.ConditionalOrderStore;
+import io.orderbook.application.conditional.NewConditionalOrder;
 import io.orderbook.application.orders.NewOrder;
 import io.orderbook.application.orders.OrderOutcome;
 import io.orderbook.application.orders.Retry;
 import io.orderbook.application.prices.PriceObserver;
 import io.orderbook.application.prices.PriceTick;
+import io.orderbook.domain.conditional.ConditionalKind;
+import io.orderbook.domain.conditional.QuantityRule;
+import io.orderbook.domain.conditional.TrailingOffset;
 import io.orderbook.domain.model.OrderType;
 import io.orderbook.domain.model.Side;
 import io.orderbook.domain.model.TimeInForce;
@@ -65,6 +69,15 @@ class ConditionalOrderFiringTest {
         rest(maker, symbol, "BUY", "49900", "10");
         rest(maker, symbol, "SELL", "50100", "10");
         return symbol;
+    }
+
+    static int marketIdOf(String book) {
+        for (int n = 1; n <= BOOKS; n++) {
+            if (TradingTestServer.separateBook(n).symbol().equals(book)) {
+                return TradingTestServer.separateBook(n).id();
+            }
+        }
+        throw new IllegalArgumentException(book);
     }
 
     static Trader funded(String name, String usdt, String btc) {
@@ -207,6 +220,29 @@ class ConditionalOrderFiringTest {
         JsonNode fired = get(trader, id);
         assertThat(fired.get("status").asText()).isEqualTo("FIRED");
         assertThat(fired.get("firedPrice").asText()).isEqualTo("50960.000000");
+    }
+
+    @Test
+    void moreTrailingStopsThanOneTransactionSavesAreAllStored() {
+        String book = book();
+        int marketId = marketIdOf(book);
+        feed(book, "50000");
+        server.module.service().persistTrailingBest(); // what earlier tests left moved
+        // 1,200 stops, more than one save's 1,000 (and a user may have at most 1,000 armed).
+        List<Long> ids = new java.util.ArrayList<>();
+        for (Trader trader : List.of(funded("trails-a", "0", "1"), funded("trails-b", "0", "1"))) {
+            for (int i = 0; i < 600; i++) {
+                NewConditionalOrder stop = new NewConditionalOrder(marketId, ConditionalKind.TRAILING_STOP, Side.SELL,
+                        OrderType.MARKET, null, null, TrailingOffset.PERCENT, 10_000L, new QuantityRule.BaseQuantity(100_000));
+                ids.add(server.module.service().create(trader.id(), List.of(stop)).getFirst().id());
+            }
+        }
+        feed(book, "51000");
+        assertThat(server.module.service().persistTrailingBest()).isEqualTo(1_200);
+        ConditionalOrderStore store = new PostgresConditionalOrders(db.database().dataSource());
+        assertThat(ids).allSatisfy(id -> assertThat(store.find(id).orElseThrow().trailingBest())
+                .isEqualTo(51_000_000_000L));
+        assertThat(server.module.service().persistTrailingBest()).isZero();
     }
 
     @Test
