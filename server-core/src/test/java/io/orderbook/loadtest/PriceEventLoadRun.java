@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The price-event benchmark as a test run, left out of the default build by its name (Surefire runs {@code *Test}):
  * <pre>
- * mvn -B -pl server-core test -Dtest=PriceEventLoadRun [-Dloadtest.events=1000000 -Dloadtest.warmup=2000000 -Dloadtest.tokens=20 -Dloadtest.rate=60000
+ * mvn -B -pl server-core -Ploadtest test -Dtest=PriceEventLoadRun [-Dloadtest.events=1000000 -Dloadtest.warmup=2000000 -Dloadtest.tokens=20 -Dloadtest.rate=60000
  *     -Dloadtest.partitions=1 -Dloadtest.maxPollRecords=2000]
  * </pre>
  * It runs the real broker (see {@link io.orderbook.testsupport.TestKafka}), PostgreSQL and Redis, with a trivial

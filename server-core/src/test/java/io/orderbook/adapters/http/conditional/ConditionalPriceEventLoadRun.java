@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * {@value ConditionalLoadBook#MARKETS} markets ({@link ConditionalLoadBook}). Left out of the default build by its
  * name:
  * <pre>
- * mvn -B -pl server-core test -Dtest=ConditionalPriceEventLoadRun [-Dloadtest.events=1000000 -Dloadtest.warmup=2000000
+ * mvn -B -pl server-core -Ploadtest test -Dtest=ConditionalPriceEventLoadRun [-Dloadtest.events=1000000 -Dloadtest.warmup=2000000
  *     -Dloadtest.rate=60000 -Dloadtest.partitions=1 -Dloadtest.maxPollRecords=2000 -Dloadtest.latencyLog=FILE]
  * </pre>
  * Events go to the markets in turn, each price within 20 USDT of a line. While warming up the line rises from 50,000
