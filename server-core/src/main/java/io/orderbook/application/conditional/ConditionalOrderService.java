@@ -91,8 +91,8 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
     public static final int MAX_FIRINGS_IN_FLIGHT = 64;
     /**
      * Most trailing stops whose best price one transaction stores. When the price trends, tens of thousands move
-     * between two saves; in one transaction 20,000 kept a backend busy for 250-600 ms under the price-event load, with
-     * their rows locked all that time, and the price consumer's slowest claims came while it ran.
+     * between two saves, and one transaction for 20,000 of them kept a backend busy for hundreds of milliseconds
+     * under the price-event load, its rows locked all that time.
      */
     static final int TRAILING_SAVE_CHUNK = 1_000;
 

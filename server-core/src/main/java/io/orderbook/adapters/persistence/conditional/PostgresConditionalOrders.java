@@ -35,15 +35,25 @@ import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
-/** {@link ConditionalOrderStore} on the {@code conditional_orders} table of {@code V12__conditional_orders.sql}, in plain JDBC. */
+/**
+ * {@link ConditionalOrderStore} on the {@code conditional_orders} table of {@code V12__conditional_orders.sql} and the
+ * trailing stops' saved best prices in {@code trailing_stop_bests} ({@code V20}), in plain JDBC.
+ */
 public final class PostgresConditionalOrders implements ConditionalOrderStore {
 
-    private static final String COLUMNS = """
+    private static final String TABLE_COLUMNS = """
             id, user_id, market_id, kind, side, order_type, limit_price, trigger_price, trailing_offset,
-            trailing_distance, trailing_best, quantity_rule, quantity_value, quantity_order_id, oco_id, status, reason,
+            trailing_distance, quantity_rule, quantity_value, quantity_order_id, oco_id, status, reason,
             fired_price, fired_event_id, placed_order_id, created_at, updated_at, triggered_at""";
+    /** A trailing stop's best price so far: the last one saved in trailing_stop_bests (V20), else the one at arming. */
+    private static final String TRAILING_BEST = """
+            coalesce((select b.best from trailing_stop_bests b where b.conditional_order_id = %1$s.id),
+                     %1$s.trailing_best) as trailing_best""";
+    /** What a conditional order is read from, of the table {@code conditional_orders}. */
+    private static final String COLUMNS = TABLE_COLUMNS + ", " + TRAILING_BEST.formatted("conditional_orders");
     /** {@link #COLUMNS} of the table aliased {@code o}, for statements that join it. */
-    private static final String QUALIFIED_COLUMNS = COLUMNS.replaceAll("(\\w+)", "o.$1");
+    private static final String QUALIFIED_COLUMNS = TABLE_COLUMNS.replaceAll("(\\w+)", "o.$1") + ", "
+            + TRAILING_BEST.formatted("o");
     private static final String OCO_CANCELLED = "OCO_SIBLING_FIRED";
 
     private final DataSource dataSource;
@@ -93,6 +103,18 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
                         ids.add(keys.getLong(1));
                     }
                 }
+            }
+            try (PreparedStatement best = connection.prepareStatement("""
+                    insert into trailing_stop_bests (conditional_order_id, best, saved_at) values (?, ?, ?)""")) {
+                for (int i = 0; i < legs.size(); i++) {
+                    if (legs.get(i).kind() == ConditionalKind.TRAILING_STOP) {
+                        best.setLong(1, ids.get(i));
+                        best.setLong(2, trailingBest.get(i));
+                        best.setObject(3, utc(now));
+                        best.addBatch();
+                    }
+                }
+                best.executeBatch();
             }
             if (ids.size() == 2) {
                 try (PreparedStatement link = connection.prepareStatement(
@@ -291,25 +313,19 @@ public final class PostgresConditionalOrders implements ConditionalOrderStore {
         for (int i = 0; i < ids.length; i++) {
             best[i] = bestById.get(ids[i]);
         }
-        // Tens of thousands of stops can move between two saves: two statements instead of one per stop. The rows
-        // are locked in id order first, as a claim locks them, so the two cannot deadlock; the lock answers with a
-        // count, not the ids, which cost a round trip per socket buffer.
-        inTransaction(connection -> {
-            Array idArray = connection.createArrayOf("bigint", ids);
-            try (PreparedStatement lock = connection.prepareStatement("""
-                    select count(*) from (select id from conditional_orders
-                    where id = any(?) and status = 'ARMED' order by id for update) locked""")) {
-                lock.setArray(1, idArray);
-                lock.executeQuery().close();
-            }
-            try (PreparedStatement update = connection.prepareStatement("""
-                    update conditional_orders c set trailing_best = b.best, updated_at = ?
-                    from unnest(?::bigint[], ?::bigint[]) as b(id, best)
-                    where c.id = b.id and c.status = 'ARMED' and c.kind = 'TRAILING_STOP'""")) {
-                update.setObject(1, utc(now));
-                update.setArray(2, idArray);
-                update.setArray(3, connection.createArrayOf("bigint", best));
-                update.executeUpdate();
+        // Tens of thousands of stops can move between two saves: one statement instead of one per stop, on the narrow
+        // table (V20), so nothing of conditional_orders is locked or written. Rows are locked in id order, so two
+        // saves (two instances, or the timer and a close) wait for each other rather than deadlock. A stop without its
+        // row (armed around the store) gets one here.
+        Jdbc.query(dataSource, connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into trailing_stop_bests (conditional_order_id, best, saved_at)
+                    select b.id, b.best, ? from unnest(?::bigint[], ?::bigint[]) as b(id, best)
+                    on conflict (conditional_order_id) do update set best = excluded.best, saved_at = excluded.saved_at""")) {
+                upsert.setObject(1, utc(now));
+                upsert.setArray(2, connection.createArrayOf("bigint", ids));
+                upsert.setArray(3, connection.createArrayOf("bigint", best));
+                upsert.executeUpdate();
             }
             return null;
         });

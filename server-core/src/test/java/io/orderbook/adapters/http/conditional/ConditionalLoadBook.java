@@ -104,6 +104,13 @@ final class ConditionalLoadBook {
                 }
                 insert.executeBatch();
             }
+            // What the store does when it arms a trailing stop: its saved best price starts as the one at arming.
+            try (PreparedStatement bests = connection.prepareStatement("""
+                    insert into trailing_stop_bests (conditional_order_id, best, saved_at)
+                    select id, trailing_best, updated_at from conditional_orders where kind = 'TRAILING_STOP'
+                    on conflict do nothing""")) {
+                bests.executeUpdate();
+            }
             connection.commit();
         }
     }
