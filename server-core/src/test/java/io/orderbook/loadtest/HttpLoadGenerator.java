@@ -58,17 +58,7 @@ final class HttpLoadGenerator {
                 broken.compareAndSet(null, detail);
             }
         };
-        LoadLoop.Pacing<Void> asFastAsAnswered = new LoadLoop.Pacing<>() {
-            @Override
-            public long nextDue(int lane, long now) {
-                return running.get() ? now : LoadLoop.DONE;
-            }
-
-            @Override
-            public Void statsFor(long due) {
-                return null;
-            }
-        };
+        LoadLoop.Pacing<Void> asFastAsAnswered = LoadLoop.Pacing.asFastAsAnswered(running::get, () -> null);
         int loops = Math.min(connections, Runtime.getRuntime().availableProcessors());
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < loops; i++) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Drives keep-alive HTTP/1.1 connections from one thread and one selector, at most one request in flight per
@@ -42,6 +44,26 @@ final class LoadLoop<S> {
 
         /** {@return where the request due at {@code due} is recorded} */
         S statsFor(long due);
+
+        /**
+         * The closed loop: each connection's next request is due as soon as its last answer is in, while
+         * {@code running} says so.
+         *
+         * @param stats where requests are recorded, asked when each is sent
+         */
+        static <S> Pacing<S> asFastAsAnswered(BooleanSupplier running, Supplier<S> stats) {
+            return new Pacing<>() {
+                @Override
+                public long nextDue(int lane, long now) {
+                    return running.getAsBoolean() ? now : DONE;
+                }
+
+                @Override
+                public S statsFor(long due) {
+                    return stats.get();
+                }
+            };
+        }
     }
 
     /**

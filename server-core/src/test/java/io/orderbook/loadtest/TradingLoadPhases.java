@@ -72,17 +72,8 @@ final class TradingLoadPhases {
         PhaseStats measured = new PhaseStats();
         Recording recording = new Recording(discarded);
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread loop = start("closed-loop", flows(clients), new LoadLoop.Pacing<>() {
-            @Override
-            public long nextDue(int lane, long now) {
-                return running.get() ? now : LoadLoop.DONE;
-            }
-
-            @Override
-            public PhaseStats statsFor(long due) {
-                return recording.target;
-            }
-        });
+        Thread loop = start("closed-loop", flows(clients),
+                LoadLoop.Pacing.asFastAsAnswered(running::get, () -> recording.target));
         Thread.sleep(warmup);
         recording.target = measured;
         long start = System.nanoTime();
