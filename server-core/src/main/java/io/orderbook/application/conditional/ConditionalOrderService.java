@@ -35,11 +35,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -360,22 +363,23 @@ public final class ConditionalOrderService implements PriceObserver, AutoCloseab
         for (MarketSlot slot : markets) {
             // One market at a time: with tens of thousands of stops, holding the lock for all of them at once kept
             // onPrices (the price consumer) waiting.
-            List<Long> ids = new ArrayList<>();
-            Map<Long, Long> moved = new HashMap<>();
+            SortedMap<Long, Long> moved = new TreeMap<>();
             synchronized (this) {
                 for (long id : slot.trailing) {
                     Long best = slot.index.trailingBest(id);
                     if (best != null && !best.equals(armed.get(id).trailingBest())) {
-                        ids.add(id);
                         moved.put(id, best);
                     }
                 }
             }
-            ids.sort(null);
-            for (int from = 0; from < ids.size(); from += TRAILING_SAVE_CHUNK) {
+            while (!moved.isEmpty()) {
+                // The next ids in order: each save holds one range of them.
                 Map<Long, Long> chunk = new HashMap<>();
-                for (long id : ids.subList(from, Math.min(ids.size(), from + TRAILING_SAVE_CHUNK))) {
-                    chunk.put(id, moved.get(id));
+                Iterator<Map.Entry<Long, Long>> next = moved.entrySet().iterator();
+                while (next.hasNext() && chunk.size() < TRAILING_SAVE_CHUNK) {
+                    Map.Entry<Long, Long> entry = next.next();
+                    chunk.put(entry.getKey(), entry.getValue());
+                    next.remove();
                 }
                 store.updateTrailingBest(chunk, clock.instant());
                 synchronized (this) {
